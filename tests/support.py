@@ -1,0 +1,135 @@
+"""Helpers shared by the tests: locating the repo and shared/, recording what goes on the wire."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SPECS = REPO / "specs"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VENDORS = ("routera", "intercom", "tickiti", "ankra")
+
+
+def shared_dir() -> Path | None:
+    """The workplace's shared/ folder (vendor documents, reference specs), beside the checkout."""
+    for candidate in (REPO.parent / "shared", REPO.parent.parent / "shared"):
+        if (candidate / "VENDORS.md").is_file():
+            return candidate
+    return None
+
+
+def load_spec(vendor: str) -> dict[str, Any]:
+    with (SPECS / f"{vendor}.yaml").open(encoding="utf-8") as f:
+        spec: dict[str, Any] = yaml.safe_load(f)
+    return spec
+
+
+def load_fixture(relative: str) -> Any:
+    """A JSON fixture under tests/fixtures/."""
+    return json.loads((FIXTURES / relative).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Recorder:
+    """An httpx.MockTransport handler that records every request and answers with a canned response."""
+
+    status_code: int = 200
+    json_body: Any = None
+    content: bytes | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    requests: list[httpx.Request] = field(default_factory=list)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        self.requests.append(request)
+        if self.content is not None:
+            return httpx.Response(self.status_code, content=self.content, headers=self.headers)
+        return httpx.Response(self.status_code, json=self.json_body, headers=self.headers)
+
+    @property
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self)
+
+    @property
+    def only(self) -> httpx.Request:
+        """The single request sent (fails if there were more or fewer)."""
+        assert len(self.requests) == 1, f"expected one request, got {len(self.requests)}"
+        return self.requests[0]
+
+
+def json_body(request: httpx.Request) -> Any:
+    assert request.headers["content-type"].startswith("application/json"), request.headers.get("content-type")
+    return json.loads(request.content)
+
+
+def _as_datetime(value: str) -> dt.datetime | None:
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    # Only full timestamps count: a bare date or a number-like string stays a string.
+    return parsed if "T" in value else None
+
+
+def same_data(left: Any, right: Any) -> bool:
+    """Deep equality where two ISO timestamps naming the same instant are equal.
+
+    `to_dict()` writes datetimes with `isoformat()`, so `...000Z` comes back as `+00:00`: the same data.
+    """
+    if isinstance(left, dict) and isinstance(right, dict):
+        return left.keys() == right.keys() and all(same_data(left[k], right[k]) for k in left)
+    if isinstance(left, list) and isinstance(right, list):
+        return len(left) == len(right) and all(same_data(a, b) for a, b in zip(left, right, strict=True))
+    if isinstance(left, str) and isinstance(right, str) and left != right:
+        a, b = _as_datetime(left), _as_datetime(right)
+        return a is not None and b is not None and a == b
+    return type(left) is type(right) and left == right
+
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def _without_trailing_commas(text: str) -> str:
+    import re
+
+    return re.sub(r",(\s*[}\]])", r"\1", text)
+
+
+def doc_json_blocks(document: str) -> list[Any]:
+    """Every top-level JSON object printed in a vendor document of shared/vendor-docs/.
+
+    Trailing commas are dropped first: Intercom's sample has one (VENDORS.md says to fix it).
+    """
+    shared = shared_dir()
+    assert shared is not None, "shared/ is not beside this checkout"
+    text = (shared / "vendor-docs" / document).read_text(encoding="utf-8")
+    blocks: list[Any] = []
+    depth, start, in_string, escaped = 0, -1, False, False
+    for i, char in enumerate(text):
+        if in_string:
+            escaped = char == "\\" and not escaped
+            if char == '"' and not escaped:
+                in_string = False
+            continue
+        if char == '"' and depth:
+            in_string = True
+        elif char == "{":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                try:
+                    blocks.append(json.loads(_without_trailing_commas(text[start : i + 1])))
+                except json.JSONDecodeError:
+                    pass  # prose in braces, e.g. "{ticket_id}" in a path
+    return blocks

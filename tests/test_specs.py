@@ -1,0 +1,137 @@
+"""Every vendor spec is valid OpenAPI 3.1 and every example in it validates against its schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema
+import pytest
+from openapi_spec_validator import validate as validate_openapi
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from support import VENDORS, load_spec
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+SPEC_URI = "urn:ticketkit:spec"
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    """Follow local `$ref`s ("#/components/...") until a concrete node."""
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _media_examples(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], Any]]:
+    """(where, schema, example value) for every example on a request body or response of the spec."""
+    for path, item in spec.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if not operation:
+                continue
+            bodies = [("request", operation.get("requestBody"))]
+            bodies += [(f"response {code}", r) for code, r in operation.get("responses", {}).items()]
+            for label, body in bodies:
+                body = _resolve(spec, body)
+                for media_type, media in (body or {}).get("content", {}).items():
+                    where = f"{method.upper()} {path} {label} {media_type}"
+                    if "example" in media:
+                        yield where, media["schema"], media["example"]
+                    for name, example in media.get("examples", {}).items():
+                        yield f"{where} example {name!r}", media["schema"], _resolve(spec, example)["value"]
+
+
+def _checker() -> jsonschema.FormatChecker:
+    checker = jsonschema.FormatChecker(formats=())
+
+    @checker.checks("date-time", raises=ValueError)
+    def is_datetime(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        parsed = dt.datetime.fromisoformat(value)
+        return "T" in value and parsed.tzinfo is not None
+
+    @checker.checks("uuid", raises=ValueError)
+    def is_uuid(value: object) -> bool:
+        import uuid
+
+        return not isinstance(value, str) or bool(uuid.UUID(value))
+
+    return checker
+
+
+def _anchored(node: Any) -> Any:
+    """A copy of a schema taken out of the spec whose local refs point back into the spec."""
+    if isinstance(node, dict):
+        return {
+            k: (SPEC_URI + v if k == "$ref" and isinstance(v, str) and v.startswith("#") else _anchored(v))
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_anchored(v) for v in node]
+    return node
+
+
+def _validator_for(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    registry: Registry[Any] = Registry().with_resource(SPEC_URI, Resource(spec, DRAFT202012))
+    return jsonschema.Draft202012Validator(_anchored(schema), registry=registry, format_checker=_checker())
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_spec_is_valid_openapi_3_1(vendor: str) -> None:
+    spec = load_spec(vendor)
+    assert spec["openapi"].startswith("3.1")
+    validate_openapi(spec)
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_every_example_validates_against_its_schema(vendor: str) -> None:
+    spec = load_spec(vendor)
+    examples = list(_media_examples(spec))
+    assert examples, f"{vendor}: the spec embeds no examples"
+    failures = []
+    for where, schema, value in examples:
+        errors = sorted(_validator_for(spec, schema).iter_errors(value), key=str)
+        failures += [f"{where}: {e.message} at {list(e.absolute_path)}" for e in errors]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_every_operation_is_authenticated_and_declares_errors(vendor: str) -> None:
+    spec = load_spec(vendor)
+    assert spec["components"]["securitySchemes"]["bearerAuth"] == {
+        **spec["components"]["securitySchemes"]["bearerAuth"],
+        "type": "http",
+        "scheme": "bearer",
+    }
+    assert spec.get("security") == [{"bearerAuth": []}]
+    for path, item in spec["paths"].items():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if not operation:
+                continue
+            where = f"{vendor} {method.upper()} {path}"
+            assert operation.get("operationId"), f"{where}: no operationId"
+            codes = set(operation["responses"])
+            assert any(code.startswith("2") for code in codes), f"{where}: no success response"
+            errors = [code for code in codes if code[0] in "45"]
+            assert errors, f"{where}: no documented error status"
+            for code in errors:
+                response = _resolve(spec, operation["responses"][code])
+                assert response.get("content"), f"{where} {code}: error response without a body schema"
+
+
+def test_a_broken_example_is_caught() -> None:
+    """The example check itself can fail: a wrong type in a known schema is reported."""
+    spec = load_spec("routera")
+    schema = {"$ref": "#/components/schemas/Ticket"}
+    bad = {"id": 1, "created_at": "yesterday", "updated_at": "2026-05-01T10:00:00Z"}
+    messages = [e.message for e in _validator_for(spec, schema).iter_errors(bad)]
+    assert any("is not of type 'string'" in m for m in messages), messages
+    assert any("date-time" in m for m in messages), messages
