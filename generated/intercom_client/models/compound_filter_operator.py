@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class CompoundFilterOperator(StrEnum):
+    AND = "AND"
+    OR = "OR"
+
+    def __str__(self) -> str:
+        return str(self.value)
