@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.query_responses_ok import QueryResponsesOk
+from ...models.query_responses_request import QueryResponsesRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: QueryResponsesRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/tickets/responses/query",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | QueryResponsesOk | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> Error | QueryResponsesOk:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = QueryResponsesOk.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = Error.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | QueryResponsesOk]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QueryResponsesRequest,
+) -> Response[Error | QueryResponsesOk]:
+    """Responses across tickets, filtered, paged by a keyset cursor.
+
+     Every filter is optional [doc]. Pass the previous page's `next_cursor` back as `cursor` until it is
+    null [client].
+
+    Args:
+        body (QueryResponsesRequest): Every filter is optional [doc].
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Error | QueryResponsesOk]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QueryResponsesRequest,
+) -> Error | QueryResponsesOk | None:
+    """Responses across tickets, filtered, paged by a keyset cursor.
+
+     Every filter is optional [doc]. Pass the previous page's `next_cursor` back as `cursor` until it is
+    null [client].
+
+    Args:
+        body (QueryResponsesRequest): Every filter is optional [doc].
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Error | QueryResponsesOk
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QueryResponsesRequest,
+) -> Response[Error | QueryResponsesOk]:
+    """Responses across tickets, filtered, paged by a keyset cursor.
+
+     Every filter is optional [doc]. Pass the previous page's `next_cursor` back as `cursor` until it is
+    null [client].
+
+    Args:
+        body (QueryResponsesRequest): Every filter is optional [doc].
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Error | QueryResponsesOk]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QueryResponsesRequest,
+) -> Error | QueryResponsesOk | None:
+    """Responses across tickets, filtered, paged by a keyset cursor.
+
+     Every filter is optional [doc]. Pass the previous page's `next_cursor` back as `cursor` until it is
+    null [client].
+
+    Args:
+        body (QueryResponsesRequest): Every filter is optional [doc].
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Error | QueryResponsesOk
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
