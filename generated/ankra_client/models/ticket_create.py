@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TicketCreate")
+
+
+@_attrs_define
+class TicketCreate:
+    """A new ticket [doc]. Unset optional fields are left out of the body.
+
+    Attributes:
+        subject (str):
+        description (str):
+        category (str | Unset): Default `technical` [doc]. Known values: technical, account, billing, bug,
+            feature_request, other.
+        severity (None | str | Unset): [doc] Known values: low, medium, high, critical.
+        cluster_id (None | Unset | UUID):
+        source (str | Unset): Default `portal` [doc]. Known values: portal, api, cli, agent.
+        acknowledged (bool | Unset): `true` creates the ticket even when the AI review flags it (otherwise 409) [doc].
+        review_id (None | str | Unset): The id of a pre-review (review_ticket) [doc: the field; its origin is inferred].
+        environment (Any | Unset): Environment details [doc: the field]. Its type is not documented [inferred]: any JSON
+            value is
+            accepted and sent as given.
+    """
+
+    subject: str
+    description: str
+    category: str | Unset = UNSET
+    severity: None | str | Unset = UNSET
+    cluster_id: None | Unset | UUID = UNSET
+    source: str | Unset = UNSET
+    acknowledged: bool | Unset = UNSET
+    review_id: None | str | Unset = UNSET
+    environment: Any | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        subject = self.subject
+
+        description = self.description
+
+        category = self.category
+
+        severity: None | str | Unset
+        if isinstance(self.severity, Unset):
+            severity = UNSET
+        else:
+            severity = self.severity
+
+        cluster_id: None | str | Unset
+        if isinstance(self.cluster_id, Unset):
+            cluster_id = UNSET
+        elif isinstance(self.cluster_id, UUID):
+            cluster_id = str(self.cluster_id)
+        else:
+            cluster_id = self.cluster_id
+
+        source = self.source
+
+        acknowledged = self.acknowledged
+
+        review_id: None | str | Unset
+        if isinstance(self.review_id, Unset):
+            review_id = UNSET
+        else:
+            review_id = self.review_id
+
+        environment = self.environment
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "subject": subject,
+                "description": description,
+            }
+        )
+        if category is not UNSET:
+            field_dict["category"] = category
+        if severity is not UNSET:
+            field_dict["severity"] = severity
+        if cluster_id is not UNSET:
+            field_dict["cluster_id"] = cluster_id
+        if source is not UNSET:
+            field_dict["source"] = source
+        if acknowledged is not UNSET:
+            field_dict["acknowledged"] = acknowledged
+        if review_id is not UNSET:
+            field_dict["review_id"] = review_id
+        if environment is not UNSET:
+            field_dict["environment"] = environment
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        subject = d.pop("subject")
+
+        description = d.pop("description")
+
+        category = d.pop("category", UNSET)
+
+        def _parse_severity(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        severity = _parse_severity(d.pop("severity", UNSET))
+
+        def _parse_cluster_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cluster_id_type_0 = UUID(data)
+
+                return cluster_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        cluster_id = _parse_cluster_id(d.pop("cluster_id", UNSET))
+
+        source = d.pop("source", UNSET)
+
+        acknowledged = d.pop("acknowledged", UNSET)
+
+        def _parse_review_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        review_id = _parse_review_id(d.pop("review_id", UNSET))
+
+        environment = d.pop("environment", UNSET)
+
+        ticket_create = cls(
+            subject=subject,
+            description=description,
+            category=category,
+            severity=severity,
+            cluster_id=cluster_id,
+            source=source,
+            acknowledged=acknowledged,
+            review_id=review_id,
+            environment=environment,
+        )
+
+        ticket_create.additional_properties = d
+        return ticket_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,322 @@
+"""The generated Ankra client: the document's example parses, and every operation's wire format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import BytesIO
+from typing import Any
+from uuid import UUID
+
+import httpx
+import pytest
+from ankra_client import AuthenticatedClient
+from ankra_client.api.attachments import download_attachment, upload_attachment
+from ankra_client.api.comments import add_comment
+from ankra_client.api.tickets import close_ticket, create_ticket, get_ticket, list_tickets, review_ticket
+from ankra_client.models import (
+    AttachmentUpload,
+    CommentCreate,
+    Error,
+    ErrorDetailObject,
+    Ticket,
+    TicketCreate,
+    TicketList,
+    TicketReview,
+    TicketReviewRequest,
+    ValidationIssue,
+)
+from ankra_client.types import UNSET, File, Unset
+from support import Recorder, json_body, load_fixture, load_spec, same_data
+
+BASE = "https://platform.ankra.app"
+PREFIX = "/api/v1/org/support/tickets"
+# An id that must stay inside its path segment, and its escaped form.
+AWKWARD_ID = "a/../b c?d"
+AWKWARD = "a%2F..%2Fb%20c%3Fd"
+ORG = "6a1f0a9e-2b7c-4f4e-8d2a-1c9b3e5d7f60"
+DOCUMENTED = load_fixture("vendor_docs/ankra-get-ticket.json")["examples"]["response_example"]
+TICKET: dict[str, Any] = DOCUMENTED["value"]
+
+
+def _client(recorder: Recorder) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=BASE, token="tok-123", httpx_args={"transport": recorder.transport})
+
+
+def _scoped(recorder: Recorder) -> dict[str, Any]:
+    """Keyword arguments for a call through the recorder, scoped to organisation ORG."""
+    return {"client": _client(recorder), "x_ankra_organisation_id": ORG}
+
+
+def _sent(recorder: Recorder, method: str, path: str) -> httpx.Request:
+    """The one request, checked for method, raw (escaped) path, bearer token and organisation header."""
+    request = recorder.only
+    assert request.method == method
+    assert request.url.raw_path.decode().split("?")[0] == path
+    assert request.headers["authorization"] == "Bearer tok-123"
+    assert request.headers["x-ankra-organisation-id"] == ORG
+    return request
+
+
+# --- the document's example and tolerant parsing ---------------------------------------------------
+
+
+def test_documented_example_parses_and_round_trips() -> None:
+    ticket = Ticket.from_dict(TICKET)
+    assert same_data(ticket.to_dict(), TICKET)
+    assert ticket.id == UUID("3c90c3cc-0d44-4b50-8888-8dd25736052a")
+    assert ticket.created_at == dt.datetime(2023, 11, 7, 5, 31, 56, tzinfo=dt.UTC)
+    assert ticket.severity is UNSET and ticket.is_tracked_by_team is False
+    assert not isinstance(ticket.comments, Unset) and ticket.comments[0].author_label == "<string>"
+    assert not isinstance(ticket.attachments, Unset) and ticket.attachments[0].size_bytes == 123
+
+
+def test_added_fields_are_exactly_the_required_ones_the_sample_omits() -> None:
+    required = set(load_spec("ankra")["components"]["schemas"]["Ticket"]["required"])
+    sample_keys = set(TICKET) - set(DOCUMENTED["added_fields"])
+    assert (
+        required - sample_keys
+        == set(DOCUMENTED["added_fields"])
+        == {
+            "source",
+            "category",
+            "status",
+            "ai_review_status",
+        }
+    )
+
+
+def test_unknown_values_nulls_and_extra_keys_are_tolerated() -> None:
+    at = "2026-05-01T10:00:00Z"
+    comment = {"id": "c1", "author_label": None, "author_type": "robot", "body": "hi", "created_at": at}
+    payload = {
+        **TICKET,
+        "status": "escalated",
+        "source": "slack",
+        "category": "security",
+        "ai_review_status": "skipped",
+        "severity": "blocker",
+        "cluster_id": None,
+        "cluster_name": None,
+        "ai_summary": None,
+        "comments": [{**comment, "reactions": 2}],
+        "attachments": [{"id": "f1", "filename": "a.log", "content_type": None, "created_at": at}],
+        "priority_score": 7,
+    }
+    ticket = Ticket.from_dict(payload)
+    assert (ticket.status, ticket.source, ticket.severity) == ("escalated", "slack", "blocker")
+    assert ticket.cluster_id is None and ticket.additional_properties == {"priority_score": 7}
+    assert not isinstance(ticket.comments, Unset)
+    assert ticket.comments[0].author_type == "robot"
+    assert ticket.comments[0].additional_properties == {"reactions": 2}
+    assert same_data(ticket.to_dict(), payload)
+    severe = Ticket.from_dict({**TICKET, "severity": None})
+    assert severe.severity is None
+
+
+# --- every operation on the wire ----------------------------------------------------------------------
+
+
+def test_get_ticket_wire() -> None:
+    recorder = Recorder(json_body=TICKET)
+    result = get_ticket.sync(AWKWARD_ID, **_scoped(recorder))
+    request = _sent(recorder, "GET", f"{PREFIX}/{AWKWARD}")
+    assert request.content == b""
+    assert isinstance(result, Ticket) and str(result.id) == TICKET["id"]
+
+
+def test_list_tickets_wire() -> None:
+    row = {"id": TICKET["id"], "subject": "Cluster upgrade stuck", "status": "open"}
+    page = {"result": [row], "pagination": {"page": 2, "page_size": 50, "total_pages": 3, "total_count": 101}}
+    recorder = Recorder(json_body=page)
+    cluster = UUID("3c90c3cc-0d44-4b50-8888-8dd25736052a")
+    query: dict[str, Any] = {"page": 2, "page_size": 50, "status": "open", "q": "upgrade"}
+    result = list_tickets.sync(**query, cluster_id=cluster, **_scoped(recorder))
+    request = _sent(recorder, "GET", PREFIX)
+    assert dict(request.url.params) == {
+        "page": "2",
+        "page_size": "50",
+        "status": "open",
+        "q": "upgrade",
+        "cluster_id": str(cluster),
+    }
+    assert isinstance(result, TicketList)
+    assert (result.pagination.total_pages, result.pagination.total_count) == (3, 101)
+    assert result.result[0].id == TICKET["id"]
+    assert result.result[0].additional_properties == {"subject": "Cluster upgrade stuck", "status": "open"}
+
+
+def test_list_tickets_sends_nothing_unset() -> None:
+    empty = {"result": [], "pagination": {"page": 1, "page_size": 20, "total_pages": 0, "total_count": 0}}
+    recorder = Recorder(json_body=empty)
+    list_tickets.sync(client=_client(recorder))
+    request = recorder.only
+    assert request.url.params.multi_items() == []
+    assert "x-ankra-organisation-id" not in request.headers
+
+
+@pytest.mark.parametrize("status", [200, 201])  # the success status is not documented: both parse
+def test_create_ticket_wire(status: int) -> None:
+    recorder = Recorder(status_code=status, json_body=TICKET)
+    body = TicketCreate(
+        subject="Cluster upgrade stuck",
+        description="Pending for 2 hours.",
+        category="bug",
+        severity="high",
+        cluster_id=UUID("3c90c3cc-0d44-4b50-8888-8dd25736052a"),
+        source="api",
+        acknowledged=True,
+        review_id="rev-1",
+        environment={"k8s": "1.30"},
+    )
+    result = create_ticket.sync(body=body, **_scoped(recorder))
+    request = _sent(recorder, "POST", PREFIX)
+    assert json_body(request) == {
+        "subject": "Cluster upgrade stuck",
+        "description": "Pending for 2 hours.",
+        "category": "bug",
+        "severity": "high",
+        "cluster_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+        "source": "api",
+        "acknowledged": True,
+        "review_id": "rev-1",
+        "environment": {"k8s": "1.30"},
+    }
+    assert isinstance(result, Ticket) and result.subject == "<string>"
+
+
+def test_create_ticket_leaves_defaults_to_the_server() -> None:
+    recorder = Recorder(json_body=TICKET)
+    create_ticket.sync(client=_client(recorder), body=TicketCreate(subject="s", description="d"))
+    assert json_body(recorder.only) == {"subject": "s", "description": "d"}
+
+
+@pytest.mark.parametrize("status", [200, 201])
+def test_review_ticket_wire_keeps_every_result_key(status: int) -> None:
+    review = {"review_id": "rev-1", "status": "flagged", "reasons": ["duplicate"]}
+    recorder = Recorder(status_code=status, json_body=review)
+    body = TicketReviewRequest(subject="s", description="d", severity="low")
+    body.additional_properties["environment"] = "prod"
+    result = review_ticket.sync(body=body, **_scoped(recorder))
+    request = _sent(recorder, "POST", f"{PREFIX}/review")
+    sent = {"subject": "s", "description": "d", "severity": "low", "environment": "prod"}
+    assert json_body(request) == sent
+    assert isinstance(result, TicketReview) and result.to_dict() == review
+
+
+@pytest.mark.parametrize("status", [200, 201])
+def test_add_comment_wire(status: int) -> None:
+    recorder = Recorder(status_code=status, json_body=TICKET)
+    body = CommentCreate(body="Restarted, it works.")
+    result = add_comment.sync(AWKWARD_ID, body=body, **_scoped(recorder))
+    request = _sent(recorder, "POST", f"{PREFIX}/{AWKWARD}/comments")
+    assert json_body(request) == {"body": "Restarted, it works."}
+    assert isinstance(result, Ticket)
+
+
+def test_close_ticket_wire() -> None:
+    recorder = Recorder(json_body={**TICKET, "status": "closed"})
+    result = close_ticket.sync(AWKWARD_ID, **_scoped(recorder))
+    request = _sent(recorder, "POST", f"{PREFIX}/{AWKWARD}/close")
+    assert request.content == b""
+    assert isinstance(result, Ticket) and result.status == "closed"
+
+
+# Bytes that are not UTF-8, with CRLFs and a dash run that only looks like a multipart delimiter.
+PAYLOAD = b"\x89PNG\r\n\x1a\n\x00\xff\xfe--boundary?\r\n--\r\nend"
+
+
+def _multipart_parts(request: httpx.Request) -> list[tuple[list[str], bytes]]:
+    """(header lines, exact bytes) of each part of a multipart/form-data body, split on its boundary."""
+    content_type = request.headers["content-type"]
+    assert content_type.startswith("multipart/form-data; boundary="), content_type
+    delimiter = b"--" + content_type.split("boundary=", 1)[1].encode()
+    chunks = request.content.split(b"\r\n" + delimiter)
+    assert chunks[0].startswith(delimiter + b"\r\n") and chunks[-1] == b"--\r\n"
+    chunks[0] = chunks[0].removeprefix(delimiter)
+    parts = []
+    for chunk in chunks[:-1]:
+        head, _, data = chunk.removeprefix(b"\r\n").partition(b"\r\n\r\n")
+        parts.append((head.decode().split("\r\n"), data))
+    return parts
+
+
+@pytest.mark.parametrize("status", [200, 201])
+def test_upload_attachment_sends_one_multipart_file_part(status: int) -> None:
+    recorder = Recorder(status_code=status, json_body=TICKET)
+    file = File(payload=BytesIO(PAYLOAD), file_name="shot.png", mime_type="image/png")
+    upload = AttachmentUpload(file=file)
+    result = upload_attachment.sync(AWKWARD_ID, body=upload, **_scoped(recorder))
+    request = _sent(recorder, "POST", f"{PREFIX}/{AWKWARD}/attachments")
+    disposition = 'Content-Disposition: form-data; name="file"; filename="shot.png"'
+    assert _multipart_parts(request) == [([disposition, "Content-Type: image/png"], PAYLOAD)]
+    assert isinstance(result, Ticket)
+
+
+def test_download_attachment_returns_the_bytes_unchanged() -> None:
+    recorder = Recorder(content=PAYLOAD, headers={"content-type": "image/png"})
+    result = download_attachment.sync(AWKWARD_ID, "f/1 2", **_scoped(recorder))
+    _sent(recorder, "GET", f"{PREFIX}/{AWKWARD}/attachments/f%2F1%202")
+    assert isinstance(result, File) and result.payload.read() == PAYLOAD
+
+
+# --- documented errors ----------------------------------------------------------------------------------
+
+
+def _get(recorder: Recorder) -> Any:
+    return get_ticket.sync_detailed("t1", client=_client(recorder))
+
+
+def _create(recorder: Recorder) -> Any:
+    body = TicketCreate(subject="s", description="d")
+    return create_ticket.sync_detailed(client=_client(recorder), body=body)
+
+
+def _download(recorder: Recorder) -> Any:
+    return download_attachment.sync_detailed("t1", "f1", client=_client(recorder))
+
+
+@pytest.mark.parametrize(
+    ("call", "status", "body"),
+    [
+        (_get, 401, {"detail": "Not authenticated"}),
+        (_get, 404, {"detail": "Ticket not found"}),
+        (_get, 429, {"detail": "Too many requests"}),
+        (_download, 404, {"detail": "Attachment not found"}),
+        (_create, 409, {"detail": "Ticket flagged by AI review"}),
+    ],
+)
+def test_text_detail_errors(call: Any, status: int, body: dict[str, Any]) -> None:
+    response = call(Recorder(status_code=status, json_body=body))
+    assert response.status_code == status
+    assert isinstance(response.parsed, Error) and response.parsed.detail == body["detail"]
+
+
+def test_permission_denied_names_the_permission() -> None:
+    body = {"detail": "permission_denied", "permission": "support:write"}
+    response = _create(Recorder(status_code=403, json_body=body))
+    assert isinstance(response.parsed, Error)
+    assert (response.parsed.detail, response.parsed.permission) == ("permission_denied", "support:write")
+
+
+def test_validation_error_lists_the_problems() -> None:
+    problems = [
+        {"loc": ["body", "subject"], "msg": "Field required", "type": "missing"},
+        {"loc": ["query", "page", 0], "msg": "bad", "type": "int_parsing", "input": "x"},
+    ]
+    response = _create(Recorder(status_code=422, json_body={"detail": problems}))
+    error = response.parsed
+    assert isinstance(error, Error) and isinstance(error.detail, list)
+    assert all(isinstance(p, ValidationIssue) for p in error.detail)
+    assert [p.loc for p in error.detail] == [["body", "subject"], ["query", "page", 0]]
+    assert error.detail[1].additional_properties == {"input": "x"}
+    assert error.to_dict() == {"detail": problems}
+
+
+def test_flagged_review_with_an_object_detail_or_none_still_parses() -> None:
+    flagged = {"detail": {"review_id": "rev-1", "reasons": ["duplicate"]}, "request_id": "r-9"}
+    error = _create(Recorder(status_code=409, json_body=flagged)).parsed
+    assert isinstance(error, Error) and isinstance(error.detail, ErrorDetailObject)
+    assert error.detail.additional_properties == flagged["detail"]
+    assert error.additional_properties == {"request_id": "r-9"}
+    bare = _create(Recorder(status_code=409, json_body={"review": {"status": "flagged"}})).parsed
+    assert isinstance(bare, Error) and bare.detail is UNSET and bare["review"] == {"status": "flagged"}
