@@ -82,7 +82,9 @@ def check_generated(session: nox.Session) -> None:
             name = f"{vendor}_client"
             drift += _tree_differences(fresh / name, GENERATED / name, name)
     if drift:
-        session.error("generated/ is out of date with specs/; run `nox -s generate`:\n  " + "\n  ".join(drift))
+        session.error(
+            "generated/ is out of date with specs/; run `nox -s generate`:\n  " + "\n  ".join(drift)
+        )
     session.log("generated/ matches specs/")
 
 
@@ -115,3 +117,10 @@ def tests(session: nox.Session) -> None:
     """Install the distribution as a user would (not editable) and run pytest."""
     session.install(".[test]")
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """The four generated clients against their vendors' documented examples (no network)."""
+    session.install(".")
+    session.run("python", "examples/generated_clients.py")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,8 +100,6 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 
 def _without_trailing_commas(text: str) -> str:
-    import re
-
     return re.sub(r",(\s*[}\]])", r"\1", text)
 
 
@@ -128,8 +128,7 @@ def doc_json_blocks(document: str) -> list[Any]:
         elif char == "}" and depth:
             depth -= 1
             if depth == 0:
-                try:
+                # Prose in braces ("{ticket_id}" in a path) is not JSON: skip it.
+                with contextlib.suppress(json.JSONDecodeError):
                     blocks.append(json.loads(_without_trailing_commas(text[start : i + 1])))
-                except json.JSONDecodeError:
-                    pass  # prose in braces, e.g. "{ticket_id}" in a path
     return blocks

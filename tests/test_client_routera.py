@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
-
 from routera_client import AuthenticatedClient, Client
 from routera_client.api.auth import create_token
 from routera_client.api.tickets import archive_ticket, create_ticket, get_ticket, list_tickets, update_ticket
@@ -108,7 +107,12 @@ def test_create_ticket_wire() -> None:
     assert (request.method, request.url.path) == ("POST", "/tickets")
     assert request.headers["authorization"] == "Bearer tok-123"
     assert json_body(request) == {
-        "fields": {"ticket_name": "Support request", "pipeline": "default", "ticket_stage": "new", "plan_tier": "gold"}
+        "fields": {
+            "ticket_name": "Support request",
+            "pipeline": "default",
+            "ticket_stage": "new",
+            "plan_tier": "gold",
+        }
     }
     assert isinstance(result, Ticket)
 
@@ -124,7 +128,11 @@ def test_update_ticket_sends_only_changed_fields() -> None:
 
 
 def test_archive_ticket_wire() -> None:
-    archived: dict[str, Any] = {**TICKET, "archived": "2026-06-02T08:00:00Z", "archived_by": "jane@example.com"}
+    archived: dict[str, Any] = {
+        **TICKET,
+        "archived": "2026-06-02T08:00:00Z",
+        "archived_by": "jane@example.com",
+    }
     recorder = Recorder(json_body=archived)
     result = archive_ticket.sync(AWKWARD_ID, client=_client(recorder))
     request = recorder.only
@@ -135,7 +143,9 @@ def test_archive_ticket_wire() -> None:
 
 @pytest.mark.parametrize("status", [400, 401, 404])
 def test_documented_errors_parse_into_error(status: int) -> None:
-    recorder = Recorder(status_code=status, json_body={"message": "Unauthorized: missing account context", "error": True})
+    recorder = Recorder(
+        status_code=status, json_body={"message": "Unauthorized: missing account context", "error": True}
+    )
     response = get_ticket.sync_detailed("x", client=_client(recorder))
     assert response.status_code == status
     assert isinstance(response.parsed, Error) and response.parsed.message.startswith("Unauthorized")

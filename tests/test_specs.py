@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,7 +12,6 @@ import pytest
 from openapi_spec_validator import validate as validate_openapi
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
-
 from support import VENDORS, load_spec
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -59,8 +59,6 @@ def _checker() -> jsonschema.FormatChecker:
 
     @checker.checks("uuid", raises=ValueError)
     def is_uuid(value: object) -> bool:
-        import uuid
-
         return not isinstance(value, str) or bool(uuid.UUID(value))
 
     return checker

@@ -8,7 +8,6 @@ object printed in that document, so a fixture cannot drift from the primary sour
 from __future__ import annotations
 
 import pytest
-
 from support import FIXTURES, doc_json_blocks, load_fixture, shared_dir
 
 FIXTURE_FILES = sorted(p.name for p in (FIXTURES / "vendor_docs").glob("*.json"))
@@ -44,4 +43,3 @@ def test_doc_block_extraction_handles_the_intercom_trailing_comma() -> None:
     blocks = doc_json_blocks("intercom-retrieve-ticket.txt")
     tickets = [b for b in blocks if b.get("type") == "ticket"]
     assert tickets and tickets[0]["contacts"] == {"type": "contact.list"}
-
