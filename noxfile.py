@@ -19,7 +19,29 @@ GENERATED = ROOT / "generated"
 # Pinned exactly: a different generator or formatter version writes different code, and
 # check_generated would then report drift that no spec change caused.
 GENERATOR = "openapi-python-client==0.29.1"
+MODEL_GENERATOR = "datamodel-code-generator==0.89.0"
 RUFF = "ruff==0.17.6"
+MODELS = "ticketkit_models"
+# The unified model: frozen, keyword-only dataclasses (no runtime dependency), str enums, aware datetimes.
+MODEL_OPTIONS = (
+    "--input-file-type=jsonschema",
+    "--output-model-type=dataclasses.dataclass",
+    "--frozen-dataclasses",
+    "--keyword-only",
+    "--target-python-version=3.11",
+    "--use-standard-collections",
+    "--use-union-operator",
+    "--use-subclass-enum",
+    "--capitalise-enum-members",
+    "--strict-nullable",
+    "--output-datetime-class=datetime",
+    "--use-schema-description",
+    "--use-field-description",
+    "--use-exact-imports",
+    "--use-double-quotes",
+    "--disable-timestamp",
+    "--formatters=ruff-format",
+)
 
 VENDORS = ("routera", "intercom", "tickiti", "ankra")
 
@@ -51,8 +73,24 @@ def _generate_into(session: nox.Session, out_root: Path, vendors: tuple[str, ...
         (package / "py.typed").write_text("")
 
 
+def _generate_models_into(session: nox.Session, out_root: Path) -> None:
+    """Write the unified model package into `out_root/ticketkit_models`."""
+    package = out_root / MODELS
+    package.mkdir(parents=True, exist_ok=True)
+    session.run(
+        "datamodel-codegen",
+        "--input",
+        str(SPECS / "unified.yaml"),
+        "--output",
+        str(package / "__init__.py"),
+        *MODEL_OPTIONS,
+        silent=True,
+    )
+    (package / "py.typed").write_text("")
+
+
 def _install_generators(session: nox.Session) -> None:
-    session.install(GENERATOR, RUFF)
+    session.install(GENERATOR, MODEL_GENERATOR, RUFF)
 
 
 def _selected_vendors(session: nox.Session) -> tuple[str, ...]:
@@ -68,6 +106,8 @@ def generate(session: nox.Session) -> None:
     _install_generators(session)
     GENERATED.mkdir(exist_ok=True)
     _generate_into(session, GENERATED, _selected_vendors(session))
+    if not session.posargs:
+        _generate_models_into(session, GENERATED)
 
 
 @nox.session
@@ -77,9 +117,9 @@ def check_generated(session: nox.Session) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp)
         _generate_into(session, fresh, VENDORS)
+        _generate_models_into(session, fresh)
         drift: list[str] = []
-        for vendor in VENDORS:
-            name = f"{vendor}_client"
+        for name in [f"{vendor}_client" for vendor in VENDORS] + [MODELS]:
             drift += _tree_differences(fresh / name, GENERATED / name, name)
     if drift:
         session.error(
@@ -124,3 +164,10 @@ def demo(session: nox.Session) -> None:
     """The four generated clients against their vendors' documented examples (no network)."""
     session.install(".")
     session.run("python", "examples/generated_clients.py")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the overlay, against the installed generated packages."""
+    session.install(".", "mypy==2.4.1")
+    session.run("mypy", "--strict", "overlays/ticketkit")

@@ -1,9 +1,66 @@
 """ticketkit: one interface over the Routera, Intercom, Tickiti and Ankra helpdesk APIs.
 
+    import ticketkit
+
+    with ticketkit.connect("intercom", token="...") as desk:
+        ticket = desk.tickets.get("1268")
+
 The generated, typed clients ship beside this package as `routera_client`, `intercom_client`,
-`tickiti_client` and `ankra_client`.
+`tickiti_client` and `ankra_client`; `desk.client` is the one behind a desk.
 """
+
+from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
+
+from ._adapter import Capabilities
+from ._connect import connect, connect_async
+from ._desk import AsyncDesk, Desk
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    ConflictError,
+    InvalidArgumentError,
+    InvalidRequestError,
+    NotFoundError,
+    PermissionDeniedError,
+    Problem,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    TicketkitError,
+    UnsupportedOperationError,
+)
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncDesk",
+    "Attachment",
+    "AuthenticationError",
+    "Capabilities",
+    "Comment",
+    "ConflictError",
+    "Desk",
+    "InvalidArgumentError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "Party",
+    "PartyKind",
+    "PermissionDeniedError",
+    "Priority",
+    "Problem",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "Ticket",
+    "TicketStatus",
+    "TicketkitError",
+    "UnsupportedOperationError",
+    "__version__",
+    "connect",
+    "connect_async",
+]

@@ -1,0 +1,101 @@
+"""`connect()` and `connect_async()`: pick the vendor module, build one pooled httpx client, wrap it."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Protocol
+
+import httpx
+
+from ._connection import Connection, Settings
+from ._desk import AsyncDesk, Desk
+from ._errors import InvalidArgumentError
+
+# Vendor modules load when first connected to, so `import ticketkit` stays cheap.
+VENDORS = ("routera", "intercom", "tickiti", "ankra")
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+USER_AGENT = "ticketkit/0.1.0"
+
+
+class _VendorModule(Protocol):
+    def make_connection(self, settings: Settings) -> Connection: ...
+
+
+def _connection(vendor: str, token: str | None, base_url: str | None, options: dict[str, Any]) -> Connection:
+    if not isinstance(vendor, str) or vendor.lower() not in VENDORS:
+        raise InvalidArgumentError(f"unknown vendor {vendor!r}; choose one of {', '.join(VENDORS)}")
+    vendor = vendor.lower()
+    module: _VendorModule = importlib.import_module(f"ticketkit.vendors.{vendor}")
+    return module.make_connection(Settings(vendor=vendor, token=token, base_url=base_url, options=options))
+
+
+def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or 5.0))
+    raise InvalidArgumentError(
+        f"timeout must be a positive number of seconds or an httpx.Timeout, not {value!r}"
+    )
+
+
+def _headers(connection: Connection, headers: dict[str, str] | None) -> dict[str, str]:
+    merged = {"User-Agent": USER_AGENT, **connection.headers, **(headers or {})}
+    if any(name.lower() == "authorization" for name in merged):
+        raise InvalidArgumentError("pass credentials as token= (or the vendor's options), not as a header")
+    return merged
+
+
+def connect(
+    vendor: str,
+    *,
+    token: str | None = None,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    transport: httpx.BaseTransport | None = None,
+    headers: dict[str, str] | None = None,
+    **vendor_options: Any,
+) -> Desk:
+    """A `Desk` for `vendor` ("routera", "intercom", "tickiti" or "ankra").
+
+    Common keywords: `token`, `base_url`, `timeout` (seconds or `httpx.Timeout`; default 5 s to connect,
+    30 s to read), `transport` (an httpx transport: tests, proxies), `headers`. Vendor keywords: Intercom
+    `api_version`, `admin_id`, `ticket_type_id`; Routera `client_id`/`client_secret` (instead of `token`),
+    `stage_map`, `description_field`; Tickiti `base_url` (required), `agent_email`; Ankra
+    `organisation_id`. Use it as a context manager, or call `close()`.
+    """
+    connection = _connection(vendor, token, base_url, vendor_options)
+    http = httpx.Client(
+        base_url=connection.base_url,
+        auth=connection.auth,
+        headers=_headers(connection, headers),
+        timeout=_timeout(timeout),
+        transport=transport,
+    )
+    client = connection.generated_client(http) if connection.generated_client else None
+    return Desk(connection.adapter, http, client)
+
+
+def connect_async(
+    vendor: str,
+    *,
+    token: str | None = None,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    headers: dict[str, str] | None = None,
+    **vendor_options: Any,
+) -> AsyncDesk:
+    """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
+    connection = _connection(vendor, token, base_url, vendor_options)
+    http = httpx.AsyncClient(
+        base_url=connection.base_url,
+        auth=connection.auth,
+        headers=_headers(connection, headers),
+        timeout=_timeout(timeout),
+        transport=transport,
+    )
+    client = connection.generated_client(http) if connection.generated_client else None
+    return AsyncDesk(connection.adapter, http, client)

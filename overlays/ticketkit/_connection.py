@@ -1,0 +1,48 @@
+"""What a vendor module hands the desk: its adapter, where and how to reach it, its generated client."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from ._adapter import Adapter
+from ._errors import InvalidArgumentError
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The keywords `connect()` was given, split into common ones and the vendor's own."""
+
+    vendor: str
+    token: str | None
+    base_url: str | None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def take(self, allowed: frozenset[str]) -> Mapping[str, Any]:
+        """The vendor options, after refusing any the vendor does not know."""
+        unknown = sorted(set(self.options) - allowed)
+        if unknown:
+            accepted = ", ".join(sorted(allowed)) or "none"
+            raise InvalidArgumentError(
+                f"connect({self.vendor!r}): unexpected keyword(s) {', '.join(unknown)} "
+                f"(this vendor also accepts: {accepted})"
+            )
+        return self.options
+
+    def require_token(self) -> str:
+        if not self.token:
+            raise InvalidArgumentError(f"connect({self.vendor!r}) needs token=")
+        return self.token
+
+
+@dataclass(frozen=True)
+class Connection:
+    adapter: Adapter
+    base_url: str
+    auth: httpx.Auth
+    headers: Mapping[str, str] = field(default_factory=dict)
+    # Wraps the desk's own httpx client in the vendor's generated client (desk.client, the escape hatch).
+    generated_client: Callable[[httpx.Client | httpx.AsyncClient], Any] | None = None

@@ -1,0 +1,186 @@
+"""ticketkit's exceptions: one tree for every vendor.
+
+TicketkitError
+├── APIConnectionError            no response (DNS, refused, reset)
+│   └── APITimeoutError
+├── APIStatusError                vendor, status_code, code, message, request_id, body, response
+│   ├── InvalidRequestError       400, 422 (problems: list of field/message)
+│   ├── AuthenticationError       401
+│   ├── PermissionDeniedError     403
+│   ├── NotFoundError             404
+│   ├── ConflictError             409 (duplicates, idempotency conflicts, Ankra review flags)
+│   ├── RateLimitError            429 (retry_after)
+│   └── ServerError               5xx
+├── ResponseValidationError       a 2xx body that does not match the vendor's spec
+├── UnsupportedOperationError     the vendor has no such operation
+└── InvalidArgumentError          a bad argument, refused before anything is sent
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "ConflictError",
+    "ErrorInfo",
+    "InvalidArgumentError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "Problem",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "TicketkitError",
+    "UnsupportedOperationError",
+    "status_error",
+]
+
+
+class TicketkitError(Exception):
+    """Base of every exception ticketkit raises."""
+
+
+class APIConnectionError(TicketkitError):
+    """No response came back: DNS failure, refused or reset connection, TLS failure."""
+
+    def __init__(self, vendor: str, message: str) -> None:
+        super().__init__(message)
+        self.vendor = vendor
+        self.message = message
+
+
+class APITimeoutError(APIConnectionError):
+    """The vendor did not answer in time."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a request, as the vendor's validation error names it."""
+
+    field: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class ErrorInfo:
+    """What a vendor's error body says, read by that vendor's adapter."""
+
+    message: str
+    code: str | None = None
+    request_id: str | None = None
+    problems: tuple[Problem, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class APIStatusError(TicketkitError):
+    """The vendor answered with an error status (or, for Tickiti, `ok: false`)."""
+
+    def __init__(self, vendor: str, response: httpx.Response, info: ErrorInfo, body: Any) -> None:
+        self.vendor = vendor
+        self.response = response
+        self.status_code = response.status_code
+        self.code = info.code
+        self.message = info.message
+        self.request_id = info.request_id
+        self.body = body
+        self.problems: list[Problem] = list(info.problems)
+        reason = f" {response.reason_phrase}" if response.reason_phrase else ""
+        code = f" [{info.code}]" if info.code else ""
+        request_id = f" (request id {info.request_id})" if info.request_id else ""
+        super().__init__(f"{vendor}: HTTP {self.status_code}{reason}{code}: {info.message}{request_id}")
+
+
+class InvalidRequestError(APIStatusError):
+    """400 or 422: the vendor refused the request's content; `problems` lists what it named."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: missing, wrong or expired credentials."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the credentials are valid but may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such ticket, comment or attachment (or not visible to these credentials)."""
+
+
+class ConflictError(APIStatusError):
+    """409: a duplicate, an idempotency-key conflict, or an Ankra review flag."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; `retry_after` is the wait in seconds the vendor asked for, if it said."""
+
+    def __init__(
+        self,
+        vendor: str,
+        response: httpx.Response,
+        info: ErrorInfo,
+        body: Any,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(vendor, response, info, body)
+        self.retry_after = retry_after
+
+
+class ServerError(APIStatusError):
+    """5xx: the vendor failed."""
+
+
+class ResponseValidationError(TicketkitError):
+    """A success response whose body does not match the vendor's spec."""
+
+    def __init__(
+        self, vendor: str, operation: str, detail: str, response: httpx.Response | None = None
+    ) -> None:
+        super().__init__(f"{vendor} {operation}: the response does not match the spec: {detail}")
+        self.vendor = vendor
+        self.operation = operation
+        self.detail = detail
+        self.response = response
+
+
+class UnsupportedOperationError(TicketkitError):
+    """The vendor has no such operation; raised before any request is sent."""
+
+    def __init__(self, vendor: str, operation: str, hint: str = "") -> None:
+        message = f"{vendor} does not support {operation}"
+        super().__init__(f"{message}: {hint}" if hint else message)
+        self.vendor = vendor
+        self.operation = operation
+
+
+class InvalidArgumentError(TicketkitError, ValueError):
+    """An argument ticketkit can tell is wrong before sending anything (also a ValueError)."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: InvalidRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: InvalidRequestError,
+    429: RateLimitError,
+}
+
+
+def status_error(
+    vendor: str, response: httpx.Response, info: ErrorInfo, body: Any, retry_after: float | None = None
+) -> APIStatusError:
+    """The exception for an error response: the class follows the status, any status works (418, 520...)."""
+    status = response.status_code
+    if status == 429:
+        return RateLimitError(vendor, response, info, body, retry_after)
+    cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else APIStatusError)
+    return cls(vendor, response, info, body)

@@ -1,0 +1,125 @@
+"""Small, vendor-neutral helpers the adapters use to read generated models into the unified one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from html.parser import HTMLParser
+from typing import Any, TypeVar
+
+import httpx
+
+from ._errors import ResponseValidationError
+
+T = TypeVar("T")
+
+# What a generated `from_dict` or our normalization raises on a body that breaks the schema.
+MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+def json_body(response: httpx.Response, vendor: str, operation: str) -> Any:
+    """The decoded JSON body of a success response, or ResponseValidationError."""
+    try:
+        return json.loads(response.content)
+    except (ValueError, UnicodeDecodeError) as exc:
+        kind = response.headers.get("content-type", "no content type")
+        raise ResponseValidationError(vendor, operation, f"body is not JSON ({kind})", response) from exc
+
+
+def json_object(response: httpx.Response, vendor: str, operation: str) -> dict[str, Any]:
+    body = json_body(response, vendor, operation)
+    if not isinstance(body, dict):
+        raise ResponseValidationError(vendor, operation, f"expected a JSON object, got {type(body).__name__}")
+    return body
+
+
+@contextmanager
+def reading(vendor: str, operation: str, response: httpx.Response | None = None) -> Iterator[None]:
+    """Turn a parse or normalization failure inside the block into ResponseValidationError."""
+    try:
+        yield
+    except MALFORMED as exc:
+        detail = f"{type(exc).__name__}: {exc}"
+        raise ResponseValidationError(vendor, operation, detail, response) from exc
+
+
+def given(value: Any) -> Any:
+    """`None` for the generated clients' `UNSET` marker, the value otherwise."""
+    return None if type(value).__name__ == "Unset" else value
+
+
+def text_or_none(value: Any) -> str | None:
+    value = given(value)
+    return None if value is None else str(value)
+
+
+def utc(value: dt.datetime | None) -> dt.datetime | None:
+    """An aware UTC datetime; a naive one is taken to be UTC already."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def from_iso(value: Any) -> dt.datetime | None:
+    """A timestamp that is an ISO 8601 string (or an already parsed datetime), in UTC."""
+    value = given(value)
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return utc(value)
+    return utc(dt.datetime.fromisoformat(str(value)))
+
+
+def from_unix(value: Any) -> dt.datetime | None:
+    """A timestamp given in Unix seconds, in UTC."""
+    value = given(value)
+    if value is None:
+        return None
+    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+
+
+class _TextExtractor(HTMLParser):
+    _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
+    _SKIP = frozenset({"script", "style"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BREAKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BREAKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str | None) -> str | None:
+    """Plain text from an HTML body: tags dropped, entities decoded, one blank-free line per block."""
+    if markup is None:
+        return None
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    extractor.close()
+    lines = (" ".join(line.split()) for line in "".join(extractor.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def escape_text(text: str) -> str:
+    """HTML for a plain-text body: escaped, with line breaks kept."""
+    return "<br>".join(html.escape(line) for line in text.split("\n"))

@@ -1,0 +1,1 @@
+"""One module per vendor: its adapter (generated client <-> unified model) and `make_connection()`."""

@@ -1,0 +1,343 @@
+"""Routera: CRM ticket objects. Flat tickets with account-defined stages; no thread, no attachments."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
+from typing import Any
+
+import httpx
+from routera_client import Client
+from routera_client.api.auth import create_token
+from routera_client.api.tickets import archive_ticket, create_ticket, get_ticket, list_tickets, update_ticket
+from routera_client.models import (
+    Error,
+    OAuthError,
+    TicketFields,
+    TicketList,
+    TicketWrite,
+    Token,
+    TokenRequest,
+)
+from routera_client.models import Ticket as RouteraTicket
+from routera_client.models.token_request_grant_type import TokenRequestGrantType
+from ticketkit_models import Party, PartyKind, Priority, Ticket, TicketStatus
+
+from .._adapter import Adapter, Call, Capabilities, ListQuery, Page, Plan, TicketChanges, TicketDraft
+from .._auth import BearerToken
+from .._connection import Connection, Settings
+from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
+from .._parsing import MALFORMED, from_iso, given, json_object, reading, text_or_none
+
+VENDOR = "routera"
+BASE_URL = "https://api.routera.io"
+PAGE_SIZE = 100  # the documented maximum of `limit`
+
+# Stages are account-defined; these are the common names. `stage_map=` on connect() adds or overrides.
+DEFAULT_STAGES: Mapping[str, TicketStatus] = {
+    "new": TicketStatus.NEW,
+    "open": TicketStatus.OPEN,
+    "in_progress": TicketStatus.IN_PROGRESS,
+    "waiting_on_customer": TicketStatus.WAITING_ON_CUSTOMER,
+    "waiting_on_contact": TicketStatus.WAITING_ON_CUSTOMER,
+    "on_hold": TicketStatus.ON_HOLD,
+    "resolved": TicketStatus.RESOLVED,
+    "closed": TicketStatus.CLOSED,
+}
+OPTIONS = frozenset(
+    {"client_id", "client_secret", "stage_map", "description_field", "pipeline", "ticket_stage"}
+)
+
+
+class RouteraAdapter(Adapter):
+    vendor = VENDOR
+    capabilities = Capabilities(tickets_update=True, tickets_close=True)
+    create_options = frozenset({"pipeline", "ticket_stage", "ticket_owner", "external_id", "properties"})
+    update_options = frozenset({"pipeline", "ticket_stage", "ticket_owner", "properties"})
+    list_options = frozenset({"properties"})
+
+    def __init__(
+        self,
+        stage_map: Mapping[str, TicketStatus] | None = None,
+        description_field: str | None = None,
+        pipeline: str = "default",
+        ticket_stage: str = "new",
+    ) -> None:
+        self.stages = {**DEFAULT_STAGES, **(stage_map or {})}
+        self.description_field = description_field
+        self.default_pipeline = pipeline
+        self.default_stage = ticket_stage
+
+    # -- plans ---------------------------------------------------------------------------------------
+
+    def get_ticket(self, ticket_id: str) -> Plan[Ticket]:
+        response = yield Call("tickets.get", get_ticket._get_kwargs(ticket_id))
+        return self._ticket(response, "tickets.get")
+
+    def list_tickets(self, query: ListQuery, cursor: Any) -> Plan[Page[Ticket]]:
+        offset = int(cursor or 0)
+        limit = min(max(query.page_size or PAGE_SIZE, 10), PAGE_SIZE)
+        properties = query.options.get("properties")
+        request = list_tickets._get_kwargs(
+            archived=query.status is TicketStatus.CLOSED,
+            limit=limit,
+            offset=offset,
+            **({"properties": _properties(properties)} if properties else {}),
+        )
+        response = yield Call("tickets.list", request)
+        body = json_object(response, VENDOR, "tickets.list")
+        with reading(VENDOR, "tickets.list", response):
+            page = TicketList.from_dict(body)
+            tickets = [self.to_ticket(model, raw) for model, raw in zip(page.data, body["data"], strict=True)]
+        # Routera filters only on `archived`; any other status is picked out here.
+        wanted = [t for t in tickets if query.status in (None, t.status)]
+        return Page(wanted, offset + len(tickets) if len(tickets) >= limit else None)
+
+    def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
+        if draft.requester_email is not None:
+            raise InvalidArgumentError("routera tickets have no requester; leave requester_email out")
+        options = draft.options
+        fields: dict[str, Any] = {
+            "ticket_name": draft.subject,
+            "pipeline": options.get("pipeline", self.default_pipeline),
+            "ticket_stage": options.get("ticket_stage", self.default_stage),
+            **self._description(draft.description),
+            **{k: options[k] for k in ("ticket_owner", "external_id") if k in options},
+            **_custom(options.get("properties")),
+        }
+        body = TicketWrite(fields=TicketFields.from_dict(fields))
+        response = yield Call("tickets.create", create_ticket._get_kwargs(body=body), expect=frozenset({201}))
+        return self._ticket(response, "tickets.create")
+
+    def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Plan[Ticket]:
+        options = changes.options
+        fields: dict[str, Any] = {
+            **({"ticket_name": changes.subject} if changes.subject is not None else {}),
+            **self._description(changes.description),
+            **({"ticket_stage": self._stage_for(changes.status)} if changes.status is not None else {}),
+            **{k: options[k] for k in ("pipeline", "ticket_stage", "ticket_owner") if k in options},
+            **_custom(options.get("properties")),
+        }
+        body = TicketWrite(fields=TicketFields.from_dict(fields))
+        response = yield Call("tickets.update", update_ticket._get_kwargs(ticket_id, body=body))
+        return self._ticket(response, "tickets.update")
+
+    def close_ticket(self, ticket_id: str) -> Plan[Ticket]:
+        response = yield Call("tickets.close", archive_ticket._get_kwargs(ticket_id))
+        return self._ticket(response, "tickets.close")
+
+    # -- errors ---------------------------------------------------------------------------------------
+
+    def read_error(self, response: httpx.Response) -> ErrorInfo:
+        try:
+            body = json_object(response, VENDOR, "error")
+            if "error_description" in body or isinstance(body.get("error"), str):
+                oauth = OAuthError.from_dict(body)
+                return ErrorInfo(
+                    message=text_or_none(oauth.error_description) or oauth.error, code=oauth.error
+                )
+            return ErrorInfo(message=Error.from_dict(body).message)
+        except (TicketkitError, *MALFORMED):
+            return super().read_error(response)
+
+    # -- normalization ----------------------------------------------------------------------------------
+
+    def _ticket(self, response: httpx.Response, operation: str) -> Ticket:
+        body = json_object(response, VENDOR, operation)
+        with reading(VENDOR, operation, response):
+            return self.to_ticket(RouteraTicket.from_dict(body), body)
+
+    def to_ticket(self, model: RouteraTicket, raw: dict[str, Any]) -> Ticket:
+        archived = given(model.archived)
+        archived_at = from_iso(archived) if not isinstance(archived, bool) else None
+        stage = text_or_none(model.ticket_stage)
+        if archived:  # a timestamp, or `true` (archived at an unknown time)
+            status = TicketStatus.CLOSED
+        else:
+            status = (
+                self.stages.get(stage, TicketStatus.UNKNOWN) if stage is not None else TicketStatus.UNKNOWN
+            )
+        owner = text_or_none(model.ticket_owner)
+        custom = dict(model.additional_properties)
+        description = custom.get(self.description_field) if self.description_field else None
+        return Ticket(
+            vendor=VENDOR,
+            id=model.id,
+            subject=text_or_none(model.ticket_name),
+            description=None if description is None else str(description),
+            status=status,
+            status_raw=stage,
+            priority=Priority.UNKNOWN,
+            assignee=Party(kind=PartyKind.AGENT, email=owner) if owner else None,
+            created_at=from_iso(model.created_at),
+            updated_at=from_iso(model.updated_at),
+            closed_at=archived_at,
+            archived_at=archived_at,
+            custom_fields=custom,
+            comments=None,
+            attachments=[],
+            raw=raw,
+        )
+
+    def _stage_for(self, status: TicketStatus) -> str:
+        for stage, mapped in self.stages.items():
+            if mapped is status:
+                return stage
+        raise InvalidArgumentError(
+            f"routera: no stage maps to {status.value}; "
+            "pass ticket_stage= or add the stage to stage_map on connect()"
+        )
+
+    def _description(self, description: str | None) -> dict[str, Any]:
+        if description is None:
+            return {}
+        if not self.description_field:
+            raise InvalidArgumentError(
+                "routera tickets have no standard description field: "
+                "pass description_field='<internal name>' to connect(), or leave description out"
+            )
+        return {self.description_field: description}
+
+
+def _custom(properties: object) -> dict[str, Any]:
+    if properties is None:
+        return {}
+    if not isinstance(properties, Mapping) or not all(isinstance(k, str) for k in properties):
+        raise InvalidArgumentError(f"properties must be a mapping of field name to value, not {properties!r}")
+    return dict(properties)
+
+
+def _properties(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return ",".join(value)
+    raise InvalidArgumentError(f"properties must be a list of field names, not {value!r}")
+
+
+class RouteraOAuth(httpx.Auth):
+    """OAuth2 client credentials: fetch a token, reuse it, renew it before it expires and once on a 401.
+
+    One fetch at a time: concurrent callers (threads, or tasks of one event loop) wait for the fetch in
+    flight and then use its token.
+    """
+
+    requires_response_body = True
+
+    def __init__(
+        self,
+        adapter: RouteraAdapter,
+        token_url: str,
+        client_id: str,
+        client_secret: str,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._adapter = adapter
+        self._token_url = token_url
+        self._form = TokenRequest(TokenRequestGrantType.CLIENT_CREDENTIALS, client_id, client_secret)
+        self._clock = clock
+        self._token: str | None = None
+        self._renew_at = 0.0
+        self._thread_lock = threading.Lock()
+        self._task_lock = asyncio.Lock()
+        self.fetches = 0  # how many tokens were fetched (for tests and logs)
+
+    def __repr__(self) -> str:
+        return "RouteraOAuth(<redacted>)"
+
+    def _stale(self) -> bool:
+        return self._token is None or self._clock() >= self._renew_at
+
+    def _token_request(self) -> httpx.Request:
+        kwargs = create_token._get_kwargs(body=self._form)
+        return httpx.Request(
+            kwargs["method"], self._token_url, data=kwargs["data"], headers=kwargs["headers"]
+        )
+
+    def _store(self, response: httpx.Response) -> str:
+        self.fetches += 1
+        if response.status_code != 200:
+            info = self._adapter.read_error(response)
+            raise status_error(VENDOR, response, info, response.text)
+        body = json_object(response, VENDOR, "oauth2.token")
+        with reading(VENDOR, "oauth2.token", response):
+            token = Token.from_dict(body)
+        # Renew a little early: a tenth of the lifetime, at most a minute.
+        self._renew_at = self._clock() + token.expires_in - min(60.0, token.expires_in / 10)
+        self._token = token.access_token
+        return token.access_token
+
+    def _authorize(self, request: httpx.Request) -> str:
+        assert self._token is not None
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        return self._token
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        with self._thread_lock:
+            if self._stale():
+                token_response = yield self._token_request()
+                token_response.read()
+                self._store(token_response)
+            used = self._authorize(request)
+        response = yield request
+        if response.status_code != 401:
+            return
+        with self._thread_lock:
+            if self._token == used:  # nobody renewed it meanwhile
+                token_response = yield self._token_request()
+                token_response.read()
+                self._store(token_response)
+            self._authorize(request)
+        yield request
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        async with self._task_lock:
+            if self._stale():
+                token_response = yield self._token_request()
+                await token_response.aread()
+                self._store(token_response)
+            used = self._authorize(request)
+        response = yield request
+        if response.status_code != 401:
+            return
+        async with self._task_lock:
+            if self._token == used:
+                token_response = yield self._token_request()
+                await token_response.aread()
+                self._store(token_response)
+            self._authorize(request)
+        yield request
+
+
+def make_connection(settings: Settings) -> Connection:
+    options = settings.take(OPTIONS)
+    stage_map = options.get("stage_map")
+    if stage_map is not None and (
+        not isinstance(stage_map, Mapping) or not all(isinstance(v, TicketStatus) for v in stage_map.values())
+    ):
+        raise InvalidArgumentError("stage_map must map stage names to TicketStatus values")
+    adapter = RouteraAdapter(
+        stage_map=stage_map,
+        description_field=options.get("description_field"),
+        pipeline=options.get("pipeline", "default"),
+        ticket_stage=options.get("ticket_stage", "new"),
+    )
+    base_url = (settings.base_url or BASE_URL).rstrip("/")
+    client_id, client_secret = options.get("client_id"), options.get("client_secret")
+    auth: httpx.Auth
+    if client_id or client_secret:
+        if settings.token or not (client_id and client_secret):
+            raise InvalidArgumentError("routera: pass either token= or both client_id= and client_secret=")
+        auth = RouteraOAuth(adapter, base_url + "/oauth2/token", str(client_id), str(client_secret))
+    else:
+        auth = BearerToken(settings.require_token())
+
+    def generated(http: httpx.Client | httpx.AsyncClient) -> Client:
+        client = Client(base_url=base_url)
+        if isinstance(http, httpx.Client):
+            return client.set_httpx_client(http)
+        return client.set_async_httpx_client(http)
+
+    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=generated)
