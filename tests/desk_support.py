@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx
-
 import ticketkit
 
 T = TypeVar("T")
@@ -26,10 +25,14 @@ class Script:
 
     routes: dict[tuple[str, str], Any] = field(default_factory=dict)
     requests: list[httpx.Request] = field(default_factory=list)
+    # (method, path, Authorization) as each request was sent: an auth flow may re-send the same
+    # request object with a new header, which would rewrite what `requests` shows.
+    sent: list[tuple[str, str, str | None]] = field(default_factory=list)
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         request.read()
         self.requests.append(request)
+        self.sent.append((request.method, request.url.path, request.headers.get("authorization")))
         key = (request.method, request.url.path)
         answer = self.routes.get(key)
         if isinstance(answer, list):

@@ -133,3 +133,20 @@ def test_a_broken_example_is_caught() -> None:
     messages = [e.message for e in _validator_for(spec, schema).iter_errors(bad)]
     assert any("is not of type 'string'" in m for m in messages), messages
     assert any("date-time" in m for m in messages), messages
+
+
+def _null_keys_with_spaces(node: Any, path: str = "") -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and " " in key and value is None:
+                yield f"{path}/{key}"
+            yield from _null_keys_with_spaces(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _null_keys_with_spaces(value, f"{path}/{i}")
+
+
+@pytest.mark.parametrize("name", [*VENDORS, "unified"])
+def test_no_description_was_cut_at_a_comma_by_yaml(name: str) -> None:
+    """`{description: a, b}` in YAML flow style makes `b` a key: the sentence is silently cut."""
+    assert not list(_null_keys_with_spaces(load_spec(name)))

@@ -31,6 +31,7 @@ from ._errors import (
     TicketkitError,
     UnsupportedOperationError,
 )
+from ._export import to_dict, to_json
 
 __version__ = "0.1.0"
 
@@ -63,4 +64,6 @@ __all__ = [
     "__version__",
     "connect",
     "connect_async",
+    "to_dict",
+    "to_json",
 ]

@@ -232,12 +232,12 @@ class RouteraOAuth(httpx.Auth):
         token_url: str,
         client_id: str,
         client_secret: str,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self._adapter = adapter
         self._token_url = token_url
         self._form = TokenRequest(TokenRequestGrantType.CLIENT_CREDENTIALS, client_id, client_secret)
-        self._clock = clock
+        self._clock = clock or (lambda: time.monotonic())
         self._token: str | None = None
         self._renew_at = 0.0
         self._thread_lock = threading.Lock()
