@@ -39,7 +39,11 @@ class Script:
             answer = answer.pop(0) if answer else None
         if answer is None:
             return httpx.Response(599, text=f"test script has no answer for {key}")
-        return answer(request) if callable(answer) else answer
+        if callable(answer):
+            return answer(request)
+        # A copy: a client takes over the stream of the response it is given, so one table entry
+        # could not otherwise serve a sync and an async desk, or be served twice.
+        return httpx.Response(answer.status_code, headers=answer.headers, content=answer.content)
 
     def on(self, method: str, path: str, *answers: Any) -> Script:
         self.routes[(method, path)] = list(answers) if len(answers) > 1 else answers[0]

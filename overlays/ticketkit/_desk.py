@@ -151,6 +151,12 @@ class Tickets:
         return self._desk._run("tickets.close", lambda: self._adapter.close_ticket(tid))
 
 
+def _advances(cursor: Any, page: Page[Ticket]) -> bool:
+    """Whether there is a next page. A page may be empty (a vendor filtered it) and still have one;
+    a cursor that does not move would page forever, so it ends the list."""
+    return page.next_cursor is not None and page.next_cursor != cursor
+
+
 def _iterate(desk: Desk, query: ListQuery, limit: int | None) -> Iterator[Ticket]:
     if "tickets.list" not in desk.capabilities:
         raise desk._adapter.unsupported("tickets.list")
@@ -162,7 +168,7 @@ def _iterate(desk: Desk, query: ListQuery, limit: int | None) -> Iterator[Ticket
             for ticket in page.items[: None if limit is None else limit - yielded]:
                 yielded += 1
                 yield ticket
-            if page.next_cursor is None or not page.items:
+            if not _advances(cursor, page):
                 return
             cursor = page.next_cursor
 
@@ -264,7 +270,7 @@ def _aiterate(desk: AsyncDesk, query: ListQuery, limit: int | None) -> AsyncIter
             for ticket in page.items[: None if limit is None else limit - yielded]:
                 yielded += 1
                 yield ticket
-            if page.next_cursor is None or not page.items:
+            if not _advances(cursor, page):
                 return
             cursor = page.next_cursor
 
