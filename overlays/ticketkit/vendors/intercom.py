@@ -1,0 +1,614 @@
+"""Intercom: tickets with a thread of parts, listed by search, on a versioned API (`Intercom-Version`).
+
+Requests are 2.11 shapes; responses are read in any of the 2.11-2.16 shapes the spec accepts (ticket state as
+a string or an object, assignee ids as strings or integers), and both normalize to the same unified `Ticket`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import time
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import httpx
+from intercom_client import Client
+from intercom_client.api.tickets import (
+    create_ticket,
+    reply_ticket,
+    retrieve_ticket,
+    search_tickets,
+    update_ticket,
+)
+from intercom_client.models import (
+    AdminReply,
+    AdminReplyType,
+    CompoundFilter,
+    CompoundFilterOperator,
+    ContactByEmail,
+    CreateTicketRequest,
+    CursorPages,
+    Error,
+    PartAttachment,
+    SearchRequest,
+    SingleFilter,
+    StartingAfterPaging,
+    TicketAssignment,
+    TicketList,
+    TicketPart,
+    TicketRequestAttributes,
+    TicketState,
+    UpdateTicketRequest,
+)
+from intercom_client.models import Ticket as IntercomTicket
+from intercom_client.types import UNSET, Unset
+from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
+
+from .._adapter import (
+    Adapter,
+    Call,
+    Capabilities,
+    CommentDraft,
+    ListQuery,
+    Page,
+    Plan,
+    TicketChanges,
+    TicketDraft,
+)
+from .._auth import BearerToken
+from .._connection import Connection, Settings
+from .._errors import ErrorInfo, InvalidArgumentError, Problem, TicketkitError, status_error
+from .._parsing import MALFORMED, escape_text, html_to_text, json_object, reading, text_or_none
+
+VENDOR = "intercom"
+BASE_URL = "https://api.intercom.io"
+API_VERSION = "2.11"  # the version this adapter's request bodies are written for
+PAGE_SIZE = 150  # the documented maximum of a search's `per_page`
+MAX_REDIRECTS = 5  # an attachment URL may redirect to the file store
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+OPTIONS = frozenset({"api_version", "admin_id", "ticket_type_id"})
+
+TITLE = "_default_title_"
+DESCRIPTION = "_default_description_"
+
+# `ticket_state` (2.11) or `ticket_state.category` (2.12+) -> unified status.
+STATES: Mapping[str, TicketStatus] = {
+    "submitted": TicketStatus.NEW,
+    "in_progress": TicketStatus.IN_PROGRESS,
+    "waiting_on_customer": TicketStatus.WAITING_ON_CUSTOMER,
+    "resolved": TicketStatus.RESOLVED,
+}
+# The 2.11 `state` an update sends for a unified status (CLOSED is `open: false` instead).
+UPDATE_STATES: Mapping[TicketStatus, str] = {status: state for state, status in STATES.items()}
+AUTHORS: Mapping[str, PartyKind] = {
+    "admin": PartyKind.AGENT,
+    "user": PartyKind.CUSTOMER,
+    "lead": PartyKind.CUSTOMER,
+    "contact": PartyKind.CUSTOMER,
+    "bot": PartyKind.BOT,
+    "team": PartyKind.TEAM,
+}
+T = TypeVar("T")
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+
+
+class IntercomAdapter(Adapter):
+    vendor = VENDOR
+    capabilities = Capabilities(
+        tickets_update=True,
+        tickets_close=True,
+        comments_list=True,
+        comments_create=True,
+        attachments_download=True,
+    )
+    create_options = frozenset({"ticket_type_id", "ticket_attributes", "company_id"})
+    update_options = frozenset({"assignment", "is_shared", "snoozed_until", "ticket_attributes"})
+    comment_options = frozenset({"admin_id", "attachment_urls"})
+
+    def __init__(
+        self,
+        api_version: str = API_VERSION,
+        admin_id: str | None = None,
+        ticket_type_id: str | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.api_version = api_version
+        self.admin_id = admin_id
+        self.ticket_type_id = ticket_type_id
+        # Unix time now: decides whether a snooze is still running, and reads X-RateLimit-Reset.
+        self.clock = clock
+
+    # -- plans ---------------------------------------------------------------------------------------
+
+    def get_ticket(self, ticket_id: str) -> Plan[Ticket]:
+        request = retrieve_ticket._get_kwargs(ticket_id, intercom_version=self.api_version)
+        response = yield Call("tickets.get", request)
+        return self._ticket(response, "tickets.get")
+
+    def list_tickets(self, query: ListQuery, cursor: Any) -> Plan[Page[Ticket]]:
+        search = _search_filter(query.status, int(self.clock()))
+        per_page = min(query.page_size or PAGE_SIZE, PAGE_SIZE)
+        paging = StartingAfterPaging(per_page=per_page, starting_after=cursor or UNSET)
+        body = SearchRequest(query=search, pagination=paging)
+        response = yield Call(
+            "tickets.list", search_tickets._get_kwargs(body=body, intercom_version=self.api_version)
+        )
+        tickets, next_cursor = self._ticket_page(response)
+        # The search narrows by state and `open`; snoozes and "closed but not resolved" are picked here.
+        return Page([t for t in tickets if query.status in (None, t.status)], next_cursor)
+
+    def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
+        options = draft.options
+        type_id = _identifier("ticket_type_id", options.get("ticket_type_id", self.ticket_type_id))
+        if type_id is None:
+            raise InvalidArgumentError(
+                "intercom tickets.create needs a ticket type: pass ticket_type_id= here or to connect()"
+            )
+        if draft.requester_email is None:
+            raise InvalidArgumentError(
+                "intercom tickets.create needs requester_email= (the ticket's contact)"
+            )
+        attributes = _attributes(options.get("ticket_attributes"), draft.subject, draft.description)
+        company_id = _identifier("company_id", options.get("company_id"))
+        body = CreateTicketRequest(
+            ticket_type_id=type_id,
+            contacts=[ContactByEmail(email=draft.requester_email)],
+            ticket_attributes=TicketRequestAttributes.from_dict(attributes),
+            company_id=UNSET if company_id is None else company_id,
+        )
+        request = create_ticket._get_kwargs(body=body, intercom_version=self.api_version)
+        response = yield Call("tickets.create", request)
+        return self._ticket(response, "tickets.create")
+
+    def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Plan[Ticket]:
+        body = self._update_request(changes)
+        request = update_ticket._get_kwargs(ticket_id, body=body, intercom_version=self.api_version)
+        response = yield Call("tickets.update", request)
+        return self._ticket(response, "tickets.update")
+
+    def close_ticket(self, ticket_id: str) -> Plan[Ticket]:
+        body = UpdateTicketRequest(open_=False)
+        request = update_ticket._get_kwargs(ticket_id, body=body, intercom_version=self.api_version)
+        response = yield Call("tickets.close", request)
+        return self._ticket(response, "tickets.close")
+
+    def list_comments(self, ticket_id: str) -> Plan[list[Comment]]:
+        request = retrieve_ticket._get_kwargs(ticket_id, intercom_version=self.api_version)
+        response = yield Call("comments.list", request)
+        ticket = self._ticket(response, "comments.list")
+        return ticket.comments or []
+
+    def create_comment(self, ticket_id: str, draft: CommentDraft) -> Plan[Comment]:
+        options = draft.options
+        admin_id = _identifier("admin_id", options.get("admin_id", self.admin_id))
+        if admin_id is None:
+            raise InvalidArgumentError(
+                "intercom comments.create replies as an admin: pass admin_id= here or to connect()"
+            )
+        urls = _attachment_urls(options.get("attachment_urls"))
+        body = AdminReply(
+            message_type="note" if draft.internal else "comment",
+            type_=AdminReplyType.ADMIN,
+            admin_id=admin_id,
+            body=escape_text(draft.body),  # `body` is plain text; Intercom reads HTML
+            attachment_urls=UNSET if urls is None else urls,
+        )
+        request = reply_ticket._get_kwargs(ticket_id, body=body, intercom_version=self.api_version)
+        response = yield Call("comments.create", request)
+        raw = json_object(response, VENDOR, "comments.create")
+        with reading(VENDOR, "comments.create", response):
+            return to_comment(TicketPart.from_dict(raw), raw, ticket_id)
+
+    def download_attachment(self, attachment: Attachment) -> Plan[bytes]:
+        url = httpx.URL(attachment.url or "")
+        if not url.is_absolute_url:
+            raise InvalidArgumentError(f"attachment {attachment.name!r} has no absolute URL to download from")
+        for _ in range(MAX_REDIRECTS + 1):
+            # The file lives on Intercom's file store, not the API: no token goes there.
+            response = yield Call(
+                "attachments.download",
+                {"method": "GET", "url": str(url)},
+                expect=frozenset({200}) | REDIRECTS,
+                authenticated=False,
+            )
+            if response.status_code == 200:
+                return response.content
+            location = response.headers.get("location")
+            if not location:
+                break
+            url = url.join(location)
+        message = "redirected without a Location" if not location else f"more than {MAX_REDIRECTS} redirects"
+        raise status_error(VENDOR, response, ErrorInfo(message=f"attachment download: {message}"), None)
+
+    # -- errors ---------------------------------------------------------------------------------------
+
+    def read_error(self, response: httpx.Response) -> ErrorInfo:
+        try:
+            error = Error.from_dict(json_object(response, VENDOR, "error"))
+            first = error.errors[0]
+            problems = tuple(
+                Problem(text_or_none(item.field), text_or_none(item.message) or str(item.code))
+                for item in error.errors
+            )
+            return ErrorInfo(
+                message=text_or_none(first.message) or str(first.code),
+                code=str(first.code),
+                request_id=text_or_none(error.request_id),
+                problems=problems,
+            )
+        except (TicketkitError, *MALFORMED):
+            return super().read_error(response)
+
+    def retry_after(self, response: httpx.Response) -> float | None:
+        """Seconds until `X-RateLimit-Reset` (a Unix time), else whatever the core reads."""
+        reset = response.headers.get("x-ratelimit-reset")
+        if reset:
+            try:
+                seconds = float(reset) - self.clock()
+            except ValueError:
+                seconds = math.nan
+            if math.isfinite(seconds):
+                return max(0.0, seconds)
+        return super().retry_after(response)
+
+    # -- normalization ----------------------------------------------------------------------------------
+
+    def _ticket(self, response: httpx.Response, operation: str) -> Ticket:
+        raw = json_object(response, VENDOR, operation)
+        with reading(VENDOR, operation, response):
+            return self.to_ticket(IntercomTicket.from_dict(raw), raw)
+
+    def _ticket_page(self, response: httpx.Response) -> tuple[list[Ticket], str | None]:
+        raw = json_object(response, VENDOR, "tickets.list")
+        with reading(VENDOR, "tickets.list", response):
+            page = TicketList.from_dict(raw)
+            items = _list(raw["tickets"], "tickets")
+            tickets = [self.to_ticket(model, item) for model, item in zip(page.tickets, items, strict=True)]
+            return tickets, _next_cursor(page.pages)
+
+    def _update_request(self, changes: TicketChanges) -> UpdateTicketRequest:
+        options = changes.options
+        attributes = _attributes(options.get("ticket_attributes"), changes.subject, changes.description)
+        state: str | Unset = UNSET
+        open_: bool | Unset = UNSET
+        if changes.status is TicketStatus.CLOSED:
+            open_ = False
+        elif changes.status is not None:
+            if changes.status not in UPDATE_STATES:
+                settable = ", ".join(s.value for s in (*UPDATE_STATES, TicketStatus.CLOSED))
+                raise InvalidArgumentError(
+                    f"intercom cannot set a ticket to {changes.status.value} (settable: {settable}; "
+                    "snooze with snoozed_until=)"
+                )
+            state = UPDATE_STATES[changes.status]
+        return UpdateTicketRequest(
+            ticket_attributes=TicketRequestAttributes.from_dict(attributes) if attributes else UNSET,
+            state=state,
+            open_=open_,
+            is_shared=_flag("is_shared", options.get("is_shared")),
+            snoozed_until=_unix_time("snoozed_until", options.get("snoozed_until")),
+            assignment=self._assignment(options.get("assignment")),
+        )
+
+    def _assignment(self, value: object) -> TicketAssignment | Unset:
+        if value is None:
+            return UNSET
+        if not isinstance(value, Mapping) or not set(value) <= {"admin_id", "assignee_id"}:
+            raise InvalidArgumentError(
+                f"assignment must be a mapping with admin_id and assignee_id, not {value!r}"
+            )
+        # Intercom names the admin making the change; default to the one given to connect().
+        admin_id = _identifier("assignment admin_id", value.get("admin_id", self.admin_id))
+        assignee_id = _identifier("assignment assignee_id", value.get("assignee_id"))
+        return TicketAssignment(
+            admin_id=UNSET if admin_id is None else admin_id,
+            assignee_id=UNSET if assignee_id is None else assignee_id,
+        )
+
+    def to_ticket(self, model: IntercomTicket, raw: dict[str, Any]) -> Ticket:
+        _string(model.id, "id")
+        attributes = dict(_mapping(raw["ticket_attributes"], "ticket_attributes"))
+        state = _state(model.ticket_state)
+        comments = self._comments(model, raw)
+        description = text_or_none(attributes.get(DESCRIPTION))
+        return Ticket(
+            vendor=VENDOR,
+            id=model.id,
+            number=_string(model.ticket_id, "ticket_id"),
+            subject=text_or_none(attributes.get(TITLE)),
+            description=_plain(description),
+            status=self._status(state, model),
+            status_raw=state,
+            priority=Priority.UNKNOWN,  # Intercom tickets have no priority
+            priority_raw=None,
+            requester=_requester(model),
+            assignee=_assignee(model),
+            created_at=_timestamp(model.created_at, "created_at"),
+            updated_at=_timestamp(model.updated_at, "updated_at"),
+            custom_fields={k: v for k, v in attributes.items() if k not in (TITLE, DESCRIPTION)},
+            comments=comments,
+            attachments=[a for c in comments or [] for a in c.attachments],
+            raw=raw,
+        )
+
+    def _status(self, state: str | None, model: IntercomTicket) -> TicketStatus:
+        status = STATES.get(state, TicketStatus.UNKNOWN) if state is not None else TicketStatus.UNKNOWN
+        if status is TicketStatus.RESOLVED:
+            return status
+        if _typed(model.open_, bool, "open") is False:
+            return TicketStatus.CLOSED
+        snoozed_until = _typed(model.snoozed_until, int, "snoozed_until")
+        if snoozed_until is not None and snoozed_until > self.clock():
+            return TicketStatus.ON_HOLD
+        return status
+
+    def _comments(self, model: IntercomTicket, raw: dict[str, Any]) -> list[Comment] | None:
+        """The parts that carry a message, in Intercom's order; None when the parts were not returned."""
+        if isinstance(model.ticket_parts, Unset) or isinstance(model.ticket_parts.ticket_parts, Unset):
+            return None
+        items = _list(raw["ticket_parts"]["ticket_parts"], "ticket_parts")
+        return [
+            to_comment(part, item, model.id)
+            for part, item in zip(model.ticket_parts.ticket_parts, items, strict=True)
+            if _has_message(part)
+        ]
+
+
+def to_comment(part: TicketPart, raw: dict[str, Any], ticket_id: str) -> Comment:
+    """A ticket part (or a reply's `ticket_reply`) as a unified comment."""
+    part_id = _string(part.id, "part id")
+    body = _typed(part.body, str, "body")
+    return Comment(
+        id=part_id,
+        body_html=body,
+        body_text=html_to_text(body),
+        author=_author(part),
+        internal=part.part_type == "note",
+        created_at=_timestamp(part.created_at, "created_at"),
+        attachments=_attachments(part, raw, ticket_id),
+        raw=raw,
+    )
+
+
+def _attachments(part: TicketPart, raw: dict[str, Any], ticket_id: str) -> list[Attachment]:
+    if isinstance(part.attachments, Unset):
+        return []
+    items = _list(raw["attachments"], "attachments")
+    return [
+        to_attachment(model, item, part.id, ticket_id)
+        for model, item in zip(part.attachments, items, strict=True)
+    ]
+
+
+def to_attachment(model: PartAttachment, raw: dict[str, Any], part_id: str, ticket_id: str) -> Attachment:
+    url = _string(model.url, "attachment url")
+    return Attachment(
+        id=url,  # Intercom gives attachments no id; the URL is what identifies (and fetches) the file
+        name=_string(model.name, "attachment name"),
+        content_type=_typed(model.content_type, str, "content_type"),
+        size=_typed(model.filesize, int, "filesize"),
+        url=url,
+        ticket_id=ticket_id,
+        comment_id=part_id,
+        raw=raw,
+    )
+
+
+def _has_message(part: TicketPart) -> bool:
+    """Comments, notes, quick replies...: a part with a body or files, as opposed to an event."""
+    body = _typed(part.body, str, "body")
+    return bool(body) or bool(_typed(part.attachments, list, "attachments"))
+
+
+def _author(part: TicketPart) -> Party | None:
+    if isinstance(part.author, Unset):
+        return None
+    author = part.author
+    kind = AUTHORS.get(_string(author.type_, "author type"), PartyKind.UNKNOWN)
+    return Party(
+        kind=kind,
+        id=_identifier_text(author.id, "author id"),
+        name=_typed(author.name, str, "author name"),
+        email=_typed(author.email, str, "author email"),
+    )
+
+
+def _requester(model: IntercomTicket) -> Party | None:
+    contacts = model.contacts.contacts
+    if isinstance(contacts, Unset) or not contacts:
+        return None
+    first = contacts[0]
+    email = first.additional_properties.get("email")  # not in the documented shape, used when present
+    return Party(
+        kind=PartyKind.CUSTOMER,
+        id=_string(first.id, "contact id"),
+        email=email if isinstance(email, str) else None,
+    )
+
+
+def _assignee(model: IntercomTicket) -> Party | None:
+    admin = _assignee_id(model.admin_assignee_id, "admin_assignee_id")
+    if admin is not None:
+        return Party(kind=PartyKind.AGENT, id=admin)
+    team = _assignee_id(model.team_assignee_id, "team_assignee_id")
+    return Party(kind=PartyKind.TEAM, id=team) if team is not None else None
+
+
+def _assignee_id(value: object, name: str) -> str | None:
+    """An assignee id as a string; `"0"`, `0` and null mean nobody."""
+    text = _identifier_text(value, name)
+    return None if text in (None, "0") else text
+
+
+def _state(value: str | TicketState | None) -> str | None:
+    """The state string: 2.11 sends it as is, 2.12+ as an object whose `category` is that string."""
+    if isinstance(value, TicketState):
+        return _typed(value.category, str, "ticket_state.category")
+    return _typed(value, str, "ticket_state")
+
+
+def _next_cursor(pages: CursorPages | Unset | None) -> str | None:
+    """The cursor for the next page; None on the last (`pages` or `pages.next` null or absent)."""
+    pages = _typed(pages, CursorPages, "pages")
+    paging = None if pages is None else _typed(pages.next_, StartingAfterPaging, "pages.next")
+    return None if paging is None else _typed(paging.starting_after, str, "pages.next.starting_after")
+
+
+def _search_filter(status: TicketStatus | None, now: int) -> SingleFilter | CompoundFilter:
+    """The search for a unified status: as narrow as Intercom's fields allow; the plan filters the rest.
+
+    Search needs a query, so "every ticket" is `created_at > 0` (`>` is "greater or equal" in Intercom's
+    search). Imprecise on the server, finished by the plan: NEW/IN_PROGRESS/WAITING_ON_CUSTOMER include
+    snoozed tickets (ON_HOLD here), CLOSED (`open = false`) includes resolved tickets, and ON_HOLD relies on
+    `snoozed_until` being in the future at the time of the search.
+    """
+    is_open = SingleFilter(field="open", operator="=", value=True)
+    if status is None:
+        return SingleFilter(field="created_at", operator=">", value=0)
+    if status is TicketStatus.CLOSED:
+        return SingleFilter(field="open", operator="=", value=False)
+    if status is TicketStatus.RESOLVED:  # resolved tickets may be open or closed
+        return SingleFilter(field="state", operator="=", value="resolved")
+    if status is TicketStatus.ON_HOLD:
+        snoozed = SingleFilter(field="snoozed_until", operator=">", value=now)
+        return CompoundFilter(operator=CompoundFilterOperator.AND, value=[is_open, snoozed])
+    if status in UPDATE_STATES:
+        by_state = SingleFilter(field="state", operator="=", value=UPDATE_STATES[status])
+        return CompoundFilter(operator=CompoundFilterOperator.AND, value=[by_state, is_open])
+    raise InvalidArgumentError(f"intercom tickets are never {status.value}; no search can list them")
+
+
+def _attributes(passthrough: object, subject: str | None, description: str | None) -> dict[str, Any]:
+    """`ticket_attributes` to send: the caller's own, plus title and description from the unified fields."""
+    attributes: dict[str, Any] = {}
+    if passthrough is not None:
+        if not isinstance(passthrough, Mapping) or not all(isinstance(k, str) for k in passthrough):
+            raise InvalidArgumentError(
+                f"ticket_attributes must map attribute names to values, not {passthrough!r}"
+            )
+        attributes.update(passthrough)
+    for key, value, name in ((TITLE, subject, "subject"), (DESCRIPTION, description, "description")):
+        if value is None:
+            continue
+        if key in attributes:
+            raise InvalidArgumentError(f"give the {name} once: as {name}= or in ticket_attributes, not both")
+        attributes[key] = value
+    return attributes
+
+
+def _attachment_urls(value: object) -> list[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value) or len(value) > 10:
+        raise InvalidArgumentError(f"attachment_urls must be a list of at most 10 URLs, not {value!r}")
+    return list(value)
+
+
+def _identifier(name: str, value: object) -> str | None:
+    """An id argument (string or integer) as Intercom's string, or None when not given."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value
+    raise InvalidArgumentError(f"{name} must be a non-empty string or an integer, not {value!r}")
+
+
+def _flag(name: str, value: object) -> bool | Unset:
+    if value is None:
+        return UNSET
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
+    return value
+
+
+def _unix_time(name: str, value: object) -> int | Unset:
+    if value is None:
+        return UNSET
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            raise InvalidArgumentError(f"{name} must be a timezone-aware datetime")
+        return int(value.timestamp())
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise InvalidArgumentError(f"{name} must be an aware datetime or Unix seconds, not {value!r}")
+
+
+def _plain(text: str | None) -> str | None:
+    """Descriptions are usually plain text, sometimes HTML: only HTML is converted."""
+    if text is not None and _HTML_TAG.search(text):
+        return html_to_text(text)
+    return text
+
+
+# -- type checks on what the generated models pass through unchecked (raise inside `reading`) ---------------
+
+
+def _typed(value: object, kind: type[T], name: str) -> T | None:
+    """`value` if it has the spec's type; None when absent or null; TypeError otherwise.
+
+    The generated models pass a wrong type through (a union member that failed to parse stays a dict).
+    """
+    if value is None or isinstance(value, Unset):
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(f"{name} should be {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _string(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} should be a string, got {type(value).__name__}")
+    return value
+
+
+def _identifier_text(value: Any, name: str) -> str | None:
+    """An id that is a string or (2.16) an integer, as a string."""
+    if value is None or isinstance(value, Unset):
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"{name} should be a string or an integer, got {type(value).__name__}")
+    return str(value)
+
+
+def _timestamp(value: Any, name: str) -> dt.datetime | None:
+    seconds = _typed(value, int, name)
+    return None if seconds is None else dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+
+
+def _mapping(value: Any, name: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"{name} should be an object, got {type(value).__name__}")
+    return value
+
+
+def _list(value: Any, name: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"{name} should be a list, got {type(value).__name__}")
+    return value
+
+
+def make_connection(settings: Settings) -> Connection:
+    options = settings.take(OPTIONS)
+    api_version = options.get("api_version", API_VERSION)
+    if not isinstance(api_version, str) or not api_version.strip():
+        raise InvalidArgumentError(f"api_version must be a version string like '2.11', not {api_version!r}")
+    adapter = IntercomAdapter(
+        api_version=api_version,
+        admin_id=_identifier("admin_id", options.get("admin_id")),
+        ticket_type_id=_identifier("ticket_type_id", options.get("ticket_type_id")),
+    )
+    base_url = (settings.base_url or BASE_URL).rstrip("/")
+    auth = BearerToken(settings.require_token())
+
+    def generated(http: httpx.Client | httpx.AsyncClient) -> Client:
+        client = Client(base_url=base_url)
+        if isinstance(http, httpx.Client):
+            return client.set_httpx_client(http)
+        return client.set_async_httpx_client(http)
+
+    # Intercom-Version goes on each call (the generated `intercom_version` parameter), not as a client header.
+    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=generated)
