@@ -1,0 +1,701 @@
+"""Tickiti: a self-hosted helpdesk. Every route is POST with a JSON body; success is `{"ok": true, "data"}`.
+
+Tickiti's own client treats `ok: false` (or an `error` key) as a failure even with HTTP 200, so every plan
+checks the envelope before reading `data`. A ticket is named by its 6-digit number, which is also the
+unified `Ticket.id`. Writes carry an `Idempotency-Key`, fixed when the plan is made.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import math
+import re
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import httpx
+from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
+from tickiti_client import Client
+from tickiti_client.api.tickets import (
+    create_ticket,
+    download_attachment,
+    list_responses,
+    query_tickets,
+    respond_ticket,
+    show_ticket,
+)
+from tickiti_client.models import (
+    AttachmentMeta,
+    CreateTicketContent,
+    CreateTicketOk,
+    CreateTicketRequest,
+    DownloadAttachmentOk,
+    DownloadAttachmentRequest,
+    Error,
+    ErrorDetail,
+    ListResponsesOk,
+    QueryTicketsOk,
+    QueryTicketsRequest,
+    RespondTicketOk,
+    RespondTicketRequest,
+    SearchCriterion,
+    SearchObject,
+    ShowTicketOk,
+    TicketNumberRequest,
+    TicketResponse,
+    TicketRow,
+    TicketRowPage,
+)
+from tickiti_client.models import Ticket as TickitiTicket
+from tickiti_client.types import UNSET, Unset
+
+from .._adapter import (
+    Adapter,
+    Call,
+    Capabilities,
+    CommentDraft,
+    ListQuery,
+    Page,
+    Plan,
+    TicketChanges,
+    TicketDraft,
+)
+from .._auth import BearerToken
+from .._connection import Connection, Settings
+from .._errors import (
+    APIStatusError,
+    AuthenticationError,
+    ConflictError,
+    ErrorInfo,
+    InvalidArgumentError,
+    InvalidRequestError,
+    NotFoundError,
+    PermissionDeniedError,
+    Problem,
+    ResponseValidationError,
+    TicketkitError,
+    status_error,
+)
+from .._parsing import MALFORMED, escape_text, from_iso, given, html_to_text, json_object, reading
+
+VENDOR = "tickiti"
+OPTIONS = frozenset({"agent_email"})
+# Without it Laravel may answer an error with a redirect or an HTML page [client].
+HEADERS: Mapping[str, str] = {"Accept": "application/json"}
+# Writes may answer 200 or 201 (not captured [inferred]; the spec declares both).
+WRITTEN = frozenset({200, 201})
+MAX_KEY_LENGTH = 255  # the documented limit of an Idempotency-Key
+
+STATUSES: Mapping[str, TicketStatus] = {"open": TicketStatus.OPEN, "on-hold": TicketStatus.ON_HOLD}
+# The only statuses a reply can set [doc]; the same words filter tickets/query.
+SETTABLE: Mapping[TicketStatus, str] = {TicketStatus.OPEN: "open", TicketStatus.ON_HOLD: "on-hold"}
+
+# A failure sent with HTTP 200 has no status to classify it by: its error code decides [doc, codes].
+BY_CODE: Mapping[str, type[APIStatusError]] = {
+    "validation_failed": InvalidRequestError,
+    "not_found": NotFoundError,
+    "unauthenticated": AuthenticationError,
+    "forbidden": PermissionDeniedError,
+    "idempotency_key_conflict": ConflictError,
+}
+_CODE = re.compile(r"[a-z][a-z0-9_.-]*")  # what a bare `error` string looks like when it is a code
+
+OkT = TypeVar("OkT")
+
+
+class TickitiAdapter(Adapter):
+    vendor = VENDOR
+    # No close: there is no close or delete route, and a reply only sets `open` or `on-hold` [doc].
+    capabilities = Capabilities(
+        tickets_update=True, comments_list=True, comments_create=True, attachments_download=True
+    )
+    create_options = frozenset({"queue_name", "is_public", "idempotency_key"})
+    update_options = frozenset({"on_hold_until", "agent_email", "idempotency_key"})
+    list_options = frozenset({"perspective_id", "search_perspective"})
+    comment_options = frozenset({"agent_email", "idempotency_key"})
+
+    def __init__(self, agent_email: str | None = None) -> None:
+        self.agent_email = agent_email
+
+    # -- plans ---------------------------------------------------------------------------------------
+    # Write plans check their arguments and fix the Idempotency-Key eagerly, then return the generator,
+    # so a bad argument fails before anything is sent and every send of the plan carries one key.
+
+    def get_ticket(self, ticket_id: str) -> Plan[Ticket]:
+        return self._show(ticket_id, "tickets.get")
+
+    def list_tickets(self, query: ListQuery, cursor: Any) -> Plan[Page[Ticket]]:
+        request = _query_request(query)
+        return self._list_tickets(request, query.status)
+
+    def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
+        if not draft.requester_email:
+            raise InvalidArgumentError("tickiti tickets.create needs requester_email= (the customer)")
+        options = draft.options
+        content = CreateTicketContent(
+            subject=draft.subject,
+            content=UNSET if draft.description is None else escape_text(draft.description),
+        )
+        body = CreateTicketRequest(
+            originator_email_address=draft.requester_email,
+            data=content,
+            queue_name=_option_text(options, "queue_name"),
+            is_public=_option_flag(options, "is_public"),
+        )
+        return self._create(body, _idempotency_key(options))
+
+    def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Plan[Ticket]:
+        if changes.subject is not None or changes.description is not None:
+            raise InvalidArgumentError(
+                "tickiti has no route to edit a ticket's subject or description; "
+                "only its status (open or on_hold) changes, through a reply"
+            )
+        options = changes.options
+        if changes.status is None:
+            raise InvalidArgumentError("tickiti tickets.update needs status= (open or on_hold)")
+        status = SETTABLE.get(changes.status)
+        if status is None:
+            raise InvalidArgumentError(
+                f"tickiti can set a ticket's status only to open or on_hold (through a reply), "
+                f"not {changes.status.value}"
+            )
+        hold_until = _hold_until(options.get("on_hold_until"))
+        if hold_until is not UNSET and changes.status is not TicketStatus.ON_HOLD:
+            raise InvalidArgumentError("tickiti: on_hold_until= goes with status=on_hold only")
+        body = RespondTicketRequest(
+            ticket_number=ticket_id,
+            from_email=self._from_email(options, "tickets.update"),
+            status=status,
+            on_hold_until=hold_until,
+        )
+        return self._update(body, _idempotency_key(options))
+
+    def list_comments(self, ticket_id: str) -> Plan[list[Comment]]:
+        return self._responses(ticket_id, "comments.list")
+
+    def create_comment(self, ticket_id: str, draft: CommentDraft) -> Plan[Comment]:
+        body = RespondTicketRequest(
+            ticket_number=ticket_id,
+            from_email=self._from_email(draft.options, "comments.create"),
+            content=escape_text(draft.body),
+            is_internal=draft.internal,
+        )
+        return self._comment(body, _idempotency_key(draft.options))
+
+    def download_attachment(self, attachment: Attachment) -> Plan[bytes]:
+        if not attachment.ticket_id:
+            raise InvalidArgumentError(
+                "tickiti downloads need the attachment's ticket_id: take the Attachment from a "
+                "tickiti Ticket or Comment"
+            )
+        body = DownloadAttachmentRequest(
+            ticket_number=attachment.ticket_id, response_attachment_id=attachment.id
+        )
+        return self._download(body)
+
+    # -- the plans' generators -------------------------------------------------------------------------
+
+    def _show(self, ticket_number: str, operation: str) -> Plan[Ticket]:
+        request = show_ticket._get_kwargs(body=TicketNumberRequest(ticket_number=ticket_number))
+        response = yield Call(operation, request)
+        body, ok = self._unwrap(response, operation, ShowTicketOk.from_dict)
+        with reading(VENDOR, operation, response):
+            data = body["data"]
+            number = _number(ok.data.ticket.number)
+            comments = to_comments(ok.data.responses, data["responses"], number)
+            return to_ticket(ok.data.ticket, data["ticket"], comments)
+
+    def _list_tickets(self, request: QueryTicketsRequest, status: TicketStatus | None) -> Plan[Page[Ticket]]:
+        operation = "tickets.list"
+        response = yield Call(operation, query_tickets._get_kwargs(body=request))
+        body, ok = self._unwrap(response, operation, QueryTicketsOk.from_dict)
+        with reading(VENDOR, operation, response):
+            tickets = [row_to_ticket(row, raw) for row, raw in _rows(ok.data, body["data"])]
+        # Tickiti filters by its own status word; `resolved` overrides it here, so check again.
+        wanted = [t for t in tickets if status in (None, t.status)]
+        # tickets/query documents no cursor or page size: this is the one page it gives.
+        return Page(wanted, None)
+
+    def _create(self, request: CreateTicketRequest, key: str) -> Plan[Ticket]:
+        operation = "tickets.create"
+        kwargs = create_ticket._get_kwargs(body=request, idempotency_key=key)
+        response = yield Call(operation, kwargs, expect=WRITTEN)
+        body, _ = self._unwrap(response, operation, CreateTicketOk.from_dict)
+        with reading(VENDOR, operation, response):
+            number = _created_number(body["data"])
+        # The create answer's shape was not captured: read the ticket back for a full, known one.
+        return (yield from self._show(number, operation))
+
+    def _update(self, request: RespondTicketRequest, key: str) -> Plan[Ticket]:
+        operation = "tickets.update"
+        response = yield Call(
+            operation, respond_ticket._get_kwargs(body=request, idempotency_key=key), WRITTEN
+        )
+        self._unwrap(response, operation, RespondTicketOk.from_dict)
+        return (yield from self._show(request.ticket_number, operation))
+
+    def _comment(self, request: RespondTicketRequest, key: str) -> Plan[Comment]:
+        operation = "comments.create"
+        response = yield Call(
+            operation, respond_ticket._get_kwargs(body=request, idempotency_key=key), WRITTEN
+        )
+        _, ok = self._unwrap(response, operation, RespondTicketOk.from_dict)
+        with reading(VENDOR, operation, response):
+            response_id = _id(ok.data.response_id)
+        # The answer holds only ids: the new response, as stored, comes from the thread.
+        comments = yield from self._responses(request.ticket_number, operation)
+        for comment in comments:
+            if comment.id == response_id:
+                return comment
+        raise ResponseValidationError(
+            VENDOR, operation, f"response {response_id} is not in the ticket's thread", response
+        )
+
+    def _responses(self, ticket_number: str, operation: str) -> Plan[list[Comment]]:
+        request = list_responses._get_kwargs(body=TicketNumberRequest(ticket_number=ticket_number))
+        response = yield Call(operation, request)
+        body, ok = self._unwrap(response, operation, ListResponsesOk.from_dict)
+        with reading(VENDOR, operation, response):
+            return to_comments(ok.data.responses, body["data"]["responses"], ticket_number)
+
+    def _download(self, request: DownloadAttachmentRequest) -> Plan[bytes]:
+        operation = "attachments.download"
+        response = yield Call(operation, download_attachment._get_kwargs(body=request))
+        _, ok = self._unwrap(response, operation, DownloadAttachmentOk.from_dict)
+        with reading(VENDOR, operation, response):
+            data = _decode(_text(ok.data.content_base64))
+            expected = _text(ok.data.sha256).lower()
+        # Never hand back bytes that are not the file Tickiti described.
+        if hashlib.sha256(data).hexdigest() != expected:
+            raise ResponseValidationError(
+                VENDOR, operation, "the decoded bytes do not match the answer's sha256", response
+            )
+        return data
+
+    # -- envelope and errors -----------------------------------------------------------------------------
+
+    def _unwrap(
+        self, response: httpx.Response, operation: str, parse: Callable[[dict[str, Any]], OkT]
+    ) -> tuple[dict[str, Any], OkT]:
+        """The body and its `<Op>Ok` model, or the error a failure envelope stands for (even at HTTP 200)."""
+        body = json_object(response, VENDOR, operation)
+        if _is_failure(body):
+            raise self._failure(response, body)
+        with reading(VENDOR, operation, response):
+            # The generated model requires `ok: true` and `data`, but checks no types beneath.
+            if body.get("ok") is not True:
+                raise ValueError(f"`ok` must be true in a success envelope, got {body.get('ok')!r}")
+            return body, parse(body)
+
+    def _failure(self, response: httpx.Response, body: dict[str, Any]) -> APIStatusError:
+        info = self.read_error(response)
+        # Only expected (2xx) statuses reach a plan, so the code, not the status, picks the class.
+        cls = BY_CODE.get(info.code or "")
+        if cls is not None:
+            return cls(VENDOR, response, info, body)
+        return status_error(VENDOR, response, info, body, self.retry_after(response))
+
+    def read_error(self, response: httpx.Response) -> ErrorInfo:
+        try:
+            body = json_object(response, VENDOR, "error")
+            return _error_info(Error.from_dict(body)) or super().read_error(response)
+        except (TicketkitError, *MALFORMED):
+            return super().read_error(response)
+
+    def _from_email(self, options: Mapping[str, Any], operation: str) -> str:
+        email = options.get("agent_email") or self.agent_email
+        if not isinstance(email, str) or not email.strip():
+            raise InvalidArgumentError(
+                f"tickiti {operation} replies as an agent: pass agent_email= to this call or to connect()"
+            )
+        return email
+
+
+# -- normalization --------------------------------------------------------------------------------------
+
+
+def to_ticket(model: TickitiTicket, raw: dict[str, Any], comments: list[Comment] | None = None) -> Ticket:
+    """A show_ticket ticket, with its thread when given."""
+    return _ticket(
+        raw,
+        number=_number(model.number),
+        subject=_scalar(model.subject),
+        status=_scalar(model.status),
+        resolved=model.resolved,
+        priority=_scalar(model.priority),
+        queue_id=_scalar(model.queue_id),
+        requester=_scalar(model.originator_email),
+        assignee=_scalar(model.assigned_to_email),
+        on_hold_until=_scalar(model.on_hold_until),
+        created_at=model.created_at,
+        updated_at=model.updated_at,
+        comments=comments,
+    )
+
+
+def row_to_ticket(row: TicketRow, raw: dict[str, Any]) -> Ticket:
+    """A tickets/query row. Its shape was not captured, so every field may be absent; the number may not."""
+    number = given(row.number)
+    if number is None:
+        number = raw.get("ticket_number")
+    if number is None:
+        raise KeyError("a ticket row has no `number`")
+    return _ticket(
+        raw,
+        number=_number(number),
+        subject=_scalar(row.subject),
+        status=_scalar(row.status),
+        resolved=_scalar(row.resolved),
+        priority=_scalar(row.priority),
+        queue_id=_scalar(row.queue_id),
+        requester=_scalar(row.originator_email),
+        assignee=_scalar(row.assigned_to_email),
+        on_hold_until=_scalar(row.on_hold_until),
+        created_at=given(row.created_at),
+        updated_at=given(row.updated_at),
+        comments=None,
+    )
+
+
+def _ticket(
+    raw: dict[str, Any],
+    *,
+    number: str,
+    subject: str | None,
+    status: str | None,
+    resolved: object,
+    priority: str | None,
+    queue_id: str | None,
+    requester: str | None,
+    assignee: str | None,
+    on_hold_until: str | None,
+    created_at: object,
+    updated_at: object,
+    comments: list[Comment] | None,
+) -> Ticket:
+    return Ticket(
+        vendor=VENDOR,
+        id=number,  # the number is what every Tickiti operation takes back
+        number=number,
+        subject=subject,
+        # The ticket header carries no body; the first message is a response in the thread.
+        description=None,
+        status=_status(status, from_iso(resolved)),
+        status_raw=status,
+        priority=_priority(priority),
+        priority_raw=priority,
+        requester=Party(kind=PartyKind.CUSTOMER, email=requester) if requester else None,
+        assignee=Party(kind=PartyKind.AGENT, email=assignee) if assignee else None,
+        created_at=from_iso(created_at),
+        updated_at=from_iso(updated_at),
+        closed_at=None,
+        # Not custom fields strictly, but nothing else in the model holds them.
+        custom_fields={"queue_id": queue_id, "on_hold_until": on_hold_until},
+        comments=comments,
+        attachments=[a for c in comments or [] for a in c.attachments],
+        raw=raw,
+    )
+
+
+def to_comments(
+    responses: list[TicketResponse], raws: list[dict[str, Any]], ticket_number: str
+) -> list[Comment]:
+    """The thread in Tickiti's order (pinned first, then oldest to newest), kept as given."""
+    return [to_comment(model, raw, ticket_number) for model, raw in zip(responses, raws, strict=True)]
+
+
+def to_comment(model: TicketResponse, raw: dict[str, Any], ticket_number: str) -> Comment:
+    html = _scalar(model.html)
+    email = _scalar(model.created_by_email)
+    kind = PartyKind.AGENT if _flag(model.staff_response) else PartyKind.CUSTOMER
+    return Comment(
+        id=_id(model.id),
+        body_html=html,
+        body_text=_scalar(model.plain_text) or html_to_text(html),
+        author=Party(kind=kind, email=email),
+        internal=_flag(model.is_internal),
+        created_at=from_iso(model.created_at),
+        attachments=[
+            to_attachment(meta, meta_raw, ticket_number)
+            for meta, meta_raw in zip(model.attachments, raw["attachments"], strict=True)
+        ],
+        raw=raw,
+    )
+
+
+def to_attachment(model: AttachmentMeta, raw: dict[str, Any], ticket_number: str) -> Attachment:
+    return Attachment(
+        id=_id(model.id),
+        name=_text(model.name),
+        size=_size(model.file_size),
+        sha256=_scalar(model.sha256),
+        comment_id=_id(model.response_id),
+        ticket_id=ticket_number,  # download_attachment needs it beside the id
+        content_type=None,  # only the download answer says (`mime_type`)
+        raw=raw,
+    )
+
+
+def _status(raw: str | None, resolved: dt.datetime | None) -> TicketStatus:
+    if resolved is not None:  # a resolution time wins over the status word
+        return TicketStatus.RESOLVED
+    return STATUSES.get((raw or "").lower(), TicketStatus.UNKNOWN)
+
+
+def _priority(raw: str | None) -> Priority:
+    """Tickiti priority is a number with no documented scale. The bands are our choice:
+    below 20 LOW, 20-39 NORMAL, 40-59 HIGH, 60 and up URGENT; anything not a number is UNKNOWN."""
+    try:
+        value = float(raw) if raw is not None else math.nan
+    except ValueError:
+        return Priority.UNKNOWN
+    if not math.isfinite(value):
+        return Priority.UNKNOWN
+    if value < 20:
+        return Priority.LOW
+    if value < 40:
+        return Priority.NORMAL
+    if value < 60:
+        return Priority.HIGH
+    return Priority.URGENT
+
+
+def _rows(data: list[TicketRow] | TicketRowPage, raw: Any) -> list[tuple[TicketRow, dict[str, Any]]]:
+    """The rows of a tickets/query answer: a list, or an object holding them (`rows`, or a likely name)."""
+    if isinstance(data, list):
+        return list(zip(data, raw, strict=True))
+    rows = given(data.rows)
+    if rows is not None:
+        return list(zip(rows, raw["rows"], strict=True))
+    for key in ("tickets", "data", "items", "results"):
+        found = raw.get(key)
+        if isinstance(found, list):
+            return [(TicketRow.from_dict(item), item) for item in found]
+    raise KeyError(f"no ticket rows in `data` (keys: {', '.join(sorted(raw)) or 'none'})")
+
+
+def _created_number(data: dict[str, Any]) -> str:
+    """The new ticket's number: the create answer was not captured, so look where it may be."""
+    ticket = data.get("ticket")
+    candidates = [ticket.get("number") if isinstance(ticket, dict) else None]
+    candidates += [data.get("number"), data.get("ticket_number")]
+    for candidate in candidates:
+        if candidate is not None:
+            return _number(candidate)
+    raise KeyError(
+        "the create answer names no ticket number (data.ticket.number, data.number, data.ticket_number)"
+    )
+
+
+# -- values: the generated models check no types, so these do where it matters ----------------------------
+
+
+def _scalar(value: object) -> str | None:
+    """A string field as text; numbers are taken as their text (ids and priorities come either way)."""
+    value = given(value)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"expected a string, got {type(value).__name__}")
+
+
+def _text(value: object) -> str:
+    """A required string, strictly (names, digests, base64)."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _id(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value:
+        return value
+    raise TypeError(f"expected an id, got {value!r}")
+
+
+def _number(value: object) -> str:
+    """A ticket number: an integer in answers [doc], also taken as a string of digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return value.strip()
+    raise TypeError(f"expected a ticket number, got {value!r}")
+
+
+def _decode(content: str) -> bytes:
+    """Strict base64: a stray character means the body is damaged, not something to skip."""
+    try:
+        return base64.b64decode(content, validate=True)
+    except binascii.Error as exc:
+        raise ValueError(f"content_base64 is not valid base64 ({exc})") from exc
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _size(value: object) -> int | None:
+    value = given(value)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"expected a size in bytes, got {value!r}")
+    return value
+
+
+# -- errors -------------------------------------------------------------------------------------------------
+
+
+def _is_failure(body: dict[str, Any]) -> bool:
+    # Tickiti's own client: `ok: false` or an `error` key is a failure whatever the status [client].
+    if body.get("ok") is False or body.get("error") is not None:
+        return True
+    # Laravel's own error body has no envelope at all: `{message, errors}` [inferred].
+    return "ok" not in body and "data" not in body and isinstance(body.get("message"), str)
+
+
+def _error_info(model: Error) -> ErrorInfo | None:
+    """The three candidate shapes: `{ok: false, error: {code, message}}`, Laravel's `{message, errors}`,
+    and a bare `error` string (a code when it looks like one). None when none of them is there."""
+    error = given(model.error)
+    code = message = None
+    if isinstance(error, ErrorDetail):
+        code, message = _scalar(error.code), _scalar(error.message)
+    elif isinstance(error, str) and error:
+        if _CODE.fullmatch(error):
+            code = error
+        else:
+            message = error
+    message = message or _scalar(model.message) or code
+    problems = _problems(model)
+    if message is None:
+        message = problems[0].message if problems else None
+    if message is None:
+        return None
+    return ErrorInfo(message=message, code=code, problems=problems)
+
+
+def _problems(model: Error) -> tuple[Problem, ...]:
+    errors = given(model.errors)
+    if errors is None:
+        return ()
+    problems: list[Problem] = []
+    for field, messages in errors.additional_properties.items():
+        listed: object = [messages] if isinstance(messages, str) else messages
+        if isinstance(listed, list):
+            problems += [Problem(field=field, message=m) for m in listed if isinstance(m, str)]
+    return tuple(problems)
+
+
+# -- arguments --------------------------------------------------------------------------------------------
+
+
+def _query_request(query: ListQuery) -> QueryTicketsRequest:
+    # No page size: tickets/query documents none, so `page_size` is not sent.
+    options = query.options
+    criteria: list[SearchCriterion] = []
+    if query.status is not None:
+        token = SETTABLE.get(query.status)
+        if token is None:
+            raise InvalidArgumentError(
+                f"tickiti can list by status open or on_hold only, not {query.status.value}"
+            )
+        criteria.append(SearchCriterion(mode="status", tokens=[token]))
+    perspective = _option_text(options, "search_perspective")
+    search: SearchObject | Unset = UNSET
+    if criteria or perspective is not UNSET:
+        search = SearchObject(search_perspective=perspective, criteria=criteria or UNSET)
+    return QueryTicketsRequest(perspective_id=_option_text(options, "perspective_id"), search_object=search)
+
+
+def _idempotency_key(options: Mapping[str, Any]) -> str:
+    """The caller's key verbatim, or a fresh one for this call."""
+    key = options.get("idempotency_key")
+    if key is None:
+        return str(uuid.uuid4())
+    if not isinstance(key, str) or not key or len(key) > MAX_KEY_LENGTH:
+        raise InvalidArgumentError(
+            f"idempotency_key must be a non-empty string of at most {MAX_KEY_LENGTH} characters"
+        )
+    return key
+
+
+def _option_text(options: Mapping[str, Any], name: str) -> str | Unset:
+    value = options.get(name)
+    if value is None:
+        return UNSET
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidArgumentError(f"tickiti: {name} must be a non-empty string, not {value!r}")
+    return value
+
+
+def _option_flag(options: Mapping[str, Any], name: str) -> bool | Unset:
+    value = options.get(name)
+    if value is None:
+        return UNSET
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"tickiti: {name} must be True or False, not {value!r}")
+    return value
+
+
+def _hold_until(value: object) -> dt.date | Unset:
+    """`on_hold_until`: a date, or its `YYYY-MM-DD` text (a datetime is refused: which day would it be?)."""
+    if value is None:
+        return UNSET
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidArgumentError(f"tickiti: on_hold_until must be a date or 'YYYY-MM-DD', not {value!r}")
+
+
+# -- connection ---------------------------------------------------------------------------------------------
+
+
+def make_connection(settings: Settings) -> Connection:
+    options = settings.take(OPTIONS)
+    agent_email = options.get("agent_email")
+    if agent_email is not None and (not isinstance(agent_email, str) or not agent_email.strip()):
+        raise InvalidArgumentError(f"tickiti: agent_email must be a non-empty string, not {agent_email!r}")
+    base_url = _base_url(settings.base_url)
+    token = settings.require_token()
+
+    def generated(http: httpx.Client | httpx.AsyncClient) -> Client:
+        client = Client(base_url=base_url, headers=dict(HEADERS))
+        if isinstance(http, httpx.Client):
+            return client.set_httpx_client(http)
+        return client.set_async_httpx_client(http)
+
+    return Connection(
+        adapter=TickitiAdapter(agent_email=agent_email),
+        base_url=base_url,
+        auth=BearerToken(token),
+        headers=HEADERS,
+        generated_client=generated,
+    )
+
+
+def _base_url(value: str | None) -> str:
+    """Tickiti is self-hosted: the install's URL (a sub-path install included) is required."""
+    if not value:
+        raise InvalidArgumentError(
+            "connect('tickiti') needs base_url=: Tickiti is self-hosted (e.g. https://support.example.com)"
+        )
+    try:
+        url = httpx.URL(value)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise InvalidArgumentError(f"tickiti: base_url is not a URL: {value!r}") from exc
+    if url.scheme not in ("http", "https") or not url.host:
+        raise InvalidArgumentError(f"tickiti: base_url must be an http(s) URL, not {value!r}")
+    return value.rstrip("/")
