@@ -1,0 +1,496 @@
+"""Ankra: platform support tickets. Plain-text comments, files on the ticket, an AI review on create."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import httpx
+from ankra_client import Client
+from ankra_client.api.attachments import download_attachment
+from ankra_client.api.comments import add_comment
+from ankra_client.api.tickets import close_ticket, create_ticket, get_ticket, list_tickets
+from ankra_client.models import (
+    CommentCreate,
+    Error,
+    ErrorDetailObject,
+    TicketAttachment,
+    TicketComment,
+    TicketCreate,
+    TicketList,
+    TicketSummary,
+    ValidationIssue,
+)
+from ankra_client.models import Ticket as AnkraTicket
+from ankra_client.types import UNSET, Unset
+from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
+
+from .._adapter import Adapter, Call, Capabilities, CommentDraft, ListQuery, Page, Plan, TicketDraft
+from .._auth import BearerToken
+from .._connection import Connection, Settings
+from .._errors import ErrorInfo, InvalidArgumentError, Problem, TicketkitError
+from .._parsing import MALFORMED, from_iso, given, json_object, reading
+
+M = TypeVar("M", TicketComment, TicketAttachment)
+
+VENDOR = "ankra"
+BASE_URL = "https://platform.ankra.app"
+OPTIONS = frozenset({"organisation_id"})
+# Not documented; the spec's example page is 1 and FastAPI paginators count from 1.
+FIRST_PAGE = 1
+OK_OR_CREATED = frozenset({200, 201})  # the success status of Ankra's POSTs is not documented
+
+STATUSES: Mapping[str, TicketStatus] = {
+    "pending_review": TicketStatus.NEW,
+    "open": TicketStatus.OPEN,
+    "triaging": TicketStatus.OPEN,
+    "in_progress": TicketStatus.IN_PROGRESS,
+    "waiting_customer": TicketStatus.WAITING_ON_CUSTOMER,
+    "resolved": TicketStatus.RESOLVED,
+    "closed": TicketStatus.CLOSED,
+}
+SEVERITIES: Mapping[str, Priority] = {
+    "low": Priority.LOW,
+    "medium": Priority.NORMAL,
+    "high": Priority.HIGH,
+    "critical": Priority.URGENT,
+}
+# `author_type` is [client]: Ankra's CLI reads it but no document lists its values, so these are
+# inferred from the usual words; anything else is UNKNOWN.
+AUTHOR_KINDS: Mapping[str, PartyKind] = {
+    "user": PartyKind.CUSTOMER,
+    "customer": PartyKind.CUSTOMER,
+    "agent": PartyKind.AGENT,
+    "staff": PartyKind.AGENT,
+    "support": PartyKind.AGENT,
+    "system": PartyKind.SYSTEM,
+    "bot": PartyKind.BOT,
+    "ai": PartyKind.BOT,
+}
+# Ankra has no account-defined fields. These vendor fields have no place in the unified model, so they
+# go into custom_fields under their own names, as received, so that an export loses nothing.
+KEPT_FIELDS = (
+    "category",
+    "source",
+    "cluster_id",
+    "cluster_name",
+    "ai_review_status",
+    "ai_summary",
+    "is_tracked_by_team",
+)
+ACKNOWLEDGE_HINT = "to open it anyway, pass acknowledged=True to tickets.create"
+
+
+@dataclasses.dataclass(frozen=True)
+class ListCursor:
+    """Where a listing stands: which status filter (OPEN sweeps two Ankra statuses) and which page."""
+
+    sweep: int
+    page: int
+
+
+class AnkraAdapter(Adapter):
+    vendor = VENDOR
+    capabilities = Capabilities(
+        tickets_close=True, comments_list=True, comments_create=True, attachments_download=True
+    )
+    create_options = frozenset(
+        {"category", "severity", "cluster_id", "source", "acknowledged", "review_id", "environment"}
+    )
+    list_options = frozenset({"q", "cluster_id"})
+
+    def __init__(self, organisation_id: str | None = None) -> None:
+        # Sent as `x-ankra-organisation-id` on every call through the generated header parameter.
+        self.organisation: str | Unset = UNSET if organisation_id is None else organisation_id
+
+    # -- plans ---------------------------------------------------------------------------------------
+
+    def get_ticket(self, ticket_id: str) -> Plan[Ticket]:
+        request = get_ticket._get_kwargs(ticket_id, x_ankra_organisation_id=self.organisation)
+        response = yield Call("tickets.get", request)
+        return self._ticket(response, "tickets.get")
+
+    def list_tickets(self, query: ListQuery, cursor: Any) -> Plan[Page[Ticket]]:
+        sweeps = _status_filters(query.status)
+        filters = _list_filters(query.options)
+        at = cursor if isinstance(cursor, ListCursor) else ListCursor(0, FIRST_PAGE)
+        if at.sweep >= len(sweeps):  # a status Ankra has no value for: nothing to ask
+            return Page([], None)
+        request = list_tickets._get_kwargs(
+            page=at.page,
+            page_size=UNSET if query.page_size is None else query.page_size,
+            status=sweeps[at.sweep],
+            x_ankra_organisation_id=self.organisation,
+            **filters,
+        )
+        response = yield Call("tickets.list", request)
+        tickets, total_pages = self._page(response)
+        return Page(tickets, _following(at, total_pages, len(sweeps)))
+
+    def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
+        body = _ticket_create(draft)
+        request = create_ticket._get_kwargs(body=body, x_ankra_organisation_id=self.organisation)
+        response = yield Call("tickets.create", request, expect=OK_OR_CREATED)
+        return self._ticket(response, "tickets.create")
+
+    def close_ticket(self, ticket_id: str) -> Plan[Ticket]:
+        request = close_ticket._get_kwargs(ticket_id, x_ankra_organisation_id=self.organisation)
+        response = yield Call("tickets.close", request)
+        return self._ticket(response, "tickets.close")
+
+    def list_comments(self, ticket_id: str) -> Plan[list[Comment]]:
+        # Ankra has no comment list: the thread comes with the ticket.
+        request = get_ticket._get_kwargs(ticket_id, x_ankra_organisation_id=self.organisation)
+        response = yield Call("comments.list", request)
+        return self._ticket(response, "comments.list").comments or []
+
+    def create_comment(self, ticket_id: str, draft: CommentDraft) -> Plan[Comment]:
+        if draft.internal:
+            raise InvalidArgumentError("ankra has no internal comments (all are visible); drop internal=True")
+        request = add_comment._get_kwargs(
+            ticket_id, body=CommentCreate(body=draft.body), x_ankra_organisation_id=self.organisation
+        )
+        response = yield Call("comments.create", request, expect=OK_OR_CREATED)
+        # The answer is the whole ticket; the new comment is the latest one carrying the body sent.
+        body = json_object(response, VENDOR, "comments.create")
+        with reading(VENDOR, "comments.create", response):
+            ticket = self.to_ticket(AnkraTicket.from_dict(body), body)
+            return _newest_with_body(ticket.comments or [], draft.body)
+
+    def download_attachment(self, attachment: Attachment) -> Plan[bytes]:
+        if not attachment.ticket_id:
+            raise InvalidArgumentError(
+                "ankra serves a file under its ticket: download an Attachment taken from an Ankra Ticket"
+            )
+        request = download_attachment._get_kwargs(
+            attachment.ticket_id, attachment.id, x_ankra_organisation_id=self.organisation
+        )
+        response = yield Call("attachments.download", request)
+        return response.content  # the file's bytes, unchanged
+
+    # -- errors ---------------------------------------------------------------------------------------
+
+    def read_error(self, response: httpx.Response) -> ErrorInfo:
+        try:
+            error = Error.from_dict(json_object(response, VENDOR, "error"))
+            info = _error_info(error.detail, given(error.permission))
+        except (TicketkitError, *MALFORMED):
+            info = None
+        if info is None:
+            info = super().read_error(response)
+        if response.status_code == 409:  # only create answers 409: the AI review flagged the draft
+            info = dataclasses.replace(info, message=f"{info.message}; {ACKNOWLEDGE_HINT}")
+        return info
+
+    # -- normalization ----------------------------------------------------------------------------------
+
+    def _ticket(self, response: httpx.Response, operation: str) -> Ticket:
+        body = json_object(response, VENDOR, operation)
+        with reading(VENDOR, operation, response):
+            return self.to_ticket(AnkraTicket.from_dict(body), body)
+
+    def _page(self, response: httpx.Response) -> tuple[list[Ticket], int]:
+        body = json_object(response, VENDOR, "tickets.list")
+        with reading(VENDOR, "tickets.list", response):
+            page = TicketList.from_dict(body)
+            rows = [self.summary_to_ticket(m, r) for m, r in zip(page.result, body["result"], strict=True)]
+            return rows, _integer(page.pagination.total_pages)
+
+    def to_ticket(self, model: AnkraTicket, raw: dict[str, Any]) -> Ticket:
+        ticket_id = _text(raw["id"])  # as sent (the model holds it as a UUID)
+        return _unified(
+            ticket_id,
+            raw,
+            subject=_text(model.subject),
+            description=_text(model.description),
+            status=_text(model.status),
+            severity=_optional_text(model.severity),
+            comments=_comments(model.comments, raw.get("comments")),
+            attachments=_attachments(model.attachments, raw.get("attachments"), ticket_id),
+        )
+
+    def summary_to_ticket(self, model: TicketSummary, raw: dict[str, Any]) -> Ticket:
+        """A list row: its fields are undocumented, so whatever it carries is read and the rest stays None."""
+        row = model.additional_properties
+        ticket_id = _text(model.id)
+        comments = row.get("comments")
+        attachments = row.get("attachments")
+        return _unified(
+            ticket_id,
+            raw,
+            subject=_optional_text(row.get("subject")),
+            description=_optional_text(row.get("description")),
+            status=_optional_text(row.get("status")),
+            severity=_optional_text(row.get("severity")),
+            comments=None if comments is None else _comments(_parsed(TicketComment, comments), comments),
+            attachments=[]
+            if attachments is None
+            else _attachments(_parsed(TicketAttachment, attachments), attachments, ticket_id),
+        )
+
+
+# -- normalization helpers ----------------------------------------------------------------------------
+
+
+def _unified(
+    ticket_id: str,
+    raw: dict[str, Any],
+    *,
+    subject: str | None,
+    description: str | None,
+    status: str | None,
+    severity: str | None,
+    comments: list[Comment] | None,
+    attachments: list[Attachment],
+) -> Ticket:
+    """The unified Ticket from fields already read; timestamps are taken from `raw` (ISO 8601)."""
+    priority = SEVERITIES.get(severity, Priority.UNKNOWN) if severity is not None else Priority.UNKNOWN
+    return Ticket(
+        vendor=VENDOR,
+        id=ticket_id,
+        number=None,  # Ankra shows no human reference besides the id
+        subject=subject,
+        description=description,
+        status=STATUSES.get(status, TicketStatus.UNKNOWN) if status is not None else TicketStatus.UNKNOWN,
+        status_raw=status,
+        priority=priority,
+        priority_raw=severity,
+        created_at=from_iso(raw.get("created_at")),
+        updated_at=from_iso(raw.get("updated_at")),
+        closed_at=None,  # Ankra documents no closing time
+        custom_fields={name: raw[name] for name in KEPT_FIELDS if name in raw},
+        comments=comments,
+        attachments=attachments,
+        raw=raw,
+    )
+
+
+def _comments(models: list[TicketComment] | Unset, raws: Any) -> list[Comment] | None:
+    if isinstance(models, Unset):
+        return None  # not sent: the thread was not loaded
+    return [to_comment(model, raw) for model, raw in zip(models, raws, strict=True)]
+
+
+def to_comment(model: TicketComment, raw: dict[str, Any]) -> Comment:
+    label = _optional_text(model.author_label)
+    kind = _optional_text(model.author_type)
+    author = None
+    if label is not None or kind is not None:
+        author = Party(name=label, kind=AUTHOR_KINDS.get((kind or "").lower(), PartyKind.UNKNOWN))
+    return Comment(
+        id=_text(model.id),
+        body_text=_text(model.body),  # Ankra comments are plain text
+        author=author,
+        internal=False,  # Ankra has no internal notes
+        created_at=from_iso(model.created_at),
+        raw=raw,
+    )
+
+
+def _attachments(models: list[TicketAttachment] | Unset, raws: Any, ticket_id: str) -> list[Attachment]:
+    if isinstance(models, Unset):
+        return []
+    return [to_attachment(model, raw, ticket_id) for model, raw in zip(models, raws, strict=True)]
+
+
+def to_attachment(model: TicketAttachment, raw: dict[str, Any], ticket_id: str) -> Attachment:
+    size = given(model.size_bytes)
+    return Attachment(
+        id=_text(model.id),
+        name=_text(model.filename),
+        content_type=_optional_text(model.content_type),
+        size=None if size is None else _integer(size),
+        ticket_id=ticket_id,  # download needs it: the file lives under its ticket
+        comment_id=None,  # Ankra attaches files to the ticket, not to a comment
+        raw=raw,
+    )
+
+
+def _parsed(model: type[M], items: Any) -> list[M]:
+    if not isinstance(items, list):
+        raise TypeError(f"expected a list, got {type(items).__name__}")
+    return [model.from_dict(item) for item in items]
+
+
+def _newest_with_body(comments: list[Comment], body: str) -> Comment:
+    """The comment just added: the latest (by created_at, then thread order) whose text is what was sent."""
+    sent = body.strip()
+    candidates = [(c.created_at, i, c) for i, c in enumerate(comments) if (c.body_text or "").strip() == sent]
+    if not candidates:
+        raise ValueError("the ticket in the answer has no comment with the body that was sent")
+    return max(candidates, key=lambda found: (found[0], found[1]))[2]
+
+
+def _text(value: Any) -> str:
+    value = given(value)
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _optional_text(value: Any) -> str | None:
+    value = given(value)
+    return None if value is None else _text(value)
+
+
+def _integer(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+# -- request helpers ----------------------------------------------------------------------------------
+
+
+def _status_filters(status: TicketStatus | None) -> tuple[str | Unset, ...]:
+    """The Ankra `status` values to list, one sweep each; () when no Ankra status maps to `status`."""
+    if status is None:
+        return (UNSET,)
+    if status is TicketStatus.UNKNOWN:
+        raise InvalidArgumentError(
+            "ankra lists by its own statuses and none maps to UNKNOWN; list without status and filter"
+        )
+    return tuple(raw for raw, mapped in STATUSES.items() if mapped is status)
+
+
+def _following(at: ListCursor, total_pages: int, sweeps: int) -> ListCursor | None:
+    if at.page < total_pages:
+        return ListCursor(at.sweep, at.page + 1)
+    if at.sweep + 1 < sweeps:
+        return ListCursor(at.sweep + 1, FIRST_PAGE)
+    return None
+
+
+def _list_filters(options: Mapping[str, Any]) -> dict[str, Any]:
+    filters: dict[str, Any] = {}
+    if "q" in options:
+        filters["q"] = _string_option("q", options["q"])
+    if "cluster_id" in options:
+        filters["cluster_id"] = _uuid_option("cluster_id", options["cluster_id"])
+    return filters
+
+
+def _ticket_create(draft: TicketDraft) -> TicketCreate:
+    if draft.requester_email is not None:
+        raise InvalidArgumentError(
+            "ankra tickets have no requester (the token's user opens them); leave requester_email out"
+        )
+    if draft.description is None:
+        raise InvalidArgumentError("ankra requires a description to open a ticket")
+    options = draft.options
+    fields: dict[str, Any] = {}
+    for name in ("category", "source"):
+        if name in options:
+            fields[name] = _string_option(name, options[name])
+    for name in ("severity", "review_id"):  # null is a value Ankra accepts for these
+        if name in options:
+            fields[name] = None if options[name] is None else _string_option(name, options[name])
+    if "cluster_id" in options:
+        value = options["cluster_id"]
+        fields["cluster_id"] = None if value is None else _uuid_option("cluster_id", value)
+    if "acknowledged" in options:
+        if not isinstance(options["acknowledged"], bool):
+            raise InvalidArgumentError(f"acknowledged must be True or False, not {options['acknowledged']!r}")
+        fields["acknowledged"] = options["acknowledged"]
+    if "environment" in options:
+        fields["environment"] = options["environment"]  # any JSON value, sent as given
+    return TicketCreate(subject=draft.subject, description=draft.description, **fields)
+
+
+def _string_option(name: str, value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise InvalidArgumentError(f"{name} must be a non-empty string, not {value!r}")
+    return value
+
+
+def _uuid_option(name: str, value: object) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str):
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            pass
+    raise InvalidArgumentError(f"{name} must be a uuid, not {value!r}")
+
+
+# -- error helpers ------------------------------------------------------------------------------------
+
+
+def _error_info(detail: Any, permission: Any) -> ErrorInfo | None:
+    """What a FastAPI `detail` says; None when it is no form we know (the caller falls back)."""
+    if isinstance(detail, str) and detail:
+        if detail == "permission_denied":
+            named = f": the token lacks the permission {permission}" if isinstance(permission, str) else ""
+            return ErrorInfo(message=f"permission denied{named}", code="permission_denied")
+        return ErrorInfo(message=detail)
+    if isinstance(detail, list):
+        return _validation_info(detail)
+    if isinstance(detail, ErrorDetailObject):
+        return ErrorInfo(message=_object_message(detail.additional_properties))
+    return None
+
+
+def _validation_info(items: list[Any]) -> ErrorInfo | None:
+    problems = [_problem(item) for item in items]
+    if not problems or None in problems:
+        return None
+    found = [p for p in problems if p is not None]
+    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    return ErrorInfo(message=found[0].message + more, problems=tuple(found))
+
+
+def _problem(item: Any) -> Problem | None:
+    # The generated union hands back the raw list when an item is not a full ValidationIssue.
+    loc: Any
+    msg: Any
+    if isinstance(item, ValidationIssue):
+        loc, msg = item.loc, item.msg
+    elif isinstance(item, dict):
+        loc, msg = item.get("loc"), item.get("msg")
+    else:
+        return None
+    if not isinstance(msg, str):
+        return None
+    return Problem(field=_field(loc), message=msg)
+
+
+def _field(loc: Any) -> str | None:
+    """A dotted field name from FastAPI's `loc`: ["body", "environment", 0] -> "environment.0"."""
+    if not isinstance(loc, list):
+        return None
+    parts = loc[1:] if loc[:1] == ["body"] else loc
+    return ".".join(str(part) for part in parts) or None
+
+
+def _object_message(detail: Mapping[str, Any]) -> str:
+    for key in ("message", "detail", "reason"):
+        if isinstance(detail.get(key), str) and detail[key]:
+            text: str = detail[key]
+            return text
+    return json.dumps(detail, sort_keys=True, default=str)
+
+
+# -- connection ---------------------------------------------------------------------------------------
+
+
+def make_connection(settings: Settings) -> Connection:
+    options = settings.take(OPTIONS)
+    organisation = options.get("organisation_id")
+    if organisation is not None:
+        _uuid_option("organisation_id", organisation)  # Ankra takes a uuid; checked, then sent as given
+        organisation = str(organisation)
+    adapter = AnkraAdapter(organisation_id=organisation)
+    base_url = (settings.base_url or BASE_URL).rstrip("/")
+    auth = BearerToken(settings.require_token())
+
+    def generated(http: httpx.Client | httpx.AsyncClient) -> Client:
+        client = Client(base_url=base_url)
+        if isinstance(http, httpx.Client):
+            return client.set_httpx_client(http)
+        return client.set_async_httpx_client(http)
+
+    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=generated)
