@@ -74,7 +74,7 @@ def connect(
         timeout=_timeout(timeout),
         transport=transport,
     )
-    client = connection.generated_client(http) if connection.generated_client else None
+    client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
     return Desk(connection.adapter, http, client)
 
 
@@ -97,5 +97,6 @@ def connect_async(
         timeout=_timeout(timeout),
         transport=transport,
     )
-    client = connection.generated_client(http) if connection.generated_client else None
+    generated = connection.generated_client
+    client = generated.set_async_httpx_client(http) if generated else None
     return AsyncDesk(connection.adapter, http, client)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, Self
 
 import httpx
 
@@ -38,11 +38,20 @@ class Settings:
         return self.token
 
 
+class GeneratedClient(Protocol):
+    """What every openapi-python-client `Client` offers: it can adopt an existing httpx client."""
+
+    def set_httpx_client(self, client: httpx.Client) -> Self: ...
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self: ...
+
+
 @dataclass(frozen=True)
 class Connection:
     adapter: Adapter
     base_url: str
     auth: httpx.Auth
     headers: Mapping[str, str] = field(default_factory=dict)
-    # Wraps the desk's own httpx client in the vendor's generated client (desk.client, the escape hatch).
-    generated_client: Callable[[httpx.Client | httpx.AsyncClient], Any] | None = None
+    # The vendor's generated client, not yet connected: the desk hands it its own httpx client, so
+    # `desk.client` (the escape hatch) shares the desk's pool.
+    generated_client: GeneratedClient | None = None

@@ -487,10 +487,5 @@ def make_connection(settings: Settings) -> Connection:
     base_url = (settings.base_url or BASE_URL).rstrip("/")
     auth = BearerToken(settings.require_token())
 
-    def generated(http: httpx.Client | httpx.AsyncClient) -> Client:
-        client = Client(base_url=base_url)
-        if isinstance(http, httpx.Client):
-            return client.set_httpx_client(http)
-        return client.set_async_httpx_client(http)
-
-    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=generated)
+    client = Client(base_url=base_url)
+    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=client)

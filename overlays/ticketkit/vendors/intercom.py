@@ -604,11 +604,7 @@ def make_connection(settings: Settings) -> Connection:
     base_url = (settings.base_url or BASE_URL).rstrip("/")
     auth = BearerToken(settings.require_token())
 
-    def generated(http: httpx.Client | httpx.AsyncClient) -> Client:
-        client = Client(base_url=base_url)
-        if isinstance(http, httpx.Client):
-            return client.set_httpx_client(http)
-        return client.set_async_httpx_client(http)
-
     # Intercom-Version goes on each call (the generated `intercom_version` parameter), not as a client header.
-    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=generated)
+    return Connection(
+        adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url)
+    )

@@ -334,10 +334,6 @@ def make_connection(settings: Settings) -> Connection:
     else:
         auth = BearerToken(settings.require_token())
 
-    def generated(http: httpx.Client | httpx.AsyncClient) -> Client:
-        client = Client(base_url=base_url)
-        if isinstance(http, httpx.Client):
-            return client.set_httpx_client(http)
-        return client.set_async_httpx_client(http)
-
-    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=generated)
+    return Connection(
+        adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url)
+    )

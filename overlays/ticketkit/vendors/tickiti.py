@@ -671,18 +671,12 @@ def make_connection(settings: Settings) -> Connection:
     base_url = _base_url(settings.base_url)
     token = settings.require_token()
 
-    def generated(http: httpx.Client | httpx.AsyncClient) -> Client:
-        client = Client(base_url=base_url, headers=dict(HEADERS))
-        if isinstance(http, httpx.Client):
-            return client.set_httpx_client(http)
-        return client.set_async_httpx_client(http)
-
     return Connection(
         adapter=TickitiAdapter(agent_email=agent_email),
         base_url=base_url,
         auth=BearerToken(token),
         headers=HEADERS,
-        generated_client=generated,
+        generated_client=Client(base_url=base_url, headers=dict(HEADERS)),
     )
 
 
