@@ -262,3 +262,61 @@ def test_importing_ticketkit_does_not_load_the_vendor_clients() -> None:
     code = f"import sys, ticketkit; print(sorted(m for m in sys.modules if m.split('.')[0] in {vendors}))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [httpx.ConnectError("refused"), httpx.ReadError("reset"), httpx.RemoteProtocolError("bad")],
+)
+def test_network_failures_are_connection_errors(exc: Exception) -> None:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise exc
+
+    with ticketkit.connect("routera", token="t", transport=httpx.MockTransport(fail)) as desk:
+        with pytest.raises(ticketkit.APIConnectionError) as caught:
+            desk.tickets.get("x")
+    assert type(caught.value) is ticketkit.APIConnectionError and caught.value.__cause__ is exc
+    assert "routera tickets.get" in str(caught.value)
+
+
+def test_timeouts_are_timeout_errors() -> None:
+    def slow(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    with ticketkit.connect("routera", token="t", transport=httpx.MockTransport(slow)) as desk:
+        with pytest.raises(ticketkit.APITimeoutError, match="timed out"):
+            desk.tickets.get("x")
+
+
+@pytest.mark.parametrize(
+    ("base_url", "message"),
+    [
+        ("https://[::1", "not a URL"),
+        ("not a url", "absolute https"),
+        ("ftp://files.example.com", "absolute https"),
+        ("http://api.example.com", "plain http"),
+    ],
+)
+def test_unusable_or_insecure_base_urls_are_refused_at_connect(base_url: str, message: str) -> None:
+    with pytest.raises(ticketkit.InvalidArgumentError, match=message):
+        ticketkit.connect("routera", token="t", base_url=base_url)
+
+
+@pytest.mark.parametrize(
+    ("base_url", "options"),
+    [
+        ("http://127.0.0.1:8080", {}),
+        ("http://localhost:8080/routera", {}),
+        ("http://[::1]:8080", {}),
+        ("http://api.example.com", {"allow_insecure": True}),
+    ],
+)
+def test_loopback_or_explicitly_insecure_http_is_allowed(base_url: str, options: dict[str, Any]) -> None:
+    path = httpx.URL(base_url).path.rstrip("/") + "/tickets/x"
+    script = Script().on("GET", path, httpx.Response(404, json={"message": "no", "error": True}))
+    with ticketkit.connect(
+        "routera", token="t", base_url=base_url, transport=script.transport, **options
+    ) as desk:
+        with pytest.raises(ticketkit.NotFoundError):
+            desk.tickets.get("x")
+    assert str(script.requests[0].url).startswith(base_url.rstrip("/"))

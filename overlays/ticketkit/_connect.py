@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import ipaddress
 from typing import Any, Protocol
 
 import httpx
@@ -27,6 +28,31 @@ def _connection(vendor: str, token: str | None, base_url: str | None, options: d
     vendor = vendor.lower()
     module: _VendorModule = importlib.import_module(f"ticketkit.vendors.{vendor}")
     return module.make_connection(Settings(vendor=vendor, token=token, base_url=base_url, options=options))
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _checked_base_url(vendor: str, value: str, allow_insecure: bool) -> str:
+    """An absolute https URL; plain http only to loopback (a local sandbox) or when the caller insists."""
+    try:
+        url = httpx.URL(value)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise InvalidArgumentError(f"{vendor}: base_url {value!r} is not a URL ({exc})") from exc
+    if url.scheme not in ("https", "http") or not url.host:
+        raise InvalidArgumentError(f"{vendor}: base_url must be an absolute https:// URL, not {value!r}")
+    if url.scheme == "http" and not (allow_insecure or _is_loopback(url.host)):
+        raise InvalidArgumentError(
+            f"{vendor}: refusing plain http:// to {url.host} (tokens would travel in clear text); "
+            "use https://, or pass allow_insecure=True"
+        )
+    return value
 
 
 def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
@@ -56,19 +82,21 @@ def connect(
     timeout: float | httpx.Timeout | None = None,
     transport: httpx.BaseTransport | None = None,
     headers: dict[str, str] | None = None,
+    allow_insecure: bool = False,
     **vendor_options: Any,
 ) -> Desk:
     """A `Desk` for `vendor` ("routera", "intercom", "tickiti" or "ankra").
 
     Common keywords: `token`, `base_url`, `timeout` (seconds or `httpx.Timeout`; default 5 s to connect,
-    30 s to read), `transport` (an httpx transport: tests, proxies), `headers`. Vendor keywords: Intercom
+    30 s to read), `transport` (an httpx transport: tests, proxies), `headers`, `allow_insecure` (permit a
+    plain http:// base URL that is not loopback). Vendor keywords: Intercom
     `api_version`, `admin_id`, `ticket_type_id`; Routera `client_id`/`client_secret` (instead of `token`),
     `stage_map`, `description_field`; Tickiti `base_url` (required), `agent_email`; Ankra
     `organisation_id`. Use it as a context manager, or call `close()`.
     """
     connection = _connection(vendor, token, base_url, vendor_options)
     http = httpx.Client(
-        base_url=connection.base_url,
+        base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
         auth=connection.auth,
         headers=_headers(connection, headers),
         timeout=_timeout(timeout),
@@ -86,12 +114,13 @@ def connect_async(
     timeout: float | httpx.Timeout | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     headers: dict[str, str] | None = None,
+    allow_insecure: bool = False,
     **vendor_options: Any,
 ) -> AsyncDesk:
     """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
     connection = _connection(vendor, token, base_url, vendor_options)
     http = httpx.AsyncClient(
-        base_url=connection.base_url,
+        base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
         auth=connection.auth,
         headers=_headers(connection, headers),
         timeout=_timeout(timeout),

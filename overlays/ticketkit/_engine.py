@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import httpx
 
 from ._adapter import Adapter, Call, Plan
-from ._errors import APIConnectionError, APITimeoutError, TicketkitError, status_error
+from ._errors import APIConnectionError, APITimeoutError, InvalidArgumentError, TicketkitError, status_error
 from ._parsing import json_body
 
 T = TypeVar("T")
@@ -50,6 +50,8 @@ def send_sync(client: httpx.Client, adapter: Adapter, call: Call) -> httpx.Respo
         response = client.send(build_request(client, call), **_send_options(call))
     except TicketkitError:
         raise
+    except httpx.InvalidURL as exc:
+        raise InvalidArgumentError(f"{adapter.vendor} {call.operation}: {exc}") from exc
     except httpx.HTTPError as exc:
         raise connection_error(adapter, call, exc) from exc
     return check_status(adapter, call, response)
@@ -60,6 +62,8 @@ async def send_async(client: httpx.AsyncClient, adapter: Adapter, call: Call) ->
         response = await client.send(build_request(client, call), **_send_options(call))
     except TicketkitError:
         raise
+    except httpx.InvalidURL as exc:
+        raise InvalidArgumentError(f"{adapter.vendor} {call.operation}: {exc}") from exc
     except httpx.HTTPError as exc:
         raise connection_error(adapter, call, exc) from exc
     return check_status(adapter, call, response)
