@@ -67,12 +67,15 @@ def raw(status: int, content: bytes | str, content_type: str = "text/html") -> h
 
 
 def sync_desk(vendor: str, script: Script, **options: Any) -> ticketkit.Desk:
+    """A desk on the script. No retries unless asked: the retry policy has its own tests."""
     options.setdefault("token", "tok-123")
+    options.setdefault("max_retries", 0)
     return ticketkit.connect(vendor, transport=script.transport, **options)
 
 
 def async_desk(vendor: str, script: Script, **options: Any) -> ticketkit.AsyncDesk:
     options.setdefault("token", "tok-123")
+    options.setdefault("max_retries", 0)
     return ticketkit.connect_async(vendor, transport=script.transport, **options)
 
 

@@ -272,7 +272,7 @@ def test_network_failures_are_connection_errors(exc: Exception) -> None:
     def fail(request: httpx.Request) -> httpx.Response:
         raise exc
 
-    with ticketkit.connect("routera", token="t", transport=httpx.MockTransport(fail)) as desk:
+    with ticketkit.connect("routera", token="t", max_retries=0, transport=httpx.MockTransport(fail)) as desk:
         with pytest.raises(ticketkit.APIConnectionError) as caught:
             desk.tickets.get("x")
     assert type(caught.value) is ticketkit.APIConnectionError and caught.value.__cause__ is exc
@@ -283,7 +283,7 @@ def test_timeouts_are_timeout_errors() -> None:
     def slow(request: httpx.Request) -> httpx.Response:
         raise httpx.ReadTimeout("slow", request=request)
 
-    with ticketkit.connect("routera", token="t", transport=httpx.MockTransport(slow)) as desk:
+    with ticketkit.connect("routera", token="t", max_retries=0, transport=httpx.MockTransport(slow)) as desk:
         with pytest.raises(ticketkit.APITimeoutError, match="timed out"):
             desk.tickets.get("x")
 

@@ -11,10 +11,13 @@ import httpx
 from ._connection import Connection, Settings
 from ._desk import AsyncDesk, Desk
 from ._errors import InvalidArgumentError
+from ._logging import configure_from_environment
+from ._transport import RequestOptions, as_positive, as_retries, as_timeout
 
 # Vendor modules load when first connected to, so `import ticketkit` stays cheap.
 VENDORS = ("routera", "intercom", "tickiti", "ankra")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_MAX_DOWNLOAD = 100 * 1024 * 1024
 USER_AGENT = "ticketkit/0.1.0"
 
 
@@ -55,15 +58,19 @@ def _checked_base_url(vendor: str, value: str, allow_insecure: bool) -> str:
     return value
 
 
-def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
-    if value is None:
-        return DEFAULT_TIMEOUT
-    if isinstance(value, httpx.Timeout):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or 5.0))
-    raise InvalidArgumentError(
-        f"timeout must be a positive number of seconds or an httpx.Timeout, not {value!r}"
+def _options(max_retries: object, max_retry_wait: object, max_download_bytes: object) -> RequestOptions:
+    if (
+        not isinstance(max_download_bytes, int)
+        or isinstance(max_download_bytes, bool)
+        or max_download_bytes < 1
+    ):
+        raise InvalidArgumentError(
+            f"max_download_bytes must be a positive integer, not {max_download_bytes!r}"
+        )
+    return RequestOptions(
+        max_retries=as_retries(max_retries),
+        max_retry_wait=as_positive("max_retry_wait", max_retry_wait),
+        max_download_bytes=max_download_bytes,
     )
 
 
@@ -83,27 +90,35 @@ def connect(
     transport: httpx.BaseTransport | None = None,
     headers: dict[str, str] | None = None,
     allow_insecure: bool = False,
+    max_retries: int = 2,
+    max_retry_wait: float = 60.0,
+    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
     **vendor_options: Any,
 ) -> Desk:
     """A `Desk` for `vendor` ("routera", "intercom", "tickiti" or "ankra").
 
     Common keywords: `token`, `base_url`, `timeout` (seconds or `httpx.Timeout`; default 5 s to connect,
     30 s to read), `transport` (an httpx transport: tests, proxies), `headers`, `allow_insecure` (permit a
-    plain http:// base URL that is not loopback). Vendor keywords: Intercom
-    `api_version`, `admin_id`, `ticket_type_id`; Routera `client_id`/`client_secret` (instead of `token`),
-    `stage_map`, `description_field`; Tickiti `base_url` (required), `agent_email`; Ankra
-    `organisation_id`. Use it as a context manager, or call `close()`.
+    plain http:// base URL that is not loopback), `max_retries` (default 2), `max_retry_wait` (the longest
+    vendor-asked wait that is slept, default 60 s), `max_download_bytes` (default 100 MB).
+
+    Vendor keywords: Intercom `api_version`, `admin_id`, `ticket_type_id`; Routera `client_id` and
+    `client_secret` (instead of `token`), `stage_map`, `description_field`, `pipeline`, `ticket_stage`;
+    Tickiti `base_url` (required), `agent_email`; Ankra `organisation_id`.
+    Use it as a context manager, or call `close()`.
     """
+    configure_from_environment()
     connection = _connection(vendor, token, base_url, vendor_options)
     http = httpx.Client(
         base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
         auth=connection.auth,
         headers=_headers(connection, headers),
-        timeout=_timeout(timeout),
+        timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
         transport=transport,
     )
     client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
-    return Desk(connection.adapter, http, client)
+    options = _options(max_retries, max_retry_wait, max_download_bytes)
+    return Desk(connection.adapter, http, client, options)
 
 
 def connect_async(
@@ -115,17 +130,22 @@ def connect_async(
     transport: httpx.AsyncBaseTransport | None = None,
     headers: dict[str, str] | None = None,
     allow_insecure: bool = False,
+    max_retries: int = 2,
+    max_retry_wait: float = 60.0,
+    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
     **vendor_options: Any,
 ) -> AsyncDesk:
     """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
+    configure_from_environment()
     connection = _connection(vendor, token, base_url, vendor_options)
     http = httpx.AsyncClient(
         base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
         auth=connection.auth,
         headers=_headers(connection, headers),
-        timeout=_timeout(timeout),
+        timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
         transport=transport,
     )
     generated = connection.generated_client
     client = generated.set_async_httpx_client(http) if generated else None
-    return AsyncDesk(connection.adapter, http, client)
+    options = _options(max_retries, max_retry_wait, max_download_bytes)
+    return AsyncDesk(connection.adapter, http, client, options)

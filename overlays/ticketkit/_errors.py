@@ -13,6 +13,7 @@ TicketkitError
 │   └── ServerError               5xx
 ├── ResponseValidationError       a 2xx body that does not match the vendor's spec
 ├── UnsupportedOperationError     the vendor has no such operation
+├── ResponseTooLargeError         a download over max_download_bytes (nothing partial is kept)
 └── InvalidArgumentError          a bad argument, refused before anything is sent
 """
 
@@ -36,6 +37,7 @@ __all__ = [
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "TicketkitError",
@@ -158,6 +160,14 @@ class UnsupportedOperationError(TicketkitError):
         super().__init__(f"{message}: {hint}" if hint else message)
         self.vendor = vendor
         self.operation = operation
+
+
+class ResponseTooLargeError(TicketkitError):
+    """A download bigger than `max_download_bytes`; nothing partial is returned."""
+
+    def __init__(self, message: str, limit: int) -> None:
+        super().__init__(message)
+        self.limit = limit
 
 
 class InvalidArgumentError(TicketkitError, ValueError):
