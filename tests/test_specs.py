@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
-import jsonschema
 import pytest
 from openapi_spec_validator import validate as validate_openapi
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from spec_check import resolve, validator_for
 from support import VENDORS, load_spec
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-SPEC_URI = "urn:ticketkit:spec"
-
-
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    """Follow local `$ref`s ("#/components/...") until a concrete node."""
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def _media_examples(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], Any]]:
@@ -38,47 +23,13 @@ def _media_examples(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any],
             bodies = [("request", operation.get("requestBody"))]
             bodies += [(f"response {code}", r) for code, r in operation.get("responses", {}).items()]
             for label, body in bodies:
-                body = _resolve(spec, body)
+                body = resolve(spec, body)
                 for media_type, media in (body or {}).get("content", {}).items():
                     where = f"{method.upper()} {path} {label} {media_type}"
                     if "example" in media:
                         yield where, media["schema"], media["example"]
                     for name, example in media.get("examples", {}).items():
-                        yield f"{where} example {name!r}", media["schema"], _resolve(spec, example)["value"]
-
-
-def _checker() -> jsonschema.FormatChecker:
-    checker = jsonschema.FormatChecker(formats=())
-
-    @checker.checks("date-time", raises=ValueError)
-    def is_datetime(value: object) -> bool:
-        if not isinstance(value, str):
-            return True
-        parsed = dt.datetime.fromisoformat(value)
-        return "T" in value and parsed.tzinfo is not None
-
-    @checker.checks("uuid", raises=ValueError)
-    def is_uuid(value: object) -> bool:
-        return not isinstance(value, str) or bool(uuid.UUID(value))
-
-    return checker
-
-
-def _anchored(node: Any) -> Any:
-    """A copy of a schema taken out of the spec whose local refs point back into the spec."""
-    if isinstance(node, dict):
-        return {
-            k: (SPEC_URI + v if k == "$ref" and isinstance(v, str) and v.startswith("#") else _anchored(v))
-            for k, v in node.items()
-        }
-    if isinstance(node, list):
-        return [_anchored(v) for v in node]
-    return node
-
-
-def _validator_for(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
-    registry: Registry[Any] = Registry().with_resource(SPEC_URI, Resource(spec, DRAFT202012))
-    return jsonschema.Draft202012Validator(_anchored(schema), registry=registry, format_checker=_checker())
+                        yield f"{where} example {name!r}", media["schema"], resolve(spec, example)["value"]
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
@@ -95,7 +46,7 @@ def test_every_example_validates_against_its_schema(vendor: str) -> None:
     assert examples, f"{vendor}: the spec embeds no examples"
     failures = []
     for where, schema, value in examples:
-        errors = sorted(_validator_for(spec, schema).iter_errors(value), key=str)
+        errors = sorted(validator_for(spec, schema).iter_errors(value), key=str)
         failures += [f"{where}: {e.message} at {list(e.absolute_path)}" for e in errors]
     assert not failures, "\n".join(failures)
 
@@ -121,7 +72,7 @@ def test_every_operation_is_authenticated_and_declares_errors(vendor: str) -> No
             errors = [code for code in codes if code[0] in "45"]
             assert errors, f"{where}: no documented error status"
             for code in errors:
-                response = _resolve(spec, operation["responses"][code])
+                response = resolve(spec, operation["responses"][code])
                 assert response.get("content"), f"{where} {code}: error response without a body schema"
 
 
@@ -130,7 +81,7 @@ def test_a_broken_example_is_caught() -> None:
     spec = load_spec("routera")
     schema = {"$ref": "#/components/schemas/Ticket"}
     bad = {"id": 1, "created_at": "yesterday", "updated_at": "2026-05-01T10:00:00Z"}
-    messages = [e.message for e in _validator_for(spec, schema).iter_errors(bad)]
+    messages = [e.message for e in validator_for(spec, schema).iter_errors(bad)]
     assert any("is not of type 'string'" in m for m in messages), messages
     assert any("date-time" in m for m in messages), messages
 

@@ -1,0 +1,153 @@
+"""The pieces every vendor fake is built from: routing, JSON answers, bearer checks, ids and clocks.
+
+A fake is an `App`: `handle(httpx.Request) -> httpx.Response`, with its state in memory. It is written from
+the specs and the vendor documents and imports nothing from the adapters, so an adapter's mistake cannot
+hide behind the same mistake in its fake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+from urllib.parse import unquote
+
+import httpx
+
+Handler = Callable[..., httpx.Response]
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    pattern: re.Pattern[str]
+    handler_name: str
+
+
+def route(method: str, template: str) -> Callable[[Handler], Handler]:
+    """Mark an App method as the handler of `METHOD /path/{param}`; params match one path segment."""
+
+    def mark(handler: Handler) -> Handler:
+        handler._routes = [*getattr(handler, "_routes", []), (method, template)]  # type: ignore[attr-defined]
+        return handler
+
+    return mark
+
+
+def _compile(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[a-z_]+\})", template)
+    regex = "".join(f"(?P<{p[1:-1]}>[^/]+)" if p.startswith("{") else re.escape(p) for p in parts)
+    return re.compile(f"^{regex}$")
+
+
+class HTTPError(Exception):
+    """Raised inside a handler to answer with an error response."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
+    content = json.dumps(body, separators=(",", ":")).encode()
+    return httpx.Response(
+        status, content=content, headers={"content-type": "application/json", **(headers or {})}
+    )
+
+
+class App:
+    """One vendor's fake API. Subclasses declare routes with `@route` and keep their state as attributes."""
+
+    vendor: ClassVar[str]
+    _table: ClassVar[list[Route]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._table = [
+            Route(method, _compile(template), name)
+            for name, member in vars(cls).items()
+            for method, template in getattr(member, "_routes", [])
+        ]
+
+    def __init__(self, token: str, base_url: str) -> None:
+        self.token = token
+        self.base_url = base_url.rstrip("/")
+        self.lock = threading.RLock()  # the loopback server answers from several threads
+        self._ids = itertools.count(1)
+
+    # -- what subclasses provide -----------------------------------------------------------------------
+
+    def error(self, status: int, code: str, message: str) -> httpx.Response:
+        """An error response in the vendor's own body shape."""
+        raise NotImplementedError
+
+    def unauthorized(self) -> httpx.Response:
+        return self.error(401, "unauthorized", "missing or wrong bearer token")
+
+    def not_found(self, what: str) -> httpx.Response:
+        return self.error(404, "not_found", f"{what} not found")
+
+    def no_route(self, request: httpx.Request) -> httpx.Response:
+        return self.not_found(f"no route for {request.method} {request.url.path}:")
+
+    def seed(self) -> None:
+        """Fill the store with a few demo tickets, with threads and attachments."""
+
+    def connect_options(self) -> dict[str, Any]:
+        """The credentials and vendor keywords `ticketkit.connect()` needs to use this fake."""
+        return {"token": self.token}
+
+    def authorized(self, request: httpx.Request, handler_name: str) -> bool:
+        given: str | None = request.headers.get("authorization")
+        return given == f"Bearer {self.token}"
+
+    # -- dispatch ------------------------------------------------------------------------------------
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.raw_path.decode("ascii").split("?")[0]
+        prefix = httpx.URL(self.base_url).raw_path.decode("ascii").rstrip("/")
+        if prefix and path.startswith(prefix):
+            path = path[len(prefix) :] or "/"
+        for candidate in self._table:
+            match = candidate.pattern.match(path)
+            if match is None or candidate.method != request.method:
+                continue
+            params = {k: unquote(v) for k, v in match.groupdict().items()}
+            try:
+                if not self.authorized(request, candidate.handler_name):
+                    return self.unauthorized()
+                with self.lock:
+                    response: httpx.Response = getattr(self, candidate.handler_name)(request, **params)
+                    return response
+            except HTTPError as error:
+                return error.response
+        return self.no_route(request)
+
+    # -- helpers for handlers --------------------------------------------------------------------------
+
+    def next_id(self) -> int:
+        return next(self._ids)
+
+    @staticmethod
+    def json(request: httpx.Request) -> Any:
+        """The request's JSON body; None when it has none or it is not JSON (handlers then refuse it)."""
+        if not request.content:
+            return None
+        try:
+            return json.loads(request.content)
+        except ValueError:
+            return None
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def iso(moment: dt.datetime) -> str:
+    """ISO 8601 with `Z`, as Routera and Ankra write it."""
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,103 @@
+"""`Sandbox`: one vendor's fake, reachable in-process (an httpx transport) or on loopback (a real server)."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import time
+from typing import Any
+
+import httpx
+
+from ._app import App
+from ._faults import Faults
+
+VENDORS = ("routera", "intercom", "tickiti", "ankra")
+TOKEN = "sandbox-token"
+# The in-process base URLs: never resolved, the transport answers every request itself.
+IN_PROCESS_URLS = {
+    "routera": "https://api.routera.io",
+    "intercom": "https://api.intercom.io",
+    "tickiti": "https://tickiti.sandbox.test",
+    "ankra": "https://platform.ankra.app",
+}
+
+
+class Sandbox:
+    """An in-memory, stateful fake of one vendor's API, seeded with demo tickets.
+
+        sandbox = Sandbox("intercom")
+        desk = ticketkit.connect("intercom", **sandbox.connect_options())
+
+    `faults` injects latency, errors, 429s and dropped connections (see `Faults`).
+    """
+
+    def __init__(
+        self,
+        vendor: str,
+        *,
+        token: str = TOKEN,
+        base_url: str | None = None,
+        faults: Faults | None = None,
+        seed: bool = True,
+    ) -> None:
+        if vendor not in VENDORS:
+            raise ValueError(f"unknown vendor {vendor!r}; choose one of {', '.join(VENDORS)}")
+        self.vendor = vendor
+        self.faults = faults or Faults()
+        module = importlib.import_module(f"ticketkit.sandbox.{vendor}")
+        self.app: App = module.make_app(token=token, base_url=base_url or IN_PROCESS_URLS[vendor])
+        if seed:
+            self.app.seed()
+
+    @property
+    def base_url(self) -> str:
+        return self.app.base_url
+
+    def connect_options(self) -> dict[str, Any]:
+        """Keywords for `ticketkit.connect(vendor, ...)` that reach this sandbox in-process."""
+        return {"base_url": self.base_url, "transport": self.transport(), **self.app.connect_options()}
+
+    def transport(self) -> SandboxTransport:
+        return SandboxTransport(self)
+
+    # -- one request, faults included (shared by the transport and the loopback server) ------------------
+
+    def answer(self, request: httpx.Request) -> httpx.Response | None:
+        """The response, or None for a dropped connection. Latency is the caller's to wait."""
+        fault = self.faults.draw()
+        if fault == "drop":
+            return None
+        if isinstance(fault, int):
+            response = self.app.error(fault, "sandbox_fault", f"sandbox: injected {fault}")
+            if fault == 429:
+                response.headers["Retry-After"] = f"{self.faults.retry_after:g}"
+            return response
+        return self.app.handle(request)
+
+
+class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """The sandbox as an httpx transport, for sync and async clients: no sockets at all."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        if self.sandbox.faults.latency:
+            time.sleep(self.sandbox.faults.latency)
+        return self._finish(request, self.sandbox.answer(request))
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await request.aread()
+        if self.sandbox.faults.latency:
+            await asyncio.sleep(self.sandbox.faults.latency)
+        return self._finish(request, self.sandbox.answer(request))
+
+    @staticmethod
+    def _finish(request: httpx.Request, response: httpx.Response | None) -> httpx.Response:
+        if response is None:
+            raise httpx.RemoteProtocolError("sandbox: connection dropped", request=request)
+        return httpx.Response(
+            response.status_code, headers=response.headers, content=response.content, request=request
+        )

@@ -1,0 +1,86 @@
+"""The sandbox on loopback: a threaded HTTP server that feeds each request to the same `Sandbox.answer`."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+
+from ._sandbox import Sandbox
+
+
+def _handler_for(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        server_version = "ticketkit-sandbox"
+
+        def _serve(self) -> None:
+            length = int(self.headers.get("content-length") or 0)
+            body = self.rfile.read(length) if length else b""
+            request = httpx.Request(
+                self.command,
+                sandbox.base_url.split("/", 3)[0] + "//" + self.headers.get("host", "localhost") + self.path,
+                headers=list(self.headers.items()),
+                content=body,
+            )
+            if sandbox.faults.latency:
+                time.sleep(sandbox.faults.latency)
+            response = sandbox.answer(request)
+            if response is None:  # a dropped connection: close without a status line
+                self.connection.shutdown(socket.SHUT_RDWR)
+                self.close_connection = True
+                return
+            self.send_response(response.status_code)
+            skip = {"content-length", "transfer-encoding", "connection"}
+            for name, value in response.headers.multi_items():
+                if name.lower() not in skip:
+                    self.send_header(name, value)
+            self.send_header("content-length", str(len(response.content)))
+            self.end_headers()
+            self.wfile.write(response.content)
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+class SandboxServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+
+@contextmanager
+def serving(vendor: str, *, port: int = 0, **options: Any) -> Iterator[Sandbox]:
+    """A sandbox served on 127.0.0.1 for the duration of the block (`sandbox.base_url` is its URL)."""
+    server, sandbox = make_server(vendor, port=port, **options)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield sandbox
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def make_server(vendor: str, *, port: int = 0, **options: Any) -> tuple[SandboxServer, Sandbox]:
+    """A server bound to 127.0.0.1:`port` (0 picks a free one) and its sandbox, not yet serving."""
+    server = SandboxServer(("127.0.0.1", port), BaseHTTPRequestHandler)
+    bound_port = server.server_address[1]
+    sandbox = Sandbox(vendor, base_url=f"http://127.0.0.1:{bound_port}{_prefix(vendor)}", **options)
+    server.RequestHandlerClass = _handler_for(sandbox)
+    return server, sandbox
+
+
+def _prefix(vendor: str) -> str:
+    # Tickiti is self-hosted, often under a sub-path: the sandbox serves it under one to prove that works.
+    return "/helpdesk" if vendor == "tickiti" else ""
