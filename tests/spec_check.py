@@ -59,9 +59,7 @@ def _anchored(node: Any) -> Any:
 
 def validator_for(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
     registry: Registry[Any] = Registry().with_resource(SPEC_URI, Resource(spec, DRAFT202012))
-    return jsonschema.Draft202012Validator(
-        _anchored(schema), registry=registry, format_checker=format_checker()
-    )
+    return jsonschema.Draft202012Validator(_anchored(schema), registry=registry, format_checker=format_checker())
 
 
 @functools.cache
@@ -85,9 +83,7 @@ def operation_for(vendor: str, method: str, path: str) -> tuple[str, dict[str, A
     return None
 
 
-def response_problems(
-    vendor: str, request: httpx.Request, response: httpx.Response, prefix: str = ""
-) -> list[str]:
+def response_problems(vendor: str, request: httpx.Request, response: httpx.Response, prefix: str = "") -> list[str]:
     """Why `response` does not conform to our spec for `request`'s operation ([] when it does)."""
     path = request.url.path.removeprefix(prefix) if prefix else request.url.path
     found = operation_for(vendor, request.method, path)

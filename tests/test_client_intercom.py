@@ -85,9 +85,7 @@ def _raw_path(request: httpx.Request) -> str:
 
 
 def _parts(ticket: Ticket) -> dict[str, TicketPart]:
-    assert not isinstance(ticket.ticket_parts, Unset) and not isinstance(
-        ticket.ticket_parts.ticket_parts, Unset
-    )
+    assert not isinstance(ticket.ticket_parts, Unset) and not isinstance(ticket.ticket_parts.ticket_parts, Unset)
     return {part.id: part for part in ticket.ticket_parts.ticket_parts}
 
 
@@ -210,9 +208,7 @@ def test_retrieve_ticket_wire(version: str, payload: dict[str, Any]) -> None:
         (ContactByEmail(email="jo@example.com"), {"email": "jo@example.com"}),
     ],
 )
-def test_create_ticket_wire(
-    contact: ContactById | ContactByExternalId | ContactByEmail, wire: dict[str, str]
-) -> None:
+def test_create_ticket_wire(contact: ContactById | ContactByExternalId | ContactByEmail, wire: dict[str, str]) -> None:
     recorder = Recorder(json_body=DOC_TICKET)
     attributes = TicketRequestAttributes.from_dict({"_default_title_": "Printer on fire", "priority": "p-1"})
     body = CreateTicketRequest(
@@ -280,9 +276,7 @@ SEARCHES: list[tuple[SearchRequest, dict[str, Any]]] = [
                     SingleFilter(field="created_at", operator=">", value=1306054154),
                     CompoundFilter(
                         operator=CompoundFilterOperator.OR,
-                        value=[
-                            SingleFilter(field="state", operator="IN", value=["submitted", "in_progress"])
-                        ],
+                        value=[SingleFilter(field="state", operator="IN", value=["submitted", "in_progress"])],
                     ),
                 ],
             ),
@@ -295,9 +289,7 @@ SEARCHES: list[tuple[SearchRequest, dict[str, Any]]] = [
                     {"field": "created_at", "operator": ">", "value": 1306054154},
                     {
                         "operator": "OR",
-                        "value": [
-                            {"field": "state", "operator": "IN", "value": ["submitted", "in_progress"]}
-                        ],
+                        "value": [{"field": "state", "operator": "IN", "value": ["submitted", "in_progress"]}],
                     },
                 ],
             },
@@ -332,9 +324,7 @@ def test_search_tickets_wire(body: SearchRequest, wire: dict[str, Any]) -> None:
     assert result.pages.next_.starting_after == "cur-2"
 
 
-@pytest.mark.parametrize(
-    "pages", [{"type": "pages", "page": 2, "per_page": 5, "total_pages": 2, "next": None}, None]
-)
+@pytest.mark.parametrize("pages", [{"type": "pages", "page": 2, "per_page": 5, "total_pages": 2, "next": None}, None])
 def test_search_last_page_has_no_cursor(pages: dict[str, Any] | None) -> None:
     recorder = Recorder(json_body={"type": "ticket.list", "tickets": [], "total_count": 6, "pages": pages})
     body = SearchRequest(query=SingleFilter(field="open", operator="=", value=True))
@@ -386,9 +376,7 @@ REPLIES: list[tuple[AdminReply | ContactReply, dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("body", "wire"), REPLIES, ids=["admin_note", "admin_quick_reply", "contact_comment"]
-)
+@pytest.mark.parametrize(("body", "wire"), REPLIES, ids=["admin_note", "admin_quick_reply", "contact_comment"])
 def test_reply_ticket_wire(body: AdminReply | ContactReply, wire: dict[str, Any]) -> None:
     recorder = Recorder(json_body=NOTE_PART)
     result = reply_ticket.sync(AWKWARD_ID, client=_client(recorder), body=body)
@@ -429,9 +417,7 @@ CALLS: dict[str, Call] = {
     "create_ticket": lambda c: create_ticket.sync_detailed(
         client=c, body=CreateTicketRequest(ticket_type_id="1", contacts=[ContactById(id="2")])
     ),
-    "update_ticket": lambda c: update_ticket.sync_detailed(
-        "1", client=c, body=UpdateTicketRequest(open_=False)
-    ),
+    "update_ticket": lambda c: update_ticket.sync_detailed("1", client=c, body=UpdateTicketRequest(open_=False)),
     "search_tickets": lambda c: search_tickets.sync_detailed(
         client=c, body=SearchRequest(query=SingleFilter(field="open", operator="=", value=True))
     ),

@@ -52,9 +52,7 @@ def test_archived_forms_and_custom_fields_are_kept() -> None:
 def test_create_token_sends_form_credentials_without_bearer() -> None:
     recorder = Recorder(json_body={"access_token": "jwt", "expires_in": 3600, "token_type": "Bearer"})
     client = Client(base_url=BASE, httpx_args={"transport": recorder.transport})
-    body = TokenRequest(
-        grant_type=TokenRequestGrantType.CLIENT_CREDENTIALS, client_id="cid", client_secret="s3cret"
-    )
+    body = TokenRequest(grant_type=TokenRequestGrantType.CLIENT_CREDENTIALS, client_id="cid", client_secret="s3cret")
     token = create_token.sync(client=client, body=body)
     request = recorder.only
     assert (request.method, request.url.path) == ("POST", "/oauth2/token")

@@ -314,9 +314,7 @@ def test_unusable_or_insecure_base_urls_are_refused_at_connect(base_url: str, me
 def test_loopback_or_explicitly_insecure_http_is_allowed(base_url: str, options: dict[str, Any]) -> None:
     path = httpx.URL(base_url).path.rstrip("/") + "/tickets/x"
     script = Script().on("GET", path, httpx.Response(404, json={"message": "no", "error": True}))
-    with ticketkit.connect(
-        "routera", token="t", base_url=base_url, transport=script.transport, **options
-    ) as desk:
+    with ticketkit.connect("routera", token="t", base_url=base_url, transport=script.transport, **options) as desk:
         with pytest.raises(ticketkit.NotFoundError):
             desk.tickets.get("x")
     assert str(script.requests[0].url).startswith(base_url.rstrip("/"))

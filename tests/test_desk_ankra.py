@@ -17,9 +17,7 @@ from support import load_fixture
 from ticketkit import Attachment, PartyKind, Priority, Problem, TicketStatus
 
 # The documented sample (vendor_docs: four required fields it omits are filled with documented values).
-DOCUMENTED: dict[str, Any] = load_fixture("vendor_docs/ankra-get-ticket.json")["examples"][
-    "response_example"
-]["value"]
+DOCUMENTED: dict[str, Any] = load_fixture("vendor_docs/ankra-get-ticket.json")["examples"]["response_example"]["value"]
 HAND_MADE: dict[str, Any] = load_fixture("ankra/ticket-hand-made.json")["value"]
 LIST_PAGE: dict[str, Any] = load_fixture("ankra/list-page.json")["value"]
 
@@ -282,9 +280,7 @@ def test_author_type_gives_the_party_kind(author_type: str | None, kind: PartyKi
 
 def test_a_comment_without_author_fields_has_no_author() -> None:
     comment = {"id": "c1", "body": "hi", "created_at": "2026-05-01T11:00:00Z"}
-    [read] = perform(
-        "comments.list", "sync", answering("comments.list", ok({**HAND_MADE, "comments": [comment]}))
-    )
+    [read] = perform("comments.list", "sync", answering("comments.list", ok({**HAND_MADE, "comments": [comment]})))
     assert read.author is None and read.raw == comment
 
 
@@ -799,9 +795,7 @@ MALFORMED = [
 
 
 @pytest.mark.parametrize(("operation", "answer"), MALFORMED)
-def test_malformed_success_bodies_raise_response_validation_error(
-    operation: str, answer: httpx.Response
-) -> None:
+def test_malformed_success_bodies_raise_response_validation_error(operation: str, answer: httpx.Response) -> None:
     script = answering(operation, answer)
     with pytest.raises(ticketkit.ResponseValidationError, match=rf"^ankra {operation}: ") as caught:
         perform(operation, "sync", script)

@@ -42,9 +42,9 @@ from ticketkit import (
 
 VENDOR = "intercom"
 MODES = ["sync", "async"]
-DOC_TICKET: dict[str, Any] = load_fixture("vendor_docs/intercom-retrieve-ticket.json")["examples"][
-    "response_sample"
-]["value"]
+DOC_TICKET: dict[str, Any] = load_fixture("vendor_docs/intercom-retrieve-ticket.json")["examples"]["response_sample"][
+    "value"
+]
 TICKET_2_16: dict[str, Any] = load_fixture("intercom/ticket-2.16.json")["value"]
 TICKET_2_11: dict[str, Any] = load_fixture("intercom/ticket-2.11.json")["value"]
 THREAD: dict[str, Any] = load_fixture("intercom/ticket-thread.json")["value"]
@@ -125,9 +125,7 @@ def perform(mode: str, script: Script, operation: str, *args: Any, connect: Any 
     return run(go())
 
 
-def assert_api_request(
-    request: httpx.Request, method: str, path: str, body: Any = None, version: str = "2.11"
-) -> None:
+def assert_api_request(request: httpx.Request, method: str, path: str, body: Any = None, version: str = "2.11") -> None:
     assert request.method == method
     assert (request.url.scheme, request.url.host, request.url.path) == ("https", "api.intercom.io", path)
     assert request.url.query == b""
@@ -388,9 +386,7 @@ def test_list_by_status_drops_what_the_search_cannot_exclude(mode: str) -> None:
     # that is skipped rather than ending the list.
     resolved = variant(THREAD, id="1", ticket_state="resolved", open=False)
     closed = variant(THREAD, id="2", ticket_state="submitted", open=False)
-    script = Script().on(
-        "POST", "/tickets/search", ok(page([resolved], CURSOR)), ok(page([resolved, closed]))
-    )
+    script = Script().on("POST", "/tickets/search", ok(page([resolved], CURSOR)), ok(page([resolved, closed])))
     tickets = perform(mode, script, "tickets.list", status="closed")
 
     assert [(t.id, t.status) for t in tickets] == [("2", TicketStatus.CLOSED)]
@@ -696,9 +692,7 @@ def test_list_comments_returns_the_parts_with_a_message_in_order(mode: str) -> N
     ("ticket", "expected"),
     [(DOC_TICKET, []), (variant(DOC_TICKET, ticket_parts=DROP), []), (TICKET_2_16, [])],
 )
-def test_list_comments_of_a_ticket_without_messages_is_empty(
-    ticket: dict[str, Any], expected: list[Any]
-) -> None:
+def test_list_comments_of_a_ticket_without_messages_is_empty(ticket: dict[str, Any], expected: list[Any]) -> None:
     script = Script().on("GET", f"/tickets/{ticket['id']}", ok(ticket))
     assert perform("sync", script, "comments.list", ticket["id"]) == expected
 
@@ -706,9 +700,7 @@ def test_list_comments_of_a_ticket_without_messages_is_empty(
 @pytest.mark.parametrize("mode", MODES)
 def test_create_internal_comment_is_an_admin_note(mode: str) -> None:
     script = Script().on("POST", "/tickets/1268/reply", ok(NOTE_PART))
-    comment = perform(
-        mode, script, "comments.create", "1268", body="Checked the logs.", internal=True, admin_id=ADMIN
-    )
+    comment = perform(mode, script, "comments.create", "1268", body="Checked the logs.", internal=True, admin_id=ADMIN)
 
     assert_api_request(
         script.requests[0],
@@ -798,9 +790,7 @@ def test_download_follows_redirects_to_the_file_store() -> None:
 
 
 def test_download_gives_up_on_a_redirect_loop() -> None:
-    script = Script().on(
-        "GET", "/i/o/1002/error.png", lambda _: httpx.Response(302, headers={"location": FILE_URL})
-    )
+    script = Script().on("GET", "/i/o/1002/error.png", lambda _: httpx.Response(302, headers={"location": FILE_URL}))
     with pytest.raises(APIStatusError, match="redirects") as caught:
         perform("sync", script, "attachments.download", DOWNLOADABLE)
     assert caught.value.status_code == 302
@@ -808,9 +798,7 @@ def test_download_gives_up_on_a_redirect_loop() -> None:
 
 
 def test_download_error_from_the_file_store_is_readable() -> None:
-    body = (
-        "<?xml version='1.0'?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
-    )
+    body = "<?xml version='1.0'?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
     script = Script().on("GET", "/i/o/1002/error.png", raw(403, body, "application/xml"))
     with pytest.raises(PermissionDeniedError) as caught:
         perform("sync", script, "attachments.download", DOWNLOADABLE)
@@ -861,9 +849,7 @@ def test_bad_request_lists_every_problem() -> None:
         Problem("contacts", "Contact email is invalid"),
     ]
     assert caught.value.request_id is None
-    assert (
-        str(caught.value) == "intercom: HTTP 400 Bad Request [invalid_ticket_type]: Ticket type is not valid"
-    )
+    assert str(caught.value) == "intercom: HTTP 400 Bad Request [invalid_ticket_type]: Ticket type is not valid"
 
 
 def test_rate_limit_retry_after_reads_x_ratelimit_reset() -> None:
@@ -1001,9 +987,7 @@ def test_malformed_success_body_is_a_validation_error(operation: str, why: str, 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_malformed_body_through_both_desks(mode: str) -> None:
-    script = Script().on(
-        "GET", "/tickets/1268", ok(variant(THREAD, ticket_parts={"type": "x", "ticket_parts": 5}))
-    )
+    script = Script().on("GET", "/tickets/1268", ok(variant(THREAD, ticket_parts={"type": "x", "ticket_parts": 5})))
     with pytest.raises(ResponseValidationError, match=r"intercom tickets\.get"):
         perform(mode, script, "tickets.get", "1268")
 
@@ -1040,9 +1024,7 @@ def _as_2_16_state(state: str | None) -> dict[str, Any] | None:
         (None, True, None, TicketStatus.UNKNOWN),
     ],
 )
-def test_status(
-    shape: str, state: str | None, is_open: bool, snoozed_for: int | None, expected: TicketStatus
-) -> None:
+def test_status(shape: str, state: str | None, is_open: bool, snoozed_for: int | None, expected: TicketStatus) -> None:
     snoozed_until = None if snoozed_for is None else int(time.time()) + snoozed_for
     ticket_state = state if shape == "2.11" else _as_2_16_state(state)
     ticket = get(variant(THREAD, ticket_state=ticket_state, open=is_open, snoozed_until=snoozed_until))
@@ -1050,9 +1032,7 @@ def test_status(
 
 
 def test_state_object_without_category_is_unknown() -> None:
-    ticket = get(
-        variant(TICKET_2_16, ticket_state={"type": "ticket_state", "id": "8498"}, snoozed_until=None)
-    )
+    ticket = get(variant(TICKET_2_16, ticket_state={"type": "ticket_state", "id": "8498"}, snoozed_until=None))
     assert (ticket.status, ticket.status_raw) == (TicketStatus.UNKNOWN, None)
 
 
@@ -1090,9 +1070,7 @@ def test_description_is_plain_text(description: str | None, expected: str | None
 def test_subject_description_and_custom_fields_come_from_ticket_attributes() -> None:
     ticket = get(THREAD)
     assert ticket.subject == "Export fails"
-    assert (
-        "_default_title_" not in ticket.custom_fields and "_default_description_" not in ticket.custom_fields
-    )
+    assert "_default_title_" not in ticket.custom_fields and "_default_description_" not in ticket.custom_fields
     assert ticket.custom_fields["Affected users"] == 12
 
 
@@ -1114,9 +1092,7 @@ def test_timestamps_are_aware_utc() -> None:
 def test_comments_are_none_unless_the_parts_were_returned() -> None:
     assert get(DOC_TICKET).comments is None  # `ticket_parts` without its list
     assert get(variant(DOC_TICKET, ticket_parts=DROP)).comments is None
-    empty = variant(
-        DOC_TICKET, ticket_parts={"type": "ticket_part.list", "ticket_parts": [], "total_count": 0}
-    )
+    empty = variant(DOC_TICKET, ticket_parts={"type": "ticket_part.list", "ticket_parts": [], "total_count": 0})
     assert get(empty).comments == []
 
 
@@ -1184,9 +1160,7 @@ def test_connect_refuses_bad_options(options: dict[str, Any], message: str) -> N
 
 @pytest.mark.parametrize("mode", MODES)
 def test_api_version_and_base_url_apply_to_every_call(mode: str) -> None:
-    script = (
-        Script().on("GET", "/tickets/627", ok(TICKET_2_16)).on("POST", "/tickets/627/reply", ok(NOTE_PART))
-    )
+    script = Script().on("GET", "/tickets/627", ok(TICKET_2_16)).on("POST", "/tickets/627/reply", ok(NOTE_PART))
     connect = {"api_version": "2.16", "base_url": "https://api.eu.intercom.io/", "admin_id": ADMIN}
     perform(mode, script, "tickets.get", "627", connect=connect)
     perform(mode, script, "comments.create", "627", body="hi", connect=connect)

@@ -15,9 +15,7 @@ from desk_support import Script, async_desk, ok, raw, run, sync_desk
 from support import load_fixture
 from ticketkit import Priority, TicketStatus
 
-TICKET: dict[str, Any] = load_fixture("vendor_docs/routera-get-ticket.json")["examples"]["response_example"][
-    "value"
-]
+TICKET: dict[str, Any] = load_fixture("vendor_docs/routera-get-ticket.json")["examples"]["response_example"]["value"]
 TID = TICKET["id"]
 TOKEN = {"access_token": "jwt-1", "expires_in": 3600, "token_type": "Bearer"}
 
@@ -166,9 +164,7 @@ def test_create_sends_fields_and_returns_the_201_ticket() -> None:
         ({"properties": ["not", "a", "mapping"]}, "properties must be a mapping"),
     ],
 )
-def test_create_refuses_what_routera_cannot_store_before_sending(
-    kwargs: dict[str, Any], message: str
-) -> None:
+def test_create_refuses_what_routera_cannot_store_before_sending(kwargs: dict[str, Any], message: str) -> None:
     script = Script()
     with sync_desk("routera", script) as desk, pytest.raises(ticketkit.InvalidArgumentError, match=message):
         desk.tickets.create(subject="s", **kwargs)
@@ -245,9 +241,7 @@ def test_documented_errors(status: int, cls: type[ticketkit.APIStatusError]) -> 
         (raw(502, b""), ticketkit.ServerError, "(empty body)"),
     ],
 )
-def test_undocumented_statuses_are_readable(
-    response: httpx.Response, cls: type[Exception], text: str
-) -> None:
+def test_undocumented_statuses_are_readable(response: httpx.Response, cls: type[Exception], text: str) -> None:
     script = Script().on("GET", f"/tickets/{TID}", response)
     with pytest.raises(cls) as caught:
         get_either("async", script, TID)
@@ -346,9 +340,7 @@ def test_concurrent_async_callers_share_one_token_fetch() -> None:
 
     async def go() -> list[ticketkit.Ticket]:
         transport = httpx.MockTransport(handler)
-        async with ticketkit.connect_async(
-            "routera", client_id="c", client_secret="s", transport=transport
-        ) as desk:
+        async with ticketkit.connect_async("routera", client_id="c", client_secret="s", transport=transport) as desk:
             return await asyncio.gather(*(desk.tickets.get(TID) for _ in range(8)))
 
     assert len(run(go())) == 8

@@ -425,9 +425,7 @@ def test_create_refuses_bad_arguments_before_sending(mode: str, fields: dict[str
         ),
     ],
 )
-def test_update_sets_the_status_through_a_reply(
-    mode: str, changes: dict[str, Any], wire: dict[str, Any]
-) -> None:
+def test_update_sets_the_status_through_a_reply(mode: str, changes: dict[str, Any], wire: dict[str, Any]) -> None:
     script = Script().on("POST", RESPOND, ok(RESPONDED)).on("POST", SHOW, ok(THREAD))
     ticket = perform(mode, script, "tickets.update", "220014", **changes)
 
@@ -622,9 +620,7 @@ def test_download_never_returns_unchecked_bytes(mode: str, change: dict[str, Any
 def test_download_uppercase_digest_is_the_same_digest() -> None:
     answer = copy.deepcopy(DOWNLOADED)
     answer["data"]["sha256"] = answer["data"]["sha256"].upper()
-    assert (
-        perform("sync", Script().on("POST", DOWNLOAD, ok(answer)), "attachments.download", ATTACHMENT) == FILE
-    )
+    assert perform("sync", Script().on("POST", DOWNLOAD, ok(answer)), "attachments.download", ATTACHMENT) == FILE
 
 
 def test_download_needs_the_ticket_number(mode: str) -> None:
@@ -814,9 +810,7 @@ def test_ok_false_without_details_still_reads(mode: str) -> None:
 
 def test_an_error_on_the_read_back_after_a_write_surfaces(mode: str) -> None:
     script = (
-        Script()
-        .on("POST", CREATE, ok(CREATED))
-        .on("POST", SHOW, ok(envelope("forbidden", "No queue access."), 403))
+        Script().on("POST", CREATE, ok(CREATED)).on("POST", SHOW, ok(envelope("forbidden", "No queue access."), 403))
     )
     with pytest.raises(PermissionDeniedError, match="No queue access"):
         perform(mode, script, "tickets.create", subject="S", requester_email=CUSTOMER)
@@ -869,9 +863,7 @@ GENERIC_MALFORMED: dict[str, Callable[[httpx.Request], httpx.Response]] = {
 
 @pytest.mark.parametrize("operation", OPERATIONS)
 @pytest.mark.parametrize("answer", GENERIC_MALFORMED.values(), ids=GENERIC_MALFORMED.keys())
-def test_malformed_envelopes(
-    mode: str, operation: str, answer: Callable[[httpx.Request], httpx.Response]
-) -> None:
+def test_malformed_envelopes(mode: str, operation: str, answer: Callable[[httpx.Request], httpx.Response]) -> None:
     path, args, kwargs = OPERATIONS[operation]
     with pytest.raises(ResponseValidationError) as caught:
         perform(mode, Script().on("POST", path, answer), operation, *args, **kwargs)

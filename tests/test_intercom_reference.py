@@ -90,9 +90,7 @@ def _of_type(spec: Spec, node: Schema, json_type: str) -> list[Schema]:
     return [b for b in _branches(spec, node) if json_type in _types(b)]
 
 
-def incompatibilities(
-    theirs: Spec, their_node: Schema, ours: Spec, our_node: Schema, where: str
-) -> list[str]:
+def incompatibilities(theirs: Spec, their_node: Schema, ours: Spec, our_node: Schema, where: str) -> list[str]:
     """What their schema allows that ours does not, as readable lines (empty when compatible)."""
     problems: list[str] = []
     seen: set[tuple[int, int]] = set()
@@ -112,9 +110,7 @@ def incompatibilities(
         if missing:
             problems.append(f"{at}: theirs allows {sorted(missing)}, ours only {sorted(our_types)}")
         for branch in _branches(ours, our):
-            if "format" in branch and not any(
-                b.get("format") == branch["format"] for b in _branches(theirs, their)
-            ):
+            if "format" in branch and not any(b.get("format") == branch["format"] for b in _branches(theirs, their)):
                 problems.append(f"{at}: ours requires format {branch['format']!r}, theirs does not")
             if "enum" in branch:
                 their_branches = [b for b in _branches(theirs, their) if _types(b) != {"null"}]
@@ -134,9 +130,7 @@ def incompatibilities(
         our_properties: dict[str, Schema] = {}
         for our_object in our_objects:
             our_properties = {**our_object.get("properties", {}), **our_properties}
-        free_form = not our_properties and all(
-            o.get("additionalProperties", True) is True for o in our_objects
-        )
+        free_form = not our_properties and all(o.get("additionalProperties", True) is True for o in our_objects)
         for their_object in their_objects:
             for name, their_property in their_object.get("properties", {}).items():
                 if name in our_properties:
@@ -153,9 +147,7 @@ def incompatibilities(
 
 @pytest.mark.parametrize("version", sorted(REFERENCE_FILES))
 @pytest.mark.parametrize(("their_name", "our_name"), sorted(CORRESPONDING.items()))
-def test_our_schema_accepts_everything_the_reference_declares(
-    version: str, their_name: str, our_name: str
-) -> None:
+def test_our_schema_accepts_everything_the_reference_declares(version: str, their_name: str, our_name: str) -> None:
     theirs, ours = _reference(version), load_spec("intercom")
     their_schema = theirs["components"]["schemas"][their_name]
     assert their_schema.get("properties"), f"{version}: {their_name} has no properties to compare"

@@ -38,9 +38,7 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return waited
 
 
-def failing(
-    status: int, times: int, then: httpx.Response | None = None, **headers: str
-) -> list[httpx.Response]:
+def failing(status: int, times: int, then: httpx.Response | None = None, **headers: str) -> list[httpx.Response]:
     answers = [ok({"message": "busy", "error": True}, status=status, **headers) for _ in range(times)]
     return answers + ([then] if then is not None else [])
 
@@ -104,9 +102,7 @@ def test_a_create_that_may_have_arrived_is_not_sent_twice(
 
 
 @pytest.mark.parametrize("max_retries", [0, 1, 2, 3])
-def test_a_create_is_retried_on_429_which_the_vendor_did_not_act_on(
-    max_retries: int, sleeps: list[float]
-) -> None:
+def test_a_create_is_retried_on_429_which_the_vendor_did_not_act_on(max_retries: int, sleeps: list[float]) -> None:
     script = Script().on("POST", "/tickets", *failing(429, 10))
     with (
         sync_desk("routera", script, max_retries=max_retries) as desk,
@@ -131,9 +127,7 @@ def test_a_create_whose_connection_failed_before_sending_is_retried(sleeps: list
 
 
 @pytest.mark.parametrize("error", [httpx.ReadError, httpx.ReadTimeout, httpx.RemoteProtocolError])
-def test_a_create_whose_answer_was_lost_is_not_resent(
-    error: type[httpx.HTTPError], sleeps: list[float]
-) -> None:
+def test_a_create_whose_answer_was_lost_is_not_resent(error: type[httpx.HTTPError], sleeps: list[float]) -> None:
     attempts: list[httpx.Request] = []
 
     def lose_answer(request: httpx.Request) -> httpx.Response:
@@ -147,9 +141,7 @@ def test_a_create_whose_answer_was_lost_is_not_resent(
 
 
 @pytest.mark.parametrize("max_retries", [0, 1, 2, 3])
-@pytest.mark.parametrize(
-    "error", [httpx.ReadTimeout, httpx.ConnectTimeout, httpx.ReadError, httpx.ConnectError]
-)
+@pytest.mark.parametrize("error", [httpx.ReadTimeout, httpx.ConnectTimeout, httpx.ReadError, httpx.ConnectError])
 def test_a_read_is_retried_after_network_failures(
     error: type[httpx.HTTPError], max_retries: int, sleeps: list[float]
 ) -> None:
@@ -162,9 +154,7 @@ def test_a_read_is_retried_after_network_failures(
     transport = httpx.MockTransport(fail)
     with ticketkit.connect("routera", token="t", max_retries=max_retries, transport=transport) as desk:
         expected = (
-            ticketkit.APITimeoutError
-            if issubclass(error, httpx.TimeoutException)
-            else ticketkit.APIConnectionError
+            ticketkit.APITimeoutError if issubclass(error, httpx.TimeoutException) else ticketkit.APIConnectionError
         )
         with pytest.raises(expected):
             desk.tickets.get(TID)
@@ -205,9 +195,7 @@ def test_the_vendor_asked_wait_is_used(headers: dict[str, str], expected: float,
 
 def test_retry_after_as_an_http_date(sleeps: list[float]) -> None:
     when = email.utils.formatdate(time.time() + 20, usegmt=True)
-    script = Script().on(
-        "GET", f"/tickets/{TID}", *failing(503, 1, then=ok(ROUTERA), **{"retry-after": when})
-    )
+    script = Script().on("GET", f"/tickets/{TID}", *failing(503, 1, then=ok(ROUTERA), **{"retry-after": when}))
     with sync_desk("routera", script, max_retries=1) as desk:
         desk.tickets.get(TID)
     assert len(sleeps) == 1 and 15 < sleeps[0] <= 20
@@ -318,9 +306,7 @@ def test_bad_per_call_options_are_refused_before_sending(options: dict[str, Any]
 # -- logging -----------------------------------------------------------------------------------------------
 
 
-def test_one_log_line_per_attempt_and_no_secret(
-    caplog: pytest.LogCaptureFixture, sleeps: list[float]
-) -> None:
+def test_one_log_line_per_attempt_and_no_secret(caplog: pytest.LogCaptureFixture, sleeps: list[float]) -> None:
     caplog.set_level(logging.DEBUG, logger="ticketkit")
     script = Script().on("GET", f"/tickets/{TID}", *failing(503, 1, then=ok(ROUTERA)))
     with sync_desk("routera", script, token=SECRET, max_retries=1) as desk:

@@ -160,8 +160,7 @@ class Adapter:
         if unknown:
             accepted = ", ".join(sorted(allowed)) or "none"
             raise InvalidArgumentError(
-                f"{self.vendor} {operation}: unexpected keyword(s) {', '.join(unknown)} "
-                f"(accepted: {accepted})"
+                f"{self.vendor} {operation}: unexpected keyword(s) {', '.join(unknown)} (accepted: {accepted})"
             )
 
 

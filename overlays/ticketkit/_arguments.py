@@ -41,9 +41,7 @@ def text(name: str, value: object, *, required: bool) -> str | None:
 
 def list_query(adapter: Adapter, status_: object, page_size: object, options: Mapping[str, Any]) -> ListQuery:
     adapter.check_options("tickets.list", options, adapter.list_options)
-    if page_size is not None and (
-        not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1
-    ):
+    if page_size is not None and (not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1):
         raise InvalidArgumentError(f"page_size must be a positive integer, not {page_size!r}")
     return ListQuery(status=status(status_), page_size=page_size, options=dict(options))
 
@@ -85,15 +83,11 @@ def ticket_changes(
     return changes
 
 
-def comment_draft(
-    adapter: Adapter, body: object, internal: object, options: Mapping[str, Any]
-) -> CommentDraft:
+def comment_draft(adapter: Adapter, body: object, internal: object, options: Mapping[str, Any]) -> CommentDraft:
     adapter.check_options("comments.create", options, adapter.comment_options)
     if not isinstance(internal, bool):
         raise InvalidArgumentError(f"internal must be True or False, not {internal!r}")
-    return CommentDraft(
-        body=text("body", body, required=True) or "", internal=internal, options=dict(options)
-    )
+    return CommentDraft(body=text("body", body, required=True) or "", internal=internal, options=dict(options))
 
 
 def attachment(value: object) -> Attachment:

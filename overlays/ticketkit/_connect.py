@@ -59,14 +59,8 @@ def _checked_base_url(vendor: str, value: str, allow_insecure: bool) -> str:
 
 
 def _options(max_retries: object, max_retry_wait: object, max_download_bytes: object) -> RequestOptions:
-    if (
-        not isinstance(max_download_bytes, int)
-        or isinstance(max_download_bytes, bool)
-        or max_download_bytes < 1
-    ):
-        raise InvalidArgumentError(
-            f"max_download_bytes must be a positive integer, not {max_download_bytes!r}"
-        )
+    if not isinstance(max_download_bytes, int) or isinstance(max_download_bytes, bool) or max_download_bytes < 1:
+        raise InvalidArgumentError(f"max_download_bytes must be a positive integer, not {max_download_bytes!r}")
     return RequestOptions(
         max_retries=as_retries(max_retries),
         max_retry_wait=as_positive("max_retry_wait", max_retry_wait),

@@ -78,9 +78,7 @@ class Desk(_BaseDesk[httpx.Client]):
 class AsyncDesk(_BaseDesk[httpx.AsyncClient]):
     """The same interface as `Desk`, awaitable. Use `ticketkit.connect_async()` to make one."""
 
-    def __init__(
-        self, adapter: Adapter, http: httpx.AsyncClient, client: Any, options: RequestOptions
-    ) -> None:
+    def __init__(self, adapter: Adapter, http: httpx.AsyncClient, client: Any, options: RequestOptions) -> None:
         super().__init__(adapter, http, client, options)
         self.tickets = AsyncTickets(self)
         self.comments = AsyncComments(self)
@@ -126,18 +124,14 @@ def _iterate(desk: Desk, query: ListQuery, limit: int | None, options: RequestOp
     return pages()
 
 
-def _aiterate(
-    desk: AsyncDesk, query: ListQuery, limit: int | None, options: RequestOptions
-) -> AsyncIterator[Ticket]:
+def _aiterate(desk: AsyncDesk, query: ListQuery, limit: int | None, options: RequestOptions) -> AsyncIterator[Ticket]:
     if "tickets.list" not in desk.capabilities:
         raise desk._adapter.unsupported("tickets.list")
 
     async def pages() -> AsyncIterator[Ticket]:
         yielded, cursor = 0, None
         while limit is None or yielded < limit:
-            page = await desk._run(
-                "tickets.list", options, partial(desk._adapter.list_tickets, query, cursor)
-            )
+            page = await desk._run("tickets.list", options, partial(desk._adapter.list_tickets, query, cursor))
             for ticket in page.items[: None if limit is None else limit - yielded]:
                 yielded += 1
                 yield ticket
@@ -285,9 +279,7 @@ class Attachments:
         """The attachment's bytes (at most the desk's `max_download_bytes`)."""
         options = self._desk._options.merged(timeout, max_retries, extra_headers)
         checked = args.attachment(attachment)
-        return self._desk._run(
-            "attachments.download", options, lambda: self._adapter.download_attachment(checked)
-        )
+        return self._desk._run("attachments.download", options, lambda: self._adapter.download_attachment(checked))
 
 
 class AsyncTickets:
@@ -359,9 +351,7 @@ class AsyncTickets:
         options = self._desk._options.merged(timeout, max_retries, extra_headers)
         tid = args.ticket_id(ticket_id)
         changes = args.ticket_changes(self._adapter, status, subject, description, vendor_fields)
-        return await self._desk._run(
-            "tickets.update", options, lambda: self._adapter.update_ticket(tid, changes)
-        )
+        return await self._desk._run("tickets.update", options, lambda: self._adapter.update_ticket(tid, changes))
 
     async def close(
         self,
@@ -410,9 +400,7 @@ class AsyncComments:
         options = self._desk._options.merged(timeout, max_retries, extra_headers)
         tid = args.ticket_id(ticket_id)
         draft = args.comment_draft(self._adapter, body, internal, vendor_fields)
-        return await self._desk._run(
-            "comments.create", options, lambda: self._adapter.create_comment(tid, draft)
-        )
+        return await self._desk._run("comments.create", options, lambda: self._adapter.create_comment(tid, draft))
 
 
 class AsyncAttachments:

@@ -142,9 +142,7 @@ class ServerError(APIStatusError):
 class ResponseValidationError(TicketkitError):
     """A success response whose body does not match the vendor's spec."""
 
-    def __init__(
-        self, vendor: str, operation: str, detail: str, response: httpx.Response | None = None
-    ) -> None:
+    def __init__(self, vendor: str, operation: str, detail: str, response: httpx.Response | None = None) -> None:
         super().__init__(f"{vendor} {operation}: the response does not match the spec: {detail}")
         self.vendor = vendor
         self.operation = operation

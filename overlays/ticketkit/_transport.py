@@ -78,9 +78,7 @@ def as_timeout(value: object) -> httpx.Timeout:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
         return httpx.Timeout(float(value), connect=min(float(value), 5.0))
-    raise InvalidArgumentError(
-        f"timeout must be a positive number of seconds or an httpx.Timeout, not {value!r}"
-    )
+    raise InvalidArgumentError(f"timeout must be a positive number of seconds or an httpx.Timeout, not {value!r}")
 
 
 def as_retries(value: object) -> int:
@@ -98,9 +96,7 @@ def as_positive(name: str, value: object) -> float:
 def as_headers(value: object) -> dict[str, str]:
     if value is None:
         return {}
-    if not isinstance(value, Mapping) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-    ):
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise InvalidArgumentError(f"extra_headers must map header names to strings, not {value!r}")
     if any(name.lower() == "authorization" for name in value):
         raise InvalidArgumentError("credentials go in token= on connect(), not in extra_headers")
@@ -200,9 +196,7 @@ def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:
         body: Any = json_body(response, adapter.vendor, "")
     except TicketkitError:
         body = response.text
-    return status_error(
-        adapter.vendor, response, adapter.read_error(response), body, adapter.retry_after(response)
-    )
+    return status_error(adapter.vendor, response, adapter.read_error(response), body, adapter.retry_after(response))
 
 
 def _connection_error(adapter: Adapter, call: Call, exc: httpx.HTTPError) -> APIConnectionError:
@@ -306,7 +300,6 @@ def _with_body(response: httpx.Response, content: bytes) -> httpx.Response:
 
 def _too_large(step: Send, response: httpx.Response) -> ResponseTooLargeError:
     return ResponseTooLargeError(
-        f"{step.request.url.host}: the download exceeds max_download_bytes={step.max_bytes}; "
-        "nothing was kept",
+        f"{step.request.url.host}: the download exceeds max_download_bytes={step.max_bytes}; nothing was kept",
         limit=step.max_bytes or 0,
     )

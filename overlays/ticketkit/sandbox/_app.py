@@ -55,9 +55,7 @@ class HTTPError(Exception):
 
 def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
     content = json.dumps(body, separators=(",", ":")).encode()
-    return httpx.Response(
-        status, content=content, headers={"content-type": "application/json", **(headers or {})}
-    )
+    return httpx.Response(status, content=content, headers={"content-type": "application/json", **(headers or {})})
 
 
 class App:

@@ -98,6 +98,4 @@ class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _finish(request: httpx.Request, response: httpx.Response | None) -> httpx.Response:
         if response is None:
             raise httpx.RemoteProtocolError("sandbox: connection dropped", request=request)
-        return httpx.Response(
-            response.status_code, headers=response.headers, content=response.content, request=request
-        )
+        return httpx.Response(response.status_code, headers=response.headers, content=response.content, request=request)

@@ -94,9 +94,7 @@ class ListCursor:
 
 class AnkraAdapter(Adapter):
     vendor = VENDOR
-    capabilities = Capabilities(
-        tickets_close=True, comments_list=True, comments_create=True, attachments_download=True
-    )
+    capabilities = Capabilities(tickets_close=True, comments_list=True, comments_create=True, attachments_download=True)
     create_options = frozenset(
         {"category", "severity", "cluster_id", "source", "acknowledged", "review_id", "environment"}
     )

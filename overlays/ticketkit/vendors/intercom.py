@@ -132,9 +132,7 @@ class IntercomAdapter(Adapter):
         per_page = min(query.page_size or PAGE_SIZE, PAGE_SIZE)
         paging = StartingAfterPaging(per_page=per_page, starting_after=cursor or UNSET)
         body = SearchRequest(query=search, pagination=paging)
-        response = yield Call(
-            "tickets.list", search_tickets._get_kwargs(body=body, intercom_version=self.api_version)
-        )
+        response = yield Call("tickets.list", search_tickets._get_kwargs(body=body, intercom_version=self.api_version))
         tickets, next_cursor = self._ticket_page(response)
         # The search narrows by state and `open`; snoozes and "closed but not resolved" are picked here.
         return Page([t for t in tickets if query.status in (None, t.status)], next_cursor)
@@ -147,9 +145,7 @@ class IntercomAdapter(Adapter):
                 "intercom tickets.create needs a ticket type: pass ticket_type_id= here or to connect()"
             )
         if draft.requester_email is None:
-            raise InvalidArgumentError(
-                "intercom tickets.create needs requester_email= (the ticket's contact)"
-            )
+            raise InvalidArgumentError("intercom tickets.create needs requester_email= (the ticket's contact)")
         attributes = _attributes(options.get("ticket_attributes"), draft.subject, draft.description)
         company_id = _identifier("company_id", options.get("company_id"))
         body = CreateTicketRequest(
@@ -229,8 +225,7 @@ class IntercomAdapter(Adapter):
             error = Error.from_dict(json_object(response, VENDOR, "error"))
             first = error.errors[0]
             problems = tuple(
-                Problem(text_or_none(item.field), text_or_none(item.message) or str(item.code))
-                for item in error.errors
+                Problem(text_or_none(item.field), text_or_none(item.message) or str(item.code)) for item in error.errors
             )
             return ErrorInfo(
                 message=text_or_none(first.message) or str(first.code),
@@ -296,9 +291,7 @@ class IntercomAdapter(Adapter):
         if value is None:
             return UNSET
         if not isinstance(value, Mapping) or not set(value) <= {"admin_id", "assignee_id"}:
-            raise InvalidArgumentError(
-                f"assignment must be a mapping with admin_id and assignee_id, not {value!r}"
-            )
+            raise InvalidArgumentError(f"assignment must be a mapping with admin_id and assignee_id, not {value!r}")
         # Intercom names the admin making the change; default to the one given to connect().
         admin_id = _identifier("assignment admin_id", value.get("admin_id", self.admin_id))
         assignee_id = _identifier("assignment assignee_id", value.get("assignee_id"))
@@ -376,10 +369,7 @@ def _attachments(part: TicketPart, raw: dict[str, Any], ticket_id: str) -> list[
     if isinstance(part.attachments, Unset):
         return []
     items = _list(raw["attachments"], "attachments")
-    return [
-        to_attachment(model, item, part.id, ticket_id)
-        for model, item in zip(part.attachments, items, strict=True)
-    ]
+    return [to_attachment(model, item, part.id, ticket_id) for model, item in zip(part.attachments, items, strict=True)]
 
 
 def to_attachment(model: PartAttachment, raw: dict[str, Any], part_id: str, ticket_id: str) -> Attachment:
@@ -485,9 +475,7 @@ def _attributes(passthrough: object, subject: str | None, description: str | Non
     attributes: dict[str, Any] = {}
     if passthrough is not None:
         if not isinstance(passthrough, Mapping) or not all(isinstance(k, str) for k in passthrough):
-            raise InvalidArgumentError(
-                f"ticket_attributes must map attribute names to values, not {passthrough!r}"
-            )
+            raise InvalidArgumentError(f"ticket_attributes must map attribute names to values, not {passthrough!r}")
         attributes.update(passthrough)
     for key, value, name in ((TITLE, subject, "subject"), (DESCRIPTION, description, "description")):
         if value is None:
@@ -605,6 +593,4 @@ def make_connection(settings: Settings) -> Connection:
     auth = BearerToken(settings.require_token())
 
     # Intercom-Version goes on each call (the generated `intercom_version` parameter), not as a client header.
-    return Connection(
-        adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url)
-    )
+    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url))

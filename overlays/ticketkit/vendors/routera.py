@@ -46,9 +46,7 @@ DEFAULT_STAGES: Mapping[str, TicketStatus] = {
     "resolved": TicketStatus.RESOLVED,
     "closed": TicketStatus.CLOSED,
 }
-OPTIONS = frozenset(
-    {"client_id", "client_secret", "stage_map", "description_field", "pipeline", "ticket_stage"}
-)
+OPTIONS = frozenset({"client_id", "client_secret", "stage_map", "description_field", "pipeline", "ticket_stage"})
 
 
 class RouteraAdapter(Adapter):
@@ -135,9 +133,7 @@ class RouteraAdapter(Adapter):
             body = json_object(response, VENDOR, "error")
             if "error_description" in body or isinstance(body.get("error"), str):
                 oauth = OAuthError.from_dict(body)
-                return ErrorInfo(
-                    message=text_or_none(oauth.error_description) or oauth.error, code=oauth.error
-                )
+                return ErrorInfo(message=text_or_none(oauth.error_description) or oauth.error, code=oauth.error)
             return ErrorInfo(message=Error.from_dict(body).message)
         except (TicketkitError, *MALFORMED):
             return super().read_error(response)
@@ -156,9 +152,7 @@ class RouteraAdapter(Adapter):
         if archived:  # a timestamp, or `true` (archived at an unknown time)
             status = TicketStatus.CLOSED
         else:
-            status = (
-                self.stages.get(stage, TicketStatus.UNKNOWN) if stage is not None else TicketStatus.UNKNOWN
-            )
+            status = self.stages.get(stage, TicketStatus.UNKNOWN) if stage is not None else TicketStatus.UNKNOWN
         owner = text_or_none(model.ticket_owner)
         custom = dict(model.additional_properties)
         description = custom.get(self.description_field) if self.description_field else None
@@ -186,8 +180,7 @@ class RouteraAdapter(Adapter):
             if mapped is status:
                 return stage
         raise InvalidArgumentError(
-            f"routera: no stage maps to {status.value}; "
-            "pass ticket_stage= or add the stage to stage_map on connect()"
+            f"routera: no stage maps to {status.value}; pass ticket_stage= or add the stage to stage_map on connect()"
         )
 
     def _description(self, description: str | None) -> dict[str, Any]:
@@ -252,9 +245,7 @@ class RouteraOAuth(httpx.Auth):
 
     def _token_request(self) -> httpx.Request:
         kwargs = create_token._get_kwargs(body=self._form)
-        return httpx.Request(
-            kwargs["method"], self._token_url, data=kwargs["data"], headers=kwargs["headers"]
-        )
+        return httpx.Request(kwargs["method"], self._token_url, data=kwargs["data"], headers=kwargs["headers"])
 
     def _store(self, response: httpx.Response) -> str:
         self.fetches += 1
@@ -334,6 +325,4 @@ def make_connection(settings: Settings) -> Connection:
     else:
         auth = BearerToken(settings.require_token())
 
-    return Connection(
-        adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url)
-    )
+    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url))

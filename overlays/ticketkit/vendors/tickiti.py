@@ -192,9 +192,7 @@ class TickitiAdapter(Adapter):
                 "tickiti downloads need the attachment's ticket_id: take the Attachment from a "
                 "tickiti Ticket or Comment"
             )
-        body = DownloadAttachmentRequest(
-            ticket_number=attachment.ticket_id, response_attachment_id=attachment.id
-        )
+        body = DownloadAttachmentRequest(ticket_number=attachment.ticket_id, response_attachment_id=attachment.id)
         return self._download(body)
 
     # -- the plans' generators -------------------------------------------------------------------------
@@ -232,17 +230,13 @@ class TickitiAdapter(Adapter):
 
     def _update(self, request: RespondTicketRequest, key: str) -> Plan[Ticket]:
         operation = "tickets.update"
-        response = yield Call(
-            operation, respond_ticket._get_kwargs(body=request, idempotency_key=key), WRITTEN
-        )
+        response = yield Call(operation, respond_ticket._get_kwargs(body=request, idempotency_key=key), WRITTEN)
         self._unwrap(response, operation, RespondTicketOk.from_dict)
         return (yield from self._show(request.ticket_number, operation))
 
     def _comment(self, request: RespondTicketRequest, key: str) -> Plan[Comment]:
         operation = "comments.create"
-        response = yield Call(
-            operation, respond_ticket._get_kwargs(body=request, idempotency_key=key), WRITTEN
-        )
+        response = yield Call(operation, respond_ticket._get_kwargs(body=request, idempotency_key=key), WRITTEN)
         _, ok = self._unwrap(response, operation, RespondTicketOk.from_dict)
         with reading(VENDOR, operation, response):
             response_id = _id(ok.data.response_id)
@@ -401,9 +395,7 @@ def _ticket(
     )
 
 
-def to_comments(
-    responses: list[TicketResponse], raws: list[dict[str, Any]], ticket_number: str
-) -> list[Comment]:
+def to_comments(responses: list[TicketResponse], raws: list[dict[str, Any]], ticket_number: str) -> list[Comment]:
     """The thread in Tickiti's order (pinned first, then oldest to newest), kept as given."""
     return [to_comment(model, raw, ticket_number) for model, raw in zip(responses, raws, strict=True)]
 
@@ -486,9 +478,7 @@ def _created_number(data: dict[str, Any]) -> str:
     for candidate in candidates:
         if candidate is not None:
             return _number(candidate)
-    raise KeyError(
-        "the create answer names no ticket number (data.ticket.number, data.number, data.ticket_number)"
-    )
+    raise KeyError("the create answer names no ticket number (data.ticket.number, data.number, data.ticket_number)")
 
 
 # -- values: the generated models check no types, so these do where it matters ----------------------------
@@ -605,9 +595,7 @@ def _query_request(query: ListQuery) -> QueryTicketsRequest:
     if query.status is not None:
         token = SETTABLE.get(query.status)
         if token is None:
-            raise InvalidArgumentError(
-                f"tickiti can list by status open or on_hold only, not {query.status.value}"
-            )
+            raise InvalidArgumentError(f"tickiti can list by status open or on_hold only, not {query.status.value}")
         criteria.append(SearchCriterion(mode="status", tokens=[token]))
     perspective = _option_text(options, "search_perspective")
     search: SearchObject | Unset = UNSET
@@ -622,9 +610,7 @@ def _idempotency_key(options: Mapping[str, Any]) -> str:
     if key is None:
         return str(uuid.uuid4())
     if not isinstance(key, str) or not key or len(key) > MAX_KEY_LENGTH:
-        raise InvalidArgumentError(
-            f"idempotency_key must be a non-empty string of at most {MAX_KEY_LENGTH} characters"
-        )
+        raise InvalidArgumentError(f"idempotency_key must be a non-empty string of at most {MAX_KEY_LENGTH} characters")
     return key
 
 
