@@ -85,7 +85,9 @@ def operation_for(vendor: str, method: str, path: str) -> tuple[str, dict[str, A
 
 def response_problems(vendor: str, request: httpx.Request, response: httpx.Response, prefix: str = "") -> list[str]:
     """Why `response` does not conform to our spec for `request`'s operation ([] when it does)."""
-    path = request.url.path.removeprefix(prefix) if prefix else request.url.path
+    # The raw path: an id with "%2F" in it is still one segment.
+    raw = request.url.raw_path.decode("ascii").split("?")[0]
+    path = raw.removeprefix(prefix) if prefix else raw
     found = operation_for(vendor, request.method, path)
     if found is None:
         return [f"{request.method} {path}: no such operation in specs/{vendor}.yaml"]

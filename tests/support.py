@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -28,10 +30,16 @@ def shared_dir() -> Path | None:
     return None
 
 
-def load_spec(vendor: str) -> dict[str, Any]:
-    with (SPECS / f"{vendor}.yaml").open(encoding="utf-8") as f:
+@functools.cache
+def _parsed_spec(name: str) -> dict[str, Any]:
+    with (SPECS / f"{name}.yaml").open(encoding="utf-8") as f:
         spec: dict[str, Any] = yaml.safe_load(f)
     return spec
+
+
+def load_spec(vendor: str) -> dict[str, Any]:
+    """specs/<vendor>.yaml, parsed once per session; each caller gets its own copy to change freely."""
+    return copy.deepcopy(_parsed_spec(vendor))
 
 
 def load_fixture(relative: str) -> Any:

@@ -45,7 +45,12 @@ def _handler_for(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(response.content)
 
-        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+        def __getattr__(self, name: str) -> object:
+            # Every method reaches the fake (TRACE, QUERY, ...), which answers as the vendor would:
+            # http.server would otherwise send its own HTML 501 page.
+            if name.startswith("do_"):
+                return self._serve
+            raise AttributeError(name)
 
         def log_message(self, format: str, *args: object) -> None:
             pass
