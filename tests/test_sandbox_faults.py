@@ -73,7 +73,7 @@ def test_a_desk_rides_out_occasional_faults(monkeypatch: pytest.MonkeyPatch) -> 
 
     waits: list[float] = []
     monkeypatch.setattr(_transport.time, "sleep", waits.append)
-    faults = Faults(error_rate=0.3, rate_limit_rate=0.1, retry_after=0.0, seed=11)
+    faults = Faults(error_rate=0.3, rate_limit_rate=0.1, retry_after=0.0, seed=1)
     sandbox = Sandbox("ankra", faults=faults)
     with ticketkit.connect("ankra", **sandbox.connect_options(), max_retries=6) as desk:
         ids = [ticket.id for ticket in desk.tickets.list()]
