@@ -90,7 +90,12 @@ class App:
     def not_found(self, what: str) -> httpx.Response:
         return self.error(404, "not_found", f"{what} not found")
 
-    def no_route(self, request: httpx.Request) -> httpx.Response:
+    def no_route(self, request: httpx.Request, allowed: list[str]) -> httpx.Response:
+        """No handler: 405 with `Allow` when only the method is wrong (`allowed` lists the right ones), else 404."""
+        if allowed:
+            response = self.error(405, "method_not_allowed", f"{request.method} is not allowed here")
+            response.headers["Allow"] = ", ".join(allowed)
+            return response
         return self.not_found(f"no route for {request.method} {request.url.path}:")
 
     def seed(self) -> None:
@@ -124,7 +129,8 @@ class App:
                     return response
             except HTTPError as error:
                 return error.response
-        return self.no_route(request)
+        allowed = sorted({r.method for r in self._table if r.pattern.match(path)})
+        return self.no_route(request, allowed)
 
     # -- helpers for handlers --------------------------------------------------------------------------
 

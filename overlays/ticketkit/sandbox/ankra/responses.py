@@ -150,18 +150,11 @@ class AnkraApp(App):
     def not_found(self, what: str) -> httpx.Response:
         return self.error(404, "not_found", f"{what} not found")
 
-    def no_route(self, request: httpx.Request) -> httpx.Response:
+    def no_route(self, request: httpx.Request, allowed: list[str]) -> httpx.Response:
         """Starlette's answers: 405 with `Allow` when only the method is wrong, else 404 `Not Found`."""
-        allowed = self._methods_for(request)
         if allowed:
             return json_response(405, {"detail": "Method Not Allowed"}, {"allow": ", ".join(allowed)})
         return self.error(404, "not_found", "Not Found")
-
-    def _methods_for(self, request: httpx.Request) -> list[str]:
-        path = request.url.raw_path.decode("ascii").split("?")[0]
-        prefix = httpx.URL(self.base_url).raw_path.decode("ascii").rstrip("/")
-        path = path.removeprefix(prefix) if prefix else path
-        return sorted({r.method for r in self._table if r.pattern.match(path)})
 
     def authorized(self, request: httpx.Request, handler_name: str) -> bool:
         """A bearer token is required (401 `Not authenticated`); a wrong one is 401 `Invalid token`."""

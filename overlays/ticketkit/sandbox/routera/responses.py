@@ -64,7 +64,8 @@ class RouteraApp(App):
     def unauthorized(self) -> httpx.Response:
         return self.error(401, "unauthorized", UNAUTHORIZED_MESSAGE)
 
-    def no_route(self, request: httpx.Request) -> httpx.Response:
+    def no_route(self, request: httpx.Request, allowed: list[str]) -> httpx.Response:
+        # Routera documents no 405: a wrong method is answered like an unknown route.
         return self.error(404, "not_found", f"No route for {request.method} {request.url.path}")
 
     def seed(self) -> None:

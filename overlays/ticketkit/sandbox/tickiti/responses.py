@@ -139,20 +139,14 @@ class TickitiApp(App):
     def not_found(self, what: str) -> httpx.Response:
         return self.error(404, "not_found", f"{what} not found.")
 
-    def no_route(self, request: httpx.Request) -> httpx.Response:
+    def no_route(self, request: httpx.Request, allowed: list[str]) -> httpx.Response:
         # Laravel answers a known route with another method 405, with the methods it allows.
-        if any(candidate.pattern.match(self._route_path(request)) for candidate in self._table):
+        if allowed:
             message = f"The {request.method} method is not supported for this route. Supported methods: POST."
             response = self.error(405, "method_not_allowed", message)
             response.headers["Allow"] = "POST"
             return response
         return self.error(404, "not_found", f"The route {request.url.path} could not be found.")
-
-    def _route_path(self, request: httpx.Request) -> str:
-        """The request's path below the install's base path (as `App.handle` matches it)."""
-        path = request.url.path
-        prefix = httpx.URL(self.base_url).path.rstrip("/")
-        return path[len(prefix) :] if prefix and path.startswith(prefix) else path
 
     def authorized(self, request: httpx.Request, handler_name: str) -> bool:
         return self._token(request) in self.abilities
