@@ -167,5 +167,5 @@ def demo(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlay, against the installed generated packages."""
-    session.install(".", "mypy==2.4.1")
+    session.install(".", "mypy==2.4.1", "types-tqdm")
     session.run("mypy", "--strict", "overlays/ticketkit")

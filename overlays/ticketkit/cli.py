@@ -1,0 +1,239 @@
+"""The `ticketkit` command: read and write tickets in any of the four helpdesks from a shell.
+
+    ticketkit get intercom 1268
+    ticketkit list ankra --status open --limit 20 --json
+    ticketkit --sandbox create tickiti --subject "Printer" --description "On fire" --requester-email a@b.c
+    ticketkit export routera --out tickets.jsonl
+    ticketkit sandbox serve intercom --port 8080
+    ticketkit demo
+
+Credentials come from flags or the environment: TICKETKIT_<VENDOR>_TOKEN, TICKETKIT_<VENDOR>_BASE_URL and
+the vendor extras (TICKETKIT_INTERCOM_ADMIN_ID, TICKETKIT_TICKITI_AGENT_EMAIL, ...). Errors are one line on
+stderr and a non-zero exit code: 1 for a vendor or network error, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from . import _output as output
+from ._connect import VENDORS, connect
+from ._desk import Desk
+from ._errors import TicketkitError
+from ._export import to_json
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+# Vendor keywords `connect()` takes, as (flag, environment suffix, keyword).
+EXTRAS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "routera": (
+        ("--client-id", "CLIENT_ID", "client_id"),
+        ("--client-secret", "CLIENT_SECRET", "client_secret"),
+        ("--description-field", "DESCRIPTION_FIELD", "description_field"),
+    ),
+    "intercom": (
+        ("--api-version", "API_VERSION", "api_version"),
+        ("--admin-id", "ADMIN_ID", "admin_id"),
+        ("--ticket-type-id", "TICKET_TYPE_ID", "ticket_type_id"),
+    ),
+    "tickiti": (("--agent-email", "AGENT_EMAIL", "agent_email"),),
+    "ankra": (("--organisation-id", "ORGANISATION_ID", "organisation_id"),),
+}
+
+
+class UsageError(Exception):
+    """A problem with the command line itself (exit code 2)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ticketkit", description="Tickets in Routera, Intercom, Tickiti and Ankra.")
+    parser.add_argument("--sandbox", action="store_true", help="run against an in-process sandbox of the vendor")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def vendor_command(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("vendor", choices=VENDORS)
+        command.add_argument("--token", help="API token (default: $TICKETKIT_<VENDOR>_TOKEN)")
+        command.add_argument("--base-url", help="API base URL (default: $TICKETKIT_<VENDOR>_BASE_URL)")
+        for flags in EXTRAS.values():
+            for flag, _, keyword in flags:
+                command.add_argument(flag, dest=keyword, help=argparse.SUPPRESS)
+        command.add_argument("--sandbox", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        command.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return command
+
+    get = vendor_command("get", "show one ticket with its thread")
+    get.add_argument("ticket_id")
+    listing = vendor_command("list", "list tickets")
+    listing.add_argument("--status", help="only tickets in this unified status (open, resolved, ...)")
+    listing.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    create = vendor_command("create", "create a ticket")
+    create.add_argument("--subject", required=True)
+    create.add_argument("--description")
+    create.add_argument("--requester-email")
+    comment = vendor_command("comment", "reply on a ticket")
+    comment.add_argument("ticket_id")
+    comment.add_argument("--body", required=True)
+    comment.add_argument("--internal", action="store_true", help="a note the customer does not see")
+    close = vendor_command("close", "close a ticket")
+    close.add_argument("ticket_id")
+    export = vendor_command("export", "write every ticket as JSON lines (the unified schema)")
+    export.add_argument("--out", required=True, help="the .jsonl file to write")
+    export.add_argument("--status")
+    export.add_argument("--limit", type=int)
+
+    sandbox = commands.add_parser("sandbox", help="run a vendor's sandbox")
+    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True, metavar="SUBCOMMAND")
+    serve = sandbox_commands.add_parser("serve", help="serve a sandbox on 127.0.0.1 until stopped")
+    serve.add_argument("vendor", choices=VENDORS)
+    serve.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+
+    commands.add_parser("demo", help="create, comment, read, list and close in all four sandboxes")
+    return parser
+
+
+def _connect(args: argparse.Namespace) -> Desk:
+    vendor: str = args.vendor
+    env = f"TICKETKIT_{vendor.upper()}_"
+    options: dict[str, Any] = {}
+    for _, suffix, keyword in EXTRAS[vendor]:
+        value = getattr(args, keyword, None) or os.environ.get(env + suffix)
+        if value:
+            options[keyword] = value
+    for other, flags in EXTRAS.items():
+        for flag, _, keyword in flags:
+            if other != vendor and getattr(args, keyword, None):
+                raise UsageError(f"{flag} is for {other}, not {vendor}")
+    if args.sandbox:
+        from .sandbox import Sandbox
+
+        return connect(vendor, **{**Sandbox(vendor).connect_options(), **options})
+    token = args.token or os.environ.get(env + "TOKEN")
+    base_url = args.base_url or os.environ.get(env + "BASE_URL")
+    if not token and not options.get("client_id"):
+        raise UsageError(f"no credentials: pass --token or set {env}TOKEN (or use --sandbox)")
+    return connect(vendor, token=token, base_url=base_url, **options)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.command == "demo":
+        from ._demo import run_demo
+
+        return run_demo(out)
+    if args.command == "sandbox":
+        return _serve(args.vendor, args.port, out)
+    with _connect(args) as desk:
+        return COMMANDS[args.command](desk, args, out, err)
+
+
+def _get(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output.show_ticket(desk.tickets.get(args.ticket_id), out, args.json)
+    return EXIT_OK
+
+
+def _list(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output.show_tickets(desk.tickets.list(status=args.status, limit=args.limit), out, args.json)
+    return EXIT_OK
+
+
+def _create(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    ticket = desk.tickets.create(
+        subject=args.subject, description=args.description, requester_email=args.requester_email
+    )
+    output.show_ticket(ticket, out, args.json)
+    return EXIT_OK
+
+
+def _comment(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    comment = desk.comments.create(args.ticket_id, body=args.body, internal=args.internal)
+    output.show_comment(comment, out, args.json)
+    return EXIT_OK
+
+
+def _close(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output.show_ticket(desk.tickets.close(args.ticket_id), out, args.json)
+    return EXIT_OK
+
+
+def _export(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from tqdm import tqdm
+
+    tickets = desk.tickets.list(status=args.status, limit=args.limit)
+    partial = args.out + ".partial"
+    count = 0
+    # Written beside the target and renamed at the end: a failed export never leaves a half file behind.
+    try:
+        with open(partial, "w", encoding="utf-8") as file:
+            for ticket in tqdm(tickets, desc=f"{desk.vendor} export", unit=" tickets", file=err, total=args.limit):
+                file.write(to_json(ticket) + "\n")
+                count += 1
+        os.replace(partial, args.out)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    print(f"wrote {count} tickets to {args.out}", file=out)
+    return EXIT_OK
+
+
+def _serve(vendor: str, port: int, out: TextIO) -> int:
+    from .sandbox import make_server
+
+    server, sandbox = make_server(vendor, port=port)
+    print(f"{vendor} sandbox at {sandbox.base_url} (token {sandbox.app.token!r}); Ctrl-C stops it", file=out)
+    out.flush()
+    try:
+        server.serve_forever(poll_interval=0.1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
+Command = Callable[[Desk, argparse.Namespace, TextIO, TextIO], int]
+COMMANDS: dict[str, Command] = {
+    "get": _get,
+    "list": _list,
+    "create": _create,
+    "comment": _comment,
+    "close": _close,
+    "export": _export,
+}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command; returns the exit code (the console script exits with it)."""
+    out, err = out or sys.stdout, err or sys.stderr
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed its usage message
+        return int(exit_.code or 0)
+    try:
+        return _run(args, out, err)
+    except UsageError as exc:
+        print(f"ticketkit: {exc}", file=err)
+        return EXIT_USAGE
+    except TicketkitError as exc:
+        print(f"ticketkit: {exc}", file=err)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"ticketkit: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=err)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("ticketkit: interrupted", file=err)
+        return 130
+
+
+def console() -> None:
+    """The `ticketkit` console script."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    console()
