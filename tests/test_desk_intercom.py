@@ -500,7 +500,6 @@ def test_create_refuses_bad_arguments_before_sending(kwargs: dict[str, Any], mes
 @pytest.mark.parametrize(
     ("status", "body"),
     [
-        (TicketStatus.NEW, {"state": "submitted"}),
         (TicketStatus.IN_PROGRESS, {"state": "in_progress"}),
         (TicketStatus.WAITING_ON_CUSTOMER, {"state": "waiting_on_customer"}),
         (TicketStatus.RESOLVED, {"state": "resolved"}),
@@ -555,6 +554,7 @@ def test_update_ticket(mode: str) -> None:
     ("kwargs", "message"),
     [
         ({"status": TicketStatus.OPEN}, "cannot set a ticket to open"),
+        ({"status": TicketStatus.NEW}, "cannot set a ticket to new"),
         ({"status": TicketStatus.ON_HOLD}, "snoozed_until"),
         ({"status": TicketStatus.UNKNOWN}, "cannot set"),
         ({"is_shared": "yes"}, "is_shared"),

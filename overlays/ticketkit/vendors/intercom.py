@@ -81,7 +81,10 @@ STATES: Mapping[str, TicketStatus] = {
     "resolved": TicketStatus.RESOLVED,
 }
 # The 2.11 `state` an update sends for a unified status (CLOSED is `open: false` instead).
-UPDATE_STATES: Mapping[TicketStatus, str] = {status: state for state, status in STATES.items()}
+SEARCH_STATES: Mapping[TicketStatus, str] = {status: state for state, status in STATES.items()}
+# PUT /tickets/{id} takes only in_progress, waiting_on_customer and resolved [doc: 2.11 update request `state`];
+# no update puts a ticket back to "submitted".
+UPDATE_STATES: Mapping[TicketStatus, str] = {s: state for s, state in SEARCH_STATES.items() if state != "submitted"}
 AUTHORS: Mapping[str, PartyKind] = {
     "admin": PartyKind.AGENT,
     "user": PartyKind.CUSTOMER,
@@ -464,8 +467,8 @@ def _search_filter(status: TicketStatus | None, now: int) -> SingleFilter | Comp
     if status is TicketStatus.ON_HOLD:
         snoozed = SingleFilter(field="snoozed_until", operator=">", value=now)
         return CompoundFilter(operator=CompoundFilterOperator.AND, value=[is_open, snoozed])
-    if status in UPDATE_STATES:
-        by_state = SingleFilter(field="state", operator="=", value=UPDATE_STATES[status])
+    if status in SEARCH_STATES:
+        by_state = SingleFilter(field="state", operator="=", value=SEARCH_STATES[status])
         return CompoundFilter(operator=CompoundFilterOperator.AND, value=[by_state, is_open])
     raise InvalidArgumentError(f"intercom tickets are never {status.value}; no search can list them")
 
