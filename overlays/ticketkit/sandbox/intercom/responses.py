@@ -1,0 +1,473 @@
+"""The Intercom fake's routes: tickets (create, retrieve, update, search, reply), ticket types, part files.
+
+Written from specs/intercom.yaml, shared/VENDORS.md, the retrieve-ticket document and Intercom's official
+2.11/2.16 specs; nothing here comes from the adapters. Answers follow the request's `Intercom-Version`
+(see render.py). Errors are Intercom's `error.list` with a fresh uuid4 `request_id`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any, NoReturn
+from urllib.parse import unquote, urlsplit
+
+import httpx
+
+from ticketkit.sandbox._app import App, HTTPError, json_response, route
+
+from .models import (
+    BUG_REPORT_TYPE_ID,
+    MAYA_ID,
+    UNASSIGNED,
+    Author,
+    Contact,
+    Store,
+    StoredFile,
+    Ticket,
+    TicketState,
+    TicketType,
+    now,
+    seed,
+)
+from .render import Renderer, Shape, error_body
+from .search import SearchError, compile_query, paginate, parse_pagination
+
+SETTABLE_STATES = ("in_progress", "waiting_on_customer", "resolved")  # 2.11 `state`: never back to submitted
+ADMIN_MESSAGE_TYPES = ("comment", "note", "quick_reply")
+CONTACT_KEYS = ("intercom_user_id", "user_id", "email")
+MAX_ATTACHMENT_URLS = 10
+# Which JSON types each ticket type attribute takes (None, to clear it, always).
+ATTRIBUTE_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "list": (str,),
+    "integer": (int,),
+    "decimal": (int, float),
+    "boolean": (bool,),
+    "datetime": (int,),
+    "files": (list,),
+}
+
+
+@dataclass
+class Assignment:
+    """An assignment change: who performs it, and the new assignee ("0" unassigns the admin)."""
+
+    author: Author
+    kind: str  # admin, team or nobody_admin
+    assignee_id: str
+
+
+class IntercomApp(App):
+    vendor = "intercom"
+
+    def __init__(self, token: str, base_url: str) -> None:
+        super().__init__(token, base_url)
+        self.store = Store()
+
+    def seed(self) -> None:
+        seed(self.store)
+
+    def connect_options(self) -> dict[str, Any]:
+        return {"token": self.token, "admin_id": MAYA_ID, "ticket_type_id": BUG_REPORT_TYPE_ID}
+
+    def authorized(self, request: httpx.Request, handler_name: str) -> bool:
+        # Part files stand in for Intercom's CDN, which takes no bearer token.
+        return handler_name == "download_file" or super().authorized(request, handler_name)
+
+    # -- errors ------------------------------------------------------------------------------------------
+
+    def error(self, status: int, code: str, message: str) -> httpx.Response:
+        return self._error(status, code, message)
+
+    def _error(self, status: int, code: str, message: str, field: str | None = None) -> httpx.Response:
+        # Injected 429s carry the framework's Retry-After only: Intercom's X-RateLimit-Reset would need the
+        # fault's wait, which `error` is not given, and a made-up reset would override the one chosen.
+        return json_response(status, error_body(str(uuid.uuid4()), code, message, field))
+
+    def unauthorized(self) -> httpx.Response:
+        return self.error(401, "unauthorized", "Access Token Invalid")
+
+    def not_found(self, what: str) -> httpx.Response:
+        return self.error(404, "not_found", "Resource Not Found")
+
+    def fail(self, status: int, code: str, message: str, field: str | None = None) -> NoReturn:
+        raise HTTPError(self._error(status, code, message, field))
+
+    def invalid(self, message: str, field: str | None = None) -> NoReturn:
+        self.fail(400, "parameter_invalid", message, field)
+
+    def missing(self, field: str) -> NoReturn:
+        self.fail(400, "parameter_not_found", f"{field} is required", field)
+
+    # -- shared helpers ----------------------------------------------------------------------------------
+
+    def renderer(self, request: httpx.Request) -> Renderer:
+        return Renderer(self.store, Shape.for_version(request.headers.get("intercom-version")), self.base_url)
+
+    def body_object(self, request: httpx.Request) -> dict[str, Any]:
+        body = self.json(request)
+        if not isinstance(body, dict):
+            self.invalid("The request body must be a JSON object")
+        return body
+
+    def find_ticket(self, ticket_id: str) -> Ticket:
+        ticket = self.store.tickets.get(ticket_id)
+        if ticket is None:
+            self.fail(404, "ticket_not_found", "Ticket not found")
+        return ticket
+
+    def id_value(self, value: Any, field: str) -> str:
+        """An id sent as a string or a number (Intercom's own examples send both)."""
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            self.invalid(f"{field} must be a string", field)
+        return str(value)
+
+    # Optional fields may be left out, but not sent as null: their schemas do not allow it.
+
+    def optional_int(self, body: dict[str, Any], key: str) -> int | None:
+        if key not in body:
+            return None
+        value = body[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.invalid(f"{key} must be an integer (Unix seconds)", key)
+        return value
+
+    def optional_bool(self, body: dict[str, Any], key: str) -> bool | None:
+        if key not in body:
+            return None
+        value = body[key]
+        if not isinstance(value, bool):
+            self.invalid(f"{key} must be true or false", key)
+        return value
+
+    def optional_string(self, body: dict[str, Any], key: str) -> str | None:
+        if key not in body:
+            return None
+        value = body[key]
+        if not isinstance(value, str):
+            self.invalid(f"{key} must be a string", key)
+        return value
+
+    def checked_attributes(self, ticket_type: TicketType, body: dict[str, Any]) -> dict[str, Any]:
+        """`ticket_attributes`, each one an attribute of the type with a value of its data type (or null)."""
+        if "ticket_attributes" not in body:
+            return {}
+        value = body["ticket_attributes"]
+        if not isinstance(value, dict):
+            self.invalid("ticket_attributes must be an object", "ticket_attributes")
+        for name, item in value.items():
+            attribute = ticket_type.attribute(name)
+            if attribute is None:
+                self.invalid(f"{name} is not an attribute of the ticket type {ticket_type.name}", name)
+            allowed = ATTRIBUTE_TYPES.get(attribute.data_type, (str,))
+            wrong_bool = isinstance(item, bool) and bool not in allowed
+            if item is not None and (wrong_bool or not isinstance(item, allowed)):
+                self.invalid(f"{name} takes a {attribute.data_type} value", name)
+        return dict(value)
+
+    # -- tickets -----------------------------------------------------------------------------------------
+
+    @route("POST", "/tickets")
+    def create_ticket(self, request: httpx.Request) -> httpx.Response:
+        body = self.body_object(request)
+        ticket_type = self.ticket_type_for_create(body)
+        contact = self.contact_for_create(body)
+        attributes = self.checked_attributes(ticket_type, body)
+        created_at = self.optional_int(body, "created_at")
+        company_id = self.optional_string(body, "company_id")
+        ticket = self.store.create_ticket(
+            ticket_type, contact, attributes, now() if created_at is None else created_at, company_id
+        )
+        return json_response(200, self.renderer(request).ticket(ticket))
+
+    def ticket_type_for_create(self, body: dict[str, Any]) -> TicketType:
+        if body.get("ticket_type_id") is None:
+            self.missing("ticket_type_id")
+        type_id = self.id_value(body["ticket_type_id"], "ticket_type_id")
+        ticket_type = self.store.ticket_types.get(type_id)
+        if ticket_type is None or ticket_type.archived:
+            self.fail(400, "invalid_ticket_type", "Ticket type is not valid", "ticket_type_id")
+        return ticket_type
+
+    def contact_for_create(self, body: dict[str, Any]) -> Contact:
+        """The one contact of `contacts`, by `id`, `external_id` or `email` (an unknown email makes a contact)."""
+        contacts = body.get("contacts")
+        if contacts is None:
+            self.missing("contacts")
+        if not isinstance(contacts, list) or not contacts:
+            self.invalid("contacts must be a list with one contact", "contacts")
+        if len(contacts) > 1:
+            self.invalid("Only one contact can be added to a ticket", "contacts")
+        item = contacts[0]
+        key = next((k for k in ("id", "external_id", "email") if isinstance(item, dict) and k in item), None)
+        if key is None or not isinstance(item[key], str) or not item[key]:
+            self.invalid("each contact needs an id, external_id or email string", "contacts")
+        found = self.store.contact_by(key, item[key])
+        if found is not None:
+            return found
+        if key != "email":
+            self.invalid(f"No contact with {key} {item[key]!r}", "contacts")
+        if "@" not in item[key]:
+            self.invalid(f"{item[key]!r} is not an email address", "contacts")
+        return self.store.add_contact(item[key])
+
+    @route("GET", "/tickets/{ticket_id}")
+    def retrieve_ticket(self, request: httpx.Request, ticket_id: str) -> httpx.Response:
+        return json_response(200, self.renderer(request).ticket(self.find_ticket(ticket_id)))
+
+    @route("PUT", "/tickets/{ticket_id}")
+    def update_ticket(self, request: httpx.Request, ticket_id: str) -> httpx.Response:
+        """Check every field first, then apply them all: a refused update changes nothing."""
+        ticket = self.find_ticket(ticket_id)
+        body = self.body_object(request)
+        ticket_type = self.store.ticket_types[ticket.type_id]
+        attributes = self.checked_attributes(ticket_type, body)
+        state = self.new_state(body)
+        assignment = self.new_assignment(body)
+        snoozed_until = self.optional_int(body, "snoozed_until")
+        is_open = self.optional_bool(body, "open")
+        is_shared = self.optional_bool(body, "is_shared")
+        moment = now()
+        self.apply_attributes(ticket, attributes, moment)
+        if state is not None:
+            self.store.change_state(ticket, state, moment)
+        if assignment is not None:
+            self.apply_assignment(ticket, assignment, moment)
+        if snoozed_until is not None:
+            ticket.snoozed_until = snoozed_until
+            self.store.add_part(ticket, "snoozed", self.store.bot, moment)
+        if is_open is not None:
+            ticket.open = is_open
+            if not is_open:  # closing a ticket also unsnoozes it
+                ticket.snoozed_until = None
+        if is_shared is not None:
+            ticket.is_shared = is_shared
+        ticket.updated_at = max(ticket.updated_at, moment)
+        return json_response(200, self.renderer(request).ticket(ticket))
+
+    def new_state(self, body: dict[str, Any]) -> TicketState | None:
+        """From 2.11's `state` (a category) or 2.12+'s `ticket_state_id`."""
+        if "ticket_state_id" in body:
+            state_id = self.id_value(body["ticket_state_id"], "ticket_state_id")
+            if state_id not in self.store.states:
+                self.invalid(f"No ticket state with id {state_id!r}", "ticket_state_id")
+            return self.store.states[state_id]
+        if "state" not in body:
+            return None
+        category = body["state"]
+        if category not in SETTABLE_STATES:
+            self.invalid(f"state must be one of {', '.join(SETTABLE_STATES)}", "state")
+        return self.store.state_for(category)
+
+    def new_assignment(self, body: dict[str, Any]) -> Assignment | None:
+        """2.11's `assignment: {admin_id, assignee_id}`, or 2.16's top-level `admin_id` / `assignee_id`."""
+        source = body.get("assignment") if "assignment" in body else body
+        if not isinstance(source, dict):
+            self.invalid("assignment must be an object", "assignment")
+        author = self.store.bot
+        if "admin_id" in source:
+            admin = self.store.admins.get(self.id_value(source["admin_id"], "admin_id"))
+            if admin is None:
+                self.fail(404, "assignee_not_found", "Assignee not found", "admin_id")
+            author = self.store.author_for_admin(admin)
+        if "assignee_id" not in source:
+            return None
+        assignee_id = self.id_value(source["assignee_id"], "assignee_id")
+        if assignee_id == UNASSIGNED:
+            return Assignment(author, "nobody_admin", UNASSIGNED)
+        if assignee_id in self.store.admins:
+            return Assignment(author, "admin", assignee_id)
+        if assignee_id in self.store.teams:
+            return Assignment(author, "team", assignee_id)
+        self.fail(404, "assignee_not_found", "Assignee not found", "assignee_id")
+
+    def apply_attributes(self, ticket: Ticket, attributes: dict[str, Any], moment: int) -> None:
+        for name, value in attributes.items():
+            if ticket.attributes.get(name) != value:
+                ticket.attributes[name] = value
+                self.store.add_part(ticket, "ticket_attribute_updated_by_admin", self.store.bot, moment)
+
+    def apply_assignment(self, ticket: Ticket, assignment: Assignment, moment: int) -> None:
+        if assignment.kind == "team":
+            ticket.team_assignee_id = assignment.assignee_id
+        else:
+            ticket.admin_assignee_id = assignment.assignee_id
+        target = None if assignment.assignee_id == UNASSIGNED else assignment.assignee_id
+        self.store.add_part(ticket, "assignment", assignment.author, moment, assigned_to=(assignment.kind, target))
+
+    @route("POST", "/tickets/search")
+    def search_tickets(self, request: httpx.Request) -> httpx.Response:
+        body = self.body_object(request)
+        if body.get("query") is None:
+            self.missing("query")
+        try:
+            matches = compile_query(body["query"], self.store)
+            per_page, starting_after = parse_pagination(body.get("pagination"))
+            found = [t for t in self.store.sorted_tickets() if matches(t)]
+            page = paginate(found, per_page, starting_after)
+        except SearchError as error:
+            self.invalid(error.message, error.field)
+        renderer = self.renderer(request)
+        pages: dict[str, Any] = {
+            "type": "pages",
+            "page": page.page,
+            "per_page": page.per_page,
+            "total_pages": page.total_pages,
+        }
+        if page.next_cursor is not None:  # absent on the last page, as in Intercom's example
+            pages["next"] = {"per_page": page.per_page, "starting_after": page.next_cursor}
+        return json_response(
+            200,
+            {
+                "type": "ticket.list",
+                "tickets": [renderer.ticket(t) for t in page.tickets],
+                "total_count": page.total_count,
+                "pages": pages,
+            },
+        )
+
+    # -- replies -----------------------------------------------------------------------------------------
+
+    @route("POST", "/tickets/{ticket_id}/reply")
+    def reply_ticket(self, request: httpx.Request, ticket_id: str) -> httpx.Response:
+        ticket = self.find_ticket(ticket_id)
+        body = self.body_object(request)
+        kind = body.get("type")
+        if kind is None:
+            self.missing("type")
+        if body.get("message_type") is None:
+            self.missing("message_type")
+        if kind == "admin":
+            author, text = self.admin_reply(body)
+        elif kind == "user":
+            author, text = self.contact_reply(ticket, body)
+        else:
+            self.invalid("type must be admin or user", "type")
+        file_ids = [f.id for f in self.attachments_from(body)]
+        created_at = self.optional_int(body, "created_at")
+        moment = now()
+        part = self.store.add_part(
+            ticket,
+            body["message_type"],
+            author,
+            moment if created_at is None else created_at,
+            body=text,
+            file_ids=file_ids,
+        )
+        ticket.updated_at = max(ticket.updated_at, moment)
+        return json_response(200, self.renderer(request).reply(part))
+
+    def admin_reply(self, body: dict[str, Any]) -> tuple[Author, str | None]:
+        """An admin's comment, note or quick reply; comments and notes need a body, quick replies options."""
+        message_type = body["message_type"]
+        if message_type not in ADMIN_MESSAGE_TYPES:
+            self.invalid(f"message_type must be one of {', '.join(ADMIN_MESSAGE_TYPES)}", "message_type")
+        if body.get("admin_id") is None:
+            self.missing("admin_id")
+        admin = self.store.admins.get(self.id_value(body["admin_id"], "admin_id"))
+        if admin is None:
+            self.fail(404, "admin_not_found", "Admin not found", "admin_id")
+        if "reply_options" in body or message_type == "quick_reply":
+            self.check_reply_options(body.get("reply_options"), required=message_type == "quick_reply")
+        if message_type == "quick_reply":
+            return self.store.author_for_admin(admin), None
+        return self.store.author_for_admin(admin), self.reply_text(body)
+
+    def contact_reply(self, ticket: Ticket, body: dict[str, Any]) -> tuple[Author, str]:
+        """A comment on behalf of the contact named by exactly one of intercom_user_id, user_id, email."""
+        if body["message_type"] != "comment":
+            self.invalid("a user reply's message_type must be comment", "message_type")
+        text = self.reply_text(body)
+        named = [k for k in CONTACT_KEYS if body.get(k) is not None]
+        if len(named) != 1:
+            self.invalid("name the contact with exactly one of intercom_user_id, user_id, email", "intercom_user_id")
+        if ticket.category == "Back-office":
+            self.fail(400, "parameter_mismatch", "User replies are not allowed on Backoffice tickets")
+        key = {"intercom_user_id": "id", "user_id": "external_id", "email": "email"}[named[0]]
+        contact = self.store.contact_by(key, self.id_value(body[named[0]], named[0]))
+        if contact is None:
+            self.fail(404, "not_found", "Resource Not Found")
+        return self.store.author_for_contact(contact), text
+
+    def reply_text(self, body: dict[str, Any]) -> str:
+        text = body.get("body")
+        if not isinstance(text, str) or not text.strip():
+            self.invalid("Body is required", "body")
+        return text
+
+    def check_reply_options(self, options: Any, *, required: bool) -> None:
+        """Quick reply options, each `{text, uuid}`; a quick reply needs at least one."""
+        if not isinstance(options, list) or (required and not options):
+            self.invalid("reply_options (a list of {text, uuid}) are required for a quick_reply", "reply_options")
+        for option in options:
+            if not isinstance(option, dict) or not isinstance(option.get("text"), str):
+                self.invalid("each reply option needs a text and a uuid", "reply_options")
+            try:
+                uuid.UUID(str(option.get("uuid")))
+            except ValueError:
+                self.invalid("each reply option needs a text and a uuid", "reply_options")
+
+    # -- attachments -------------------------------------------------------------------------------------
+
+    def attachments_from(self, body: dict[str, Any]) -> list[StoredFile]:
+        """Part files for `attachment_urls`, hosted by the sandbox as Intercom re-hosts them on its CDN.
+
+        A URL of this sandbox's own files is copied; any other URL is not fetched (the fake makes no outside
+        requests) and becomes a small text file that says so.
+        """
+        if "attachment_urls" not in body:
+            return []
+        urls = body["attachment_urls"]
+        if not isinstance(urls, list) or len(urls) > MAX_ATTACHMENT_URLS:
+            self.invalid(f"attachment_urls must be a list of at most {MAX_ATTACHMENT_URLS} URLs", "attachment_urls")
+        for url in urls:
+            if not is_http_url(url):
+                self.invalid(f"{url!r} is not an http(s) URL", "attachment_urls")
+        return [self.file_from_url(url) for url in urls]
+
+    def file_from_url(self, url: str) -> StoredFile:
+        own = self.own_file(url)
+        if own is not None:
+            return self.store.add_file(own.name, own.content_type, own.data, own.width, own.height)
+        name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]) or "attachment"
+        note = f"ticketkit sandbox: {url} was not fetched; this file stands in for it.\n"
+        return self.store.add_file(name, "text/plain", note.encode())
+
+    def own_file(self, url: str) -> StoredFile | None:
+        prefix = f"{self.base_url}/sandbox-files/"
+        if not url.startswith(prefix):
+            return None
+        file_id = url.removeprefix(prefix).split("/", 1)[0]
+        return self.store.files.get(file_id)
+
+    @route("GET", "/sandbox-files/{file_id}/{name}")
+    def download_file(self, request: httpx.Request, file_id: str, name: str) -> httpx.Response:
+        stored = self.store.files.get(file_id)
+        if stored is None or stored.name != name:
+            return httpx.Response(404, text="Not Found", headers={"content-type": "text/plain"})
+        return httpx.Response(200, content=stored.data, headers={"content-type": stored.content_type})
+
+    # -- ticket types ------------------------------------------------------------------------------------
+
+    @route("GET", "/ticket_types")
+    def list_ticket_types(self, request: httpx.Request) -> httpx.Response:
+        return json_response(200, self.renderer(request).ticket_type_list())
+
+    @route("GET", "/ticket_types/{type_id}")
+    def get_ticket_type(self, request: httpx.Request, type_id: str) -> httpx.Response:
+        ticket_type = self.store.ticket_types.get(type_id)
+        if ticket_type is None:
+            self.fail(404, "not_found", "Resource Not Found")
+        return json_response(200, self.renderer(request).ticket_type(ticket_type))
+
+
+def is_http_url(url: Any) -> bool:
+    """An absolute http(s) URI: printable ASCII (anything else arrives percent-encoded), with a host."""
+    if not isinstance(url, str) or not url.isascii() or not url.isprintable() or " " in url:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
