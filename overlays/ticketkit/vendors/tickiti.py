@@ -667,15 +667,12 @@ def make_connection(settings: Settings) -> Connection:
 
 
 def _base_url(value: str | None) -> str:
-    """Tickiti is self-hosted: the install's URL (a sub-path install included) is required."""
+    """Tickiti is self-hosted: the install's URL (a sub-path install included) is required.
+
+    Whether it is a usable https URL is checked by `connect()` for every vendor.
+    """
     if not value:
         raise InvalidArgumentError(
             "connect('tickiti') needs base_url=: Tickiti is self-hosted (e.g. https://support.example.com)"
         )
-    try:
-        url = httpx.URL(value)
-    except (httpx.InvalidURL, TypeError) as exc:
-        raise InvalidArgumentError(f"tickiti: base_url is not a URL: {value!r}") from exc
-    if url.scheme not in ("http", "https") or not url.host:
-        raise InvalidArgumentError(f"tickiti: base_url must be an http(s) URL, not {value!r}")
     return value.rstrip("/")
