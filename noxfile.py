@@ -1,4 +1,4 @@
-"""Every workflow of the project: generate, check_generated, lint, typecheck, tests.
+"""Every workflow of the project: generate, check_generated, lint, typecheck, tests, contract.
 
 `nox -s generate` is the only writer of `generated/`; `nox -s check_generated` proves that what is
 committed there is exactly what the specs produce.
@@ -7,6 +7,9 @@ committed there is exactly what the specs produce.
 from __future__ import annotations
 
 import filecmp
+import json
+import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -44,6 +47,13 @@ MODEL_OPTIONS = (
 )
 
 VENDORS = ("routera", "intercom", "tickiti", "ankra")
+
+# The contract session's mock server, from the npm registry. Pinned exactly: 5.15 and later need Node.js 24,
+# and a different Prism validates and generates differently.
+PRISM = "@stoplight/prism-cli"
+PRISM_VERSION = "5.14.2"
+PRISM_NODE = (18, 20, 1)  # the engines field of that version
+INTERCOM_REFERENCES = ("intercom-openapi-2.11.yaml", "intercom-openapi-2.16.yaml")
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
@@ -169,3 +179,105 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlay, against the installed generated packages."""
     session.install(".", "mypy==2.4.1", "types-tqdm")
     session.run("mypy", "--strict", "overlays/ticketkit")
+
+
+def _shared_dir() -> Path | None:
+    """shared/ beside the checkout, found as tests/support.py:shared_dir() finds it."""
+    for candidate in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        if (candidate / "VENDORS.md").is_file():
+            return candidate
+    return None
+
+
+def _install_prism(session: nox.Session) -> Path:
+    """Prism in .nox/prism-<version>/ (outside the repo's tracked files); once there, no network is needed."""
+    node = shutil.which("node")
+    if node is None or shutil.which("npm") is None:
+        session.error("contract: Prism needs Node.js and npm on PATH")
+    version = str(session.run("node", "--version", silent=True, external=True) or "").strip()
+    found = tuple(int(n) for n in re.findall(r"\d+", version)[:3])
+    if found < PRISM_NODE:
+        needed = ".".join(map(str, PRISM_NODE))
+        session.error(f"contract: Prism {PRISM_VERSION} needs Node.js >= {needed}, found {version}")
+    prefix = Path(session.virtualenv.location).parent / f"prism-{PRISM_VERSION}"
+    executable = prefix / "node_modules" / ".bin" / "prism"
+    if executable.is_file():
+        session.log(f"Prism {PRISM_VERSION} is installed in {prefix}")
+        return executable
+    # Installed into a scratch folder and renamed when complete, so an interrupted install never looks done.
+    partial = prefix.with_name(prefix.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    session.run(
+        "npm",
+        "install",
+        "--prefix",
+        str(partial),
+        "--no-audit",
+        "--no-fund",
+        "--ignore-scripts",  # nothing to build; and no install step may fetch anything but packages
+        "--loglevel=error",
+        f"{PRISM}@{PRISM_VERSION}",
+        external=True,
+    )
+    partial.rename(prefix)
+    return executable
+
+
+@nox.session
+def contract(session: nox.Session) -> None:
+    """The Intercom desk and generated client against Intercom's official 2.11 and 2.16 specs, served by Prism.
+
+    Needs shared/reference/ beside the checkout (CI has it). Prints the run's counts at the end; arguments
+    after `--` go to pytest.
+    """
+    shared = _shared_dir()
+    if shared is None:
+        session.error(
+            f"contract: shared/ is not beside this checkout (looked in {ROOT.parent} and {ROOT.parent.parent}); "
+            f"it holds Intercom's official specs in shared/reference/ ({', '.join(INTERCOM_REFERENCES)})"
+        )
+    missing = [name for name in INTERCOM_REFERENCES if not (shared / "reference" / name).is_file()]
+    if missing:
+        session.error(f"contract: {shared / 'reference'} lacks {', '.join(missing)}")
+    prism = _install_prism(session)
+    session.install(".[test]")
+    tmp = Path(session.create_tmp())
+    report = tmp / "contract-report.json"
+    report.unlink(missing_ok=True)
+    env = {"TICKETKIT_PRISM": str(prism), "TICKETKIT_CONTRACT_REPORT": str(report)}
+    try:
+        session.run(
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "--basetemp",
+            str(tmp / "pytest"),
+            "tests/contract",
+            *session.posargs,
+            env=env,
+        )
+    finally:
+        _summarize(session, report)
+
+
+def _summarize(session: nox.Session, report: Path) -> None:
+    if not report.is_file():
+        session.warn(f"contract: no report at {report} (pytest stopped before the end)")
+        return
+    data = json.loads(report.read_text(encoding="utf-8"))
+    session.log(f"contract report: {report}")
+    for version, v in data["versions"].items():
+        parsed = v["responses_parsed"]
+        refused = sum(v["responses_refused_for_nulls_the_reference_allows"].values())
+        session.log(
+            f"Intercom {version}: {len(v['reference_operations'])} reference operations, "
+            f"{len(v['our_operations'])} of ours; {v['requests']} requests (statuses {v['statuses']}), "
+            f"{v['requests_with_the_references_own_examples']} with Intercom's own request examples; "
+            f"responses parsed: {parsed.get('example', 0)} examples + {parsed.get('dynamic', 0)} dynamic; "
+            f"{refused} dynamic responses refused (a null 2.16 allows and our spec does not); "
+            f"{len(v['examples_breaking_their_own_schema'])} response / "
+            f"{len(v['request_examples_breaking_their_own_schema'])} request examples break Intercom's own schema"
+        )
+        for note in v["other_discrepancies"]:
+            session.log(f"Intercom {version}: {note}")
