@@ -1167,3 +1167,28 @@ def test_api_version_and_base_url_apply_to_every_call(mode: str) -> None:
     for request in script.requests:
         assert request.url.host == "api.eu.intercom.io"
         assert request.headers["intercom-version"] == "2.16"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"status": TicketStatus.RESOLVED}, {"assignment": {"assignee_id": "5"}}],
+)
+def test_state_and_assignment_updates_are_refused_on_newer_versions(kwargs: dict[str, Any]) -> None:
+    """2.16 dropped `state` and `assignment` from the update body; sending them would silently do nothing."""
+    script = Script()
+    with sync_desk(VENDOR, script, api_version="2.16", admin_id="7") as desk:
+        with pytest.raises(ticketkit.InvalidArgumentError, match=r"Intercom-Version 2\.11"):
+            desk.tickets.update("1268", **kwargs)
+    assert script.requests == []
+
+
+def test_closing_and_attribute_updates_still_work_on_newer_versions() -> None:
+    script = Script().on("PUT", "/tickets/1268", ok(THREAD), ok(THREAD))
+    with sync_desk(VENDOR, script, api_version="2.16") as desk:
+        desk.tickets.close("1268")
+        desk.tickets.update("1268", subject="New title")
+    assert [json.loads(r.content) for r in script.requests] == [
+        {"open": False},
+        {"ticket_attributes": {"_default_title_": "New title"}},
+    ]
+    assert {r.headers["intercom-version"] for r in script.requests} == {"2.16"}

@@ -281,13 +281,21 @@ class IntercomAdapter(Adapter):
                     "snooze with snoozed_until=)"
                 )
             state = UPDATE_STATES[changes.status]
+        assignment = self._assignment(options.get("assignment"))
+        if self.api_version != API_VERSION and (state or assignment):
+            # 2.12+ replaced `state` and `assignment` with ticket_state_id / admin_id / assignee_id; sent to a
+            # newer version they would be ignored without an error [Prism against the 2.16 reference].
+            raise InvalidArgumentError(
+                f"intercom: status and assignment updates are built for Intercom-Version {API_VERSION}; with "
+                f"{self.api_version} use desk.client (update_ticket) with the newer fields"
+            )
         return UpdateTicketRequest(
             ticket_attributes=TicketRequestAttributes.from_dict(attributes) if attributes else UNSET,
             state=state,
             open_=open_,
             is_shared=_flag("is_shared", options.get("is_shared")),
             snoozed_until=_unix_time("snoozed_until", options.get("snoozed_until")),
-            assignment=self._assignment(options.get("assignment")),
+            assignment=assignment,
         )
 
     def _assignment(self, value: object) -> TicketAssignment | Unset:
