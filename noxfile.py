@@ -281,3 +281,11 @@ def _summarize(session: nox.Session, report: Path) -> None:
         )
         for note in v["other_discrepancies"]:
             session.log(f"Intercom {version}: {note}")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """ticketkit's cost against raw httpx and the official Intercom SDK; writes BENCHMARKS.md (not a test)."""
+    # python-intercom is the official SDK, installed here only, as the parse benchmark's peer.
+    session.install(".", "python-intercom==5.0.1", "nox==2026.10.20")
+    session.run("python", "benchmarks/bench.py")
