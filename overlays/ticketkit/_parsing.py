@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from html.parser import HTMLParser
 from typing import Any, TypeVar
 
 import httpx
@@ -16,8 +16,9 @@ from ._errors import ResponseValidationError
 
 T = TypeVar("T")
 
-# What a generated `from_dict` or our normalization raises on a body that breaks the schema.
-MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+# What a generated `from_dict` or our normalization raises on a body that breaks the schema. OverflowError:
+# a timestamp the schema allows but `datetime` cannot hold ("0001-01-01T00:00:00+05:00" in UTC, Unix 1e20).
+MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
 
 
 def json_body(response: httpx.Response, vendor: str, operation: str) -> Any:
@@ -49,6 +50,11 @@ def reading(vendor: str, operation: str, response: httpx.Response | None = None)
 def given(value: Any) -> Any:
     """`None` for the generated clients' `UNSET` marker, the value otherwise."""
     return None if type(value).__name__ == "Unset" else value
+
+
+def nonblank(value: Any) -> str | None:
+    """A string with something in it, else None: in an error body, null, "" or a wrong type says nothing."""
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def text_or_none(value: Any) -> str | None:
@@ -83,40 +89,23 @@ def from_unix(value: Any) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
 
 
-class _TextExtractor(HTMLParser):
-    _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
-    _SKIP = frozenset({"script", "style"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BREAKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self._BREAKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
+# HTML to text with three regular expressions: several times faster than html.parser on ticket bodies (the
+# hot path of a 50-part Intercom thread), and enough for what a plain-text preview needs.
+_HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_BLOCK = re.compile(r"</?(?:br|p|div|li|tr|h[1-6]|blockquote)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z!][^>]*>")
 
 
 def html_to_text(markup: str | None) -> str | None:
     """Plain text from an HTML body: tags dropped, entities decoded, one blank-free line per block."""
     if markup is None:
         return None
-    extractor = _TextExtractor()
-    extractor.feed(markup)
-    extractor.close()
-    lines = (" ".join(line.split()) for line in "".join(extractor.parts).splitlines())
+    text = markup
+    if "<" in text:
+        text = _TAG.sub("", _BLOCK.sub("\n", _HIDDEN.sub("", text)))
+    if "&" in text:
+        text = html.unescape(text)
+    lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
