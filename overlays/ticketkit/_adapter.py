@@ -172,7 +172,7 @@ def fallback_error_info(response: httpx.Response) -> ErrorInfo:
         body = None
     if isinstance(body, dict):
         for key in ("message", "error_description", "detail", "error"):
-            if isinstance(body.get(key), str) and body[key]:
+            if isinstance(body.get(key), str) and body[key].strip():
                 return ErrorInfo(message=body[key])
     text = response.text.strip()
     if not text:

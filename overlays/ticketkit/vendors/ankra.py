@@ -420,7 +420,7 @@ def _uuid_option(name: str, value: object) -> uuid.UUID:
 
 def _error_info(detail: Any, permission: Any) -> ErrorInfo | None:
     """What a FastAPI `detail` says; None when it is no form we know (the caller falls back)."""
-    if isinstance(detail, str) and detail:
+    if isinstance(detail, str) and detail.strip():
         if detail == "permission_denied":
             named = f": the token lacks the permission {permission}" if isinstance(permission, str) else ""
             return ErrorInfo(message=f"permission denied{named}", code="permission_denied")
@@ -451,7 +451,7 @@ def _problem(item: Any) -> Problem | None:
         loc, msg = item.get("loc"), item.get("msg")
     else:
         return None
-    if not isinstance(msg, str):
+    if not isinstance(msg, str) or not msg.strip():
         return None
     return Problem(field=_field(loc), message=msg)
 

@@ -60,7 +60,7 @@ from .._adapter import (
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, Problem, TicketkitError, status_error
-from .._parsing import MALFORMED, escape_text, html_to_text, json_object, reading, text_or_none
+from .._parsing import MALFORMED, escape_text, html_to_text, json_object, nonblank, reading, text_or_none
 
 VENDOR = "intercom"
 BASE_URL = "https://api.intercom.io"
@@ -227,15 +227,16 @@ class IntercomAdapter(Adapter):
         try:
             error = Error.from_dict(json_object(response, VENDOR, "error"))
             first = error.errors[0]
+            code = nonblank(first.code)
+            message = nonblank(first.message) or code
+            if message is None:  # null, "" or a wrong type: nothing to show; the generic reading follows
+                raise ValueError("the first error has no code or message")
             problems = tuple(
-                Problem(text_or_none(item.field), text_or_none(item.message) or str(item.code)) for item in error.errors
+                Problem(nonblank(item.field), text)
+                for item in error.errors
+                if (text := nonblank(item.message) or nonblank(item.code))
             )
-            return ErrorInfo(
-                message=text_or_none(first.message) or str(first.code),
-                code=str(first.code),
-                request_id=text_or_none(error.request_id),
-                problems=problems,
-            )
+            return ErrorInfo(message=message, code=code, request_id=nonblank(error.request_id), problems=problems)
         except (TicketkitError, *MALFORMED):
             return super().read_error(response)
 
@@ -575,7 +576,12 @@ def _identifier_text(value: Any, name: str) -> str | None:
 
 def _timestamp(value: Any, name: str) -> dt.datetime | None:
     seconds = _typed(value, int, name)
-    return None if seconds is None else dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+    if seconds is None:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+    except OSError as exc:  # the platform's gmtime refuses it (Linux: 1e18); beyond 1e20 it is OverflowError
+        raise ValueError(f"{name} {seconds} is out of range") from exc
 
 
 def _mapping(value: Any, name: str) -> Mapping[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
@@ -29,7 +30,7 @@ from .._adapter import Adapter, Call, Capabilities, ListQuery, Page, Plan, Ticke
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
-from .._parsing import MALFORMED, from_iso, given, json_object, reading, text_or_none
+from .._parsing import MALFORMED, from_iso, given, json_object, nonblank, reading, text_or_none
 
 VENDOR = "routera"
 BASE_URL = "https://api.routera.io"
@@ -47,6 +48,8 @@ DEFAULT_STAGES: Mapping[str, TicketStatus] = {
     "closed": TicketStatus.CLOSED,
 }
 OPTIONS = frozenset({"client_id", "client_secret", "stage_map", "description_field", "pipeline", "ticket_stage"})
+# Visible ASCII: what an Authorization header value can carry (a JWT is base64url and dots).
+_HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
 
 
 class RouteraAdapter(Adapter):
@@ -131,12 +134,17 @@ class RouteraAdapter(Adapter):
     def read_error(self, response: httpx.Response) -> ErrorInfo:
         try:
             body = json_object(response, VENDOR, "error")
+            code: str | None = None
             if "error_description" in body or isinstance(body.get("error"), str):
                 oauth = OAuthError.from_dict(body)
-                return ErrorInfo(message=text_or_none(oauth.error_description) or oauth.error, code=oauth.error)
-            return ErrorInfo(message=Error.from_dict(body).message)
+                code = nonblank(oauth.error)
+                message = nonblank(oauth.error_description) or code
+            else:
+                message = nonblank(Error.from_dict(body).message)
         except (TicketkitError, *MALFORMED):
-            return super().read_error(response)
+            message = None
+        # A body that says nothing usable (no message, "", a wrong type) gets the generic reading.
+        return super().read_error(response) if message is None else ErrorInfo(message=message, code=code)
 
     # -- normalization ----------------------------------------------------------------------------------
 
@@ -255,8 +263,14 @@ class RouteraOAuth(httpx.Auth):
         body = json_object(response, VENDOR, "oauth2.token")
         with reading(VENDOR, "oauth2.token", response):
             token = Token.from_dict(body)
-        # Renew a little early: a tenth of the lifetime, at most a minute.
-        self._renew_at = self._clock() + token.expires_in - min(60.0, token.expires_in / 10)
+            # The generated model checks no types. The token goes into a header (and never into a message).
+            if not isinstance(token.access_token, str) or not _HEADER_SAFE.fullmatch(token.access_token):
+                raise ValueError("access_token is not a string a header can carry")
+            if isinstance(token.expires_in, bool) or not isinstance(token.expires_in, int | float):
+                raise TypeError(f"expires_in should be a number, got {type(token.expires_in).__name__}")
+            # Renew a little early: a tenth of the lifetime, at most a minute.
+            renew_at = self._clock() + token.expires_in - min(60.0, token.expires_in / 10)
+        self._renew_at = renew_at
         self._token = token.access_token
         return token.access_token
 

@@ -80,7 +80,7 @@ from .._errors import (
     TicketkitError,
     status_error,
 )
-from .._parsing import MALFORMED, escape_text, from_iso, given, html_to_text, json_object, reading
+from .._parsing import MALFORMED, escape_text, from_iso, given, html_to_text, json_object, nonblank, reading
 
 VENDOR = "tickiti"
 OPTIONS = frozenset({"agent_email"})
@@ -557,14 +557,14 @@ def _error_info(model: Error) -> ErrorInfo | None:
     and a bare `error` string (a code when it looks like one). None when none of them is there."""
     error = given(model.error)
     code = message = None
-    if isinstance(error, ErrorDetail):
-        code, message = _scalar(error.code), _scalar(error.message)
-    elif isinstance(error, str) and error:
+    if isinstance(error, ErrorDetail):  # blank strings say nothing: they count as absent
+        code, message = nonblank(_scalar(error.code)), nonblank(_scalar(error.message))
+    elif isinstance(error, str) and error.strip():
         if _CODE.fullmatch(error):
             code = error
         else:
             message = error
-    message = message or _scalar(model.message) or code
+    message = message or nonblank(_scalar(model.message)) or code
     problems = _problems(model)
     if message is None:
         message = problems[0].message if problems else None
@@ -581,7 +581,7 @@ def _problems(model: Error) -> tuple[Problem, ...]:
     for field, messages in errors.additional_properties.items():
         listed: object = [messages] if isinstance(messages, str) else messages
         if isinstance(listed, list):
-            problems += [Problem(field=field, message=m) for m in listed if isinstance(m, str)]
+            problems += [Problem(field=field, message=m) for m in listed if nonblank(m)]
     return tuple(problems)
 
 
