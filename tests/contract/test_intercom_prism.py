@@ -855,10 +855,11 @@ def test_examples_that_break_their_own_schema(
     TALLY.response_parsed(version, f"client {name.split()[0]}", f"example={example}")
 
 
-# The desk writes 2.11 bodies whatever `api_version` says. 2.16 replaced the update's `state` with
-# `ticket_state_id` (an id from GET /ticket_states) and `assignment` with top-level `admin_id` (an integer) and
-# `assignee_id`; its schema still allows other keys, so Prism accepts the old ones, and what Intercom does with
-# them is not documented. Keys each desk write sends at 2.16 that 2.16 does not declare:
+# 2.16 replaced the update's `state` with `ticket_state_id` (an id from GET /ticket_states) and `assignment` with
+# top-level `admin_id` (an integer) and `assignee_id`; its schema still allows other keys, so Prism accepts the
+# old ones, and what Intercom does with them is not documented. So the desk refuses, before sending, the writes
+# that would need those keys at 2.16 (they are built for 2.11); the rest must carry only keys 2.16 declares.
+# The keys each desk write would need that 2.16 does not declare:
 UNDECLARED_AT_2_16 = {
     "tickets.create": set(),
     "tickets.create with attributes, company, integer type id": set(),
@@ -878,18 +879,21 @@ UNDECLARED_AT_2_16 = {
 
 @pytest.mark.parametrize("name", list(UNDECLARED_AT_2_16))
 def test_desk_writes_at_2_16(request: pytest.FixtureRequest, name: str) -> None:
-    """Accepted by 2.16 (extra keys are allowed), but `state` and `assignment` are no longer 2.16 fields."""
+    """At 2.16 a desk write either carries only keys 2.16 declares, or is refused before anything is sent."""
     operation, call = DESK_REQUESTS[name]
     with desk_on(prism_for(request, "2.16"), "2.16") as (desk, wire):
+        if UNDECLARED_AT_2_16[name]:
+            with pytest.raises(ticketkit.InvalidArgumentError, match=r"Intercom-Version 2\.11"):
+                call(desk, {"Prefer": default_source("2.16", operation)})
+            assert wire.exchanges == []
+            TALLY.notes["2.16"].add(
+                f"desk {name} refused at 2.16: it needs {sorted(UNDECLARED_AT_2_16[name])}, which 2.16 replaced "
+                "(ticket_state_id, admin_id, assignee_id)"
+            )
+            return
         accepted(wire, lambda: call(desk, {"Prefer": default_source("2.16", operation)}))
     (exchange,) = wire.exchanges
-    undeclared = undeclared_keys("2.16", operation, json.loads(exchange.request_body))
-    assert undeclared == UNDECLARED_AT_2_16[name]
-    if undeclared:
-        TALLY.notes["2.16"].add(
-            f"desk {name} sends {sorted(undeclared)}, which 2.16 no longer declares (2.16: ticket_state_id, "
-            "admin_id, assignee_id)"
-        )
+    assert undeclared_keys("2.16", operation, json.loads(exchange.request_body)) == set()
 
 
 # -- attachments ------------------------------------------------------------------------------------------------
