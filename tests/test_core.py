@@ -318,3 +318,10 @@ def test_loopback_or_explicitly_insecure_http_is_allowed(base_url: str, options:
         with pytest.raises(ticketkit.NotFoundError):
             desk.tickets.get("x")
     assert str(script.requests[0].url).startswith(base_url.rstrip("/"))
+
+
+@pytest.mark.parametrize("token", ["tok\r\nX-Evil: 1", "tok en", "tök", "tok\x00"])
+def test_a_token_a_header_cannot_carry_is_refused_without_quoting_it(token: str) -> None:
+    with pytest.raises(ticketkit.InvalidArgumentError) as caught:
+        ticketkit.connect("ankra", token=token)
+    assert token not in str(caught.value)

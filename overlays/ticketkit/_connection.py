@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Self
@@ -10,6 +11,8 @@ import httpx
 
 from ._adapter import Adapter
 from ._errors import InvalidArgumentError
+
+_HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ class Settings:
     def require_token(self) -> str:
         if not self.token:
             raise InvalidArgumentError(f"connect({self.vendor!r}) needs token=")
+        # A token goes into a header: anything but visible ASCII (a pasted newline, say) would make httpx
+        # refuse the header later, in an error message that quotes it.
+        if not isinstance(self.token, str) or not _HEADER_SAFE.fullmatch(self.token):
+            raise InvalidArgumentError(f"connect({self.vendor!r}): the token has characters a header cannot carry")
         return self.token
 
 

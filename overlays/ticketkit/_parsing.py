@@ -81,14 +81,6 @@ def from_iso(value: Any) -> dt.datetime | None:
     return utc(dt.datetime.fromisoformat(str(value)))
 
 
-def from_unix(value: Any) -> dt.datetime | None:
-    """A timestamp given in Unix seconds, in UTC."""
-    value = given(value)
-    if value is None:
-        return None
-    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
-
-
 # HTML to text with three regular expressions: several times faster than html.parser on ticket bodies (the
 # hot path of a 50-part Intercom thread), and enough for what a plain-text preview needs.
 _HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
