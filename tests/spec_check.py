@@ -12,7 +12,7 @@ import httpx
 import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
-from support import load_spec
+from support import spec_view
 
 SPEC_URI = "urn:ticketkit:spec"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -64,7 +64,7 @@ def validator_for(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Dr
 
 @functools.cache
 def _operations(vendor: str) -> list[tuple[str, re.Pattern[str], str]]:
-    spec = load_spec(vendor)
+    spec = spec_view(vendor)
     table = []
     for path, item in spec["paths"].items():
         regex = re.sub(r"\\\{[A-Za-z_]+\\\}", "[^/]+", re.escape(path))
@@ -76,7 +76,7 @@ def _operations(vendor: str) -> list[tuple[str, re.Pattern[str], str]]:
 
 def operation_for(vendor: str, method: str, path: str) -> tuple[str, dict[str, Any]] | None:
     """The spec path and operation object that serve `METHOD path` (the path without any base prefix)."""
-    spec = load_spec(vendor)
+    spec = spec_view(vendor)
     for op_method, pattern, spec_path in _operations(vendor):
         if op_method == method and pattern.match(path):
             return spec_path, spec["paths"][spec_path][method.lower()]
@@ -91,7 +91,7 @@ def response_problems(vendor: str, request: httpx.Request, response: httpx.Respo
     found = operation_for(vendor, request.method, path)
     if found is None:
         return [f"{request.method} {path}: no such operation in specs/{vendor}.yaml"]
-    spec = load_spec(vendor)
+    spec = spec_view(vendor)
     spec_path, operation = found
     where = f"{request.method} {spec_path} -> {response.status_code}"
     responses = operation["responses"]

@@ -31,7 +31,8 @@ def shared_dir() -> Path | None:
 
 
 @functools.cache
-def _parsed_spec(name: str) -> dict[str, Any]:
+def spec_view(name: str) -> dict[str, Any]:
+    """specs/<name>.yaml parsed once per session and shared: for readers that never change it."""
     with (SPECS / f"{name}.yaml").open(encoding="utf-8") as f:
         spec: dict[str, Any] = yaml.safe_load(f)
     return spec
@@ -39,7 +40,7 @@ def _parsed_spec(name: str) -> dict[str, Any]:
 
 def load_spec(vendor: str) -> dict[str, Any]:
     """specs/<vendor>.yaml, parsed once per session; each caller gets its own copy to change freely."""
-    return copy.deepcopy(_parsed_spec(vendor))
+    return copy.deepcopy(spec_view(vendor))
 
 
 def load_fixture(relative: str) -> Any:

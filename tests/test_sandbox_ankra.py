@@ -6,15 +6,12 @@ Every response received is checked against specs/ankra.yaml with `response_probl
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
-import spec_check
-import support
 import ticketkit
 from desk_support import run
 from spec_check import response_problems
@@ -31,15 +28,6 @@ DESCRIBE_ID = stable_id("attachment:upgrade-describe")
 UNKNOWN_ID = "0b8e2a0c-6f53-4d0e-9a51-5c3f4f1f7d2e"
 LONG_ENOUGH = "The upgrade to 1.30 has been pending for two hours."
 MODES = ["sync", "async"]
-
-
-@pytest.fixture(autouse=True)
-def parse_the_spec_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    # spec_check re-reads the YAML spec on every call (~70 ms); this file checks over a hundred responses.
-    monkeypatch.setattr(spec_check, "load_spec", _cached_spec)
-
-
-_cached_spec = functools.cache(support.load_spec)
 
 
 def client(

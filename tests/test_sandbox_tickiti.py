@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime as dt
-import functools
 import hashlib
 import uuid
 from collections.abc import Iterator
@@ -16,8 +15,6 @@ from typing import Any
 
 import httpx
 import pytest
-import spec_check
-import support
 import ticketkit
 from spec_check import response_problems
 from ticketkit import InvalidRequestError, NotFoundError, UnsupportedOperationError
@@ -44,15 +41,6 @@ READS = {
     QUERY: {},
     DOWNLOAD: {"ticket_number": DOC_TICKET, "response_attachment_id": "14494"},
 }
-
-
-@pytest.fixture(autouse=True)
-def parse_the_spec_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`response_problems` parses the spec's YAML twice per call (~90 ms); these tests check hundreds."""
-    monkeypatch.setattr(spec_check, "load_spec", _cached_spec)
-
-
-_cached_spec = functools.cache(support.load_spec)
 
 
 class Api:
