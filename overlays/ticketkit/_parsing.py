@@ -94,9 +94,14 @@ def html_to_text(markup: str | None) -> str | None:
         return None
     text = markup
     if "<" in text:
-        text = _TAG.sub("", _BLOCK.sub("\n", _HIDDEN.sub("", text)))
+        if "<!" in text or "<s" in text or "<S" in text:  # a comment, a script or a style: rare, and costly
+            text = _HIDDEN.sub("", text)
+        text = _TAG.sub("", _BLOCK.sub("\n", text))
     if "&" in text:
         text = html.unescape(text)
+    text = text.strip()
+    if "\n" not in text and "\r" not in text:  # one line: the common case, a single paragraph
+        return " ".join(text.split())
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
