@@ -7,6 +7,8 @@ same plans (see `_engine.py`), so every vendor's logic is written once for both.
 
 from __future__ import annotations
 
+import email.utils
+import time
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Generic, TypeVar
@@ -14,7 +16,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 
-from ._errors import ErrorInfo, InvalidArgumentError, UnsupportedOperationError
+from ._errors import ErrorInfo, UnsupportedOperationError, refuse_unknown
 from ._parsing import html_to_text, json_body
 
 T = TypeVar("T")
@@ -156,12 +158,7 @@ class Adapter:
         return UnsupportedOperationError(self.vendor, operation, hint)
 
     def check_options(self, operation: str, given: Mapping[str, Any], allowed: frozenset[str]) -> None:
-        unknown = sorted(set(given) - allowed)
-        if unknown:
-            accepted = ", ".join(sorted(allowed)) or "none"
-            raise InvalidArgumentError(
-                f"{self.vendor} {operation}: unexpected keyword(s) {', '.join(unknown)} (accepted: {accepted})"
-            )
+        refuse_unknown(f"{self.vendor} {operation}", given, allowed, "accepted")
 
 
 def fallback_error_info(response: httpx.Response) -> ErrorInfo:
@@ -185,9 +182,6 @@ def fallback_error_info(response: httpx.Response) -> ErrorInfo:
 
 def parse_retry_after(response: httpx.Response) -> float | None:
     """`retry-after-ms`, or `Retry-After` in seconds or as an HTTP date."""
-    import email.utils
-    import time
-
     headers = response.headers
     millis = headers.get("retry-after-ms")
     if millis:

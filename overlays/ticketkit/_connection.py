@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Self
@@ -10,9 +9,8 @@ from typing import Any, Protocol, Self
 import httpx
 
 from ._adapter import Adapter
-from ._errors import InvalidArgumentError
-
-_HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
+from ._errors import InvalidArgumentError, refuse_unknown
+from ._parsing import header_safe
 
 
 @dataclass(frozen=True)
@@ -26,13 +24,7 @@ class Settings:
 
     def take(self, allowed: frozenset[str]) -> Mapping[str, Any]:
         """The vendor options, after refusing any the vendor does not know."""
-        unknown = sorted(set(self.options) - allowed)
-        if unknown:
-            accepted = ", ".join(sorted(allowed)) or "none"
-            raise InvalidArgumentError(
-                f"connect({self.vendor!r}): unexpected keyword(s) {', '.join(unknown)} "
-                f"(this vendor also accepts: {accepted})"
-            )
+        refuse_unknown(f"connect({self.vendor!r})", self.options, allowed, "this vendor also accepts")
         return self.options
 
     def require_token(self) -> str:
@@ -40,7 +32,7 @@ class Settings:
             raise InvalidArgumentError(f"connect({self.vendor!r}) needs token=")
         # A token goes into a header: anything but visible ASCII (a pasted newline, say) would make httpx
         # refuse the header later, in an error message that quotes it.
-        if not isinstance(self.token, str) or not _HEADER_SAFE.fullmatch(self.token):
+        if not header_safe(self.token):
             raise InvalidArgumentError(f"connect({self.vendor!r}): the token has characters a header cannot carry")
         return self.token
 

@@ -19,6 +19,7 @@ TicketkitError
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,7 @@ __all__ = [
     "ServerError",
     "TicketkitError",
     "UnsupportedOperationError",
+    "refuse_unknown",
     "status_error",
 ]
 
@@ -170,6 +172,14 @@ class ResponseTooLargeError(TicketkitError):
 
 class InvalidArgumentError(TicketkitError, ValueError):
     """An argument ticketkit can tell is wrong before sending anything (also a ValueError)."""
+
+
+def refuse_unknown(where: str, given: Mapping[str, Any], allowed: frozenset[str], label: str) -> None:
+    """InvalidArgumentError naming the keywords in `given` that are not `allowed`, and the allowed ones."""
+    unknown = sorted(set(given) - allowed)
+    if unknown:
+        accepted = ", ".join(sorted(allowed)) or "none"
+        raise InvalidArgumentError(f"{where}: unexpected keyword(s) {', '.join(unknown)} ({label}: {accepted})")
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -47,6 +47,14 @@ def reading(vendor: str, operation: str, response: httpx.Response | None = None)
         raise ResponseValidationError(vendor, operation, detail, response) from exc
 
 
+_HEADER_VALUE = re.compile(r"[\x21-\x7e]+")
+
+
+def header_safe(value: object) -> bool:
+    """Whether `value` can go into a header as a credential: a string of visible ASCII (a JWT, a token)."""
+    return isinstance(value, str) and _HEADER_VALUE.fullmatch(value) is not None
+
+
 def given(value: Any) -> Any:
     """`None` for the generated clients' `UNSET` marker, the value otherwise."""
     return None if type(value).__name__ == "Unset" else value

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
@@ -30,7 +29,7 @@ from .._adapter import Adapter, Call, Capabilities, ListQuery, Page, Plan, Ticke
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
-from .._parsing import MALFORMED, from_iso, given, json_object, nonblank, reading, text_or_none
+from .._parsing import MALFORMED, from_iso, given, header_safe, json_object, nonblank, reading, text_or_none
 
 VENDOR = "routera"
 BASE_URL = "https://api.routera.io"
@@ -48,8 +47,6 @@ DEFAULT_STAGES: Mapping[str, TicketStatus] = {
     "closed": TicketStatus.CLOSED,
 }
 OPTIONS = frozenset({"client_id", "client_secret", "stage_map", "description_field", "pipeline", "ticket_stage"})
-# Visible ASCII: what an Authorization header value can carry (a JWT is base64url and dots).
-_HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
 
 
 class RouteraAdapter(Adapter):
@@ -264,7 +261,7 @@ class RouteraOAuth(httpx.Auth):
         with reading(VENDOR, "oauth2.token", response):
             token = Token.from_dict(body)
             # The generated model checks no types. The token goes into a header (and never into a message).
-            if not isinstance(token.access_token, str) or not _HEADER_SAFE.fullmatch(token.access_token):
+            if not header_safe(token.access_token):
                 raise ValueError("access_token is not a string a header can carry")
             if isinstance(token.expires_in, bool) or not isinstance(token.expires_in, int | float):
                 raise TypeError(f"expires_in should be a number, got {type(token.expires_in).__name__}")
