@@ -24,6 +24,10 @@ GENERATED = ROOT / "generated"
 GENERATOR = "openapi-python-client==0.29.1"
 MODEL_GENERATOR = "datamodel-code-generator==0.89.0"
 RUFF = "ruff==0.17.6"
+# Our copy of the generator's model template (see its header): it must come from the template the pinned
+# generator ships, so upgrading the generator means re-deriving the copy, never running a stale one.
+TEMPLATES = SPECS / "templates"
+UPSTREAM_MODEL_TEMPLATE_SHA256 = "fd1c79680d51c06cfbb89809ad123750ba9add98b688036c04cabbf1f8ba40a0"
 MODELS = "ticketkit_models"
 # The unified model: frozen, keyword-only dataclasses (no runtime dependency), str enums, aware datetimes.
 MODEL_OPTIONS = (
@@ -62,6 +66,7 @@ nox.options.sessions = ["lint", "tests"]
 
 def _generate_into(session: nox.Session, out_root: Path, vendors: tuple[str, ...]) -> None:
     """Write each vendor's client package into `out_root/<vendor>_client`."""
+    _check_upstream_template(session)
     for vendor in vendors:
         package = out_root / f"{vendor}_client"
         session.run(
@@ -77,10 +82,28 @@ def _generate_into(session: nox.Session, out_root: Path, vendors: tuple[str, ...
             str(package),
             "--overwrite",
             "--fail-on-warning",
+            "--custom-template-path",
+            str(TEMPLATES),
             silent=True,
         )
         # PEP 561 marker: the generator's "none" layout leaves it out, and mypy users need it.
         (package / "py.typed").write_text("")
+
+
+def _check_upstream_template(session: nox.Session) -> None:
+    """Stop when the installed generator's model template is not the one specs/templates/ was derived from."""
+    script = (
+        "import hashlib, importlib.resources as r; "
+        "print(hashlib.sha256((r.files('openapi_python_client') / 'templates' / 'model.py.jinja')"
+        ".read_bytes()).hexdigest())"
+    )
+    digest = str(session.run("python", "-c", script, silent=True) or "").strip()
+    if digest != UPSTREAM_MODEL_TEMPLATE_SHA256:
+        session.error(
+            f"{GENERATOR.split('==')[0]}'s templates/model.py.jinja is not the one specs/templates/model.py.jinja "
+            f"was derived from (sha256 {digest}): apply that file's one change to the new template, then update "
+            "UPSTREAM_MODEL_TEMPLATE_SHA256"
+        )
 
 
 def _generate_models_into(session: nox.Session, out_root: Path) -> None:

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_detail_object import ErrorDetailObject
-    from ..models.validation_issue import ValidationIssue
-
 
 T = TypeVar("T", bound="Error")
 
@@ -33,8 +28,6 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_detail_object import ErrorDetailObject
-
         detail: dict[str, Any] | list[dict[str, Any]] | str | Unset
         if isinstance(self.detail, Unset):
             detail = UNSET
@@ -63,9 +56,6 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_detail_object import ErrorDetailObject
-        from ..models.validation_issue import ValidationIssue
-
         d = dict(src_dict)
 
         def _parse_detail(
@@ -125,3 +115,8 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.error_detail_object import ErrorDetailObject
+from ..models.validation_issue import ValidationIssue

@@ -2,18 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.ticket_attachment import TicketAttachment
-    from ..models.ticket_comment import TicketComment
-
 
 T = TypeVar("T", bound="Ticket")
 
@@ -162,9 +157,6 @@ class Ticket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticket_attachment import TicketAttachment
-        from ..models.ticket_comment import TicketComment
-
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -288,3 +280,8 @@ class Ticket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.ticket_attachment import TicketAttachment
+from ..models.ticket_comment import TicketComment

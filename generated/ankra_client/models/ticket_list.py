@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.pagination import Pagination
-    from ..models.ticket_summary import TicketSummary
-
 
 T = TypeVar("T", bound="TicketList")
 
@@ -48,9 +43,6 @@ class TicketList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.pagination import Pagination
-        from ..models.ticket_summary import TicketSummary
-
         d = dict(src_dict)
         result = []
         _result = d.pop("result")
@@ -84,3 +76,8 @@ class TicketList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.pagination import Pagination
+from ..models.ticket_summary import TicketSummary

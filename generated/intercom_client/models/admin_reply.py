@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.admin_reply_type import AdminReplyType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.quick_reply_option import QuickReplyOption
-
 
 T = TypeVar("T", bound="AdminReply")
 
@@ -82,8 +78,6 @@ class AdminReply:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.quick_reply_option import QuickReplyOption
-
         d = dict(src_dict)
         message_type = d.pop("message_type")
 
@@ -134,3 +128,7 @@ class AdminReply:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.quick_reply_option import QuickReplyOption

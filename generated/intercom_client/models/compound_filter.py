@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.compound_filter_operator import CompoundFilterOperator
-
-if TYPE_CHECKING:
-    from ..models.single_filter import SingleFilter
-
 
 T = TypeVar("T", bound="CompoundFilter")
 
@@ -29,8 +25,6 @@ class CompoundFilter:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.single_filter import SingleFilter
-
         operator = self.operator.value
 
         value = []
@@ -56,8 +50,6 @@ class CompoundFilter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.single_filter import SingleFilter
-
         d = dict(src_dict)
         operator = CompoundFilterOperator(d.pop("operator"))
 
@@ -107,3 +99,7 @@ class CompoundFilter:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.single_filter import SingleFilter

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.contact_by_email import ContactByEmail
-    from ..models.contact_by_external_id import ContactByExternalId
-    from ..models.contact_by_id import ContactById
-    from ..models.ticket_request_attributes import TicketRequestAttributes
-
 
 T = TypeVar("T", bound="CreateTicketRequest")
 
@@ -42,9 +35,6 @@ class CreateTicketRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact_by_external_id import ContactByExternalId
-        from ..models.contact_by_id import ContactById
-
         ticket_type_id = self.ticket_type_id
 
         contacts = []
@@ -86,11 +76,6 @@ class CreateTicketRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact_by_email import ContactByEmail
-        from ..models.contact_by_external_id import ContactByExternalId
-        from ..models.contact_by_id import ContactById
-        from ..models.ticket_request_attributes import TicketRequestAttributes
-
         d = dict(src_dict)
         ticket_type_id = d.pop("ticket_type_id")
 
@@ -164,3 +149,10 @@ class CreateTicketRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.contact_by_email import ContactByEmail
+from ..models.contact_by_external_id import ContactByExternalId
+from ..models.contact_by_id import ContactById
+from ..models.ticket_request_attributes import TicketRequestAttributes

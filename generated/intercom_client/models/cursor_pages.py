@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.starting_after_paging import StartingAfterPaging
-
 
 T = TypeVar("T", bound="CursorPages")
 
@@ -34,8 +30,6 @@ class CursorPages:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.starting_after_paging import StartingAfterPaging
-
         type_ = self.type_
 
         page = self.page
@@ -72,8 +66,6 @@ class CursorPages:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.starting_after_paging import StartingAfterPaging
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -126,3 +118,7 @@ class CursorPages:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.starting_after_paging import StartingAfterPaging

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.linked_object import LinkedObject
-
 
 T = TypeVar("T", bound="LinkedObjectList")
 
@@ -57,8 +53,6 @@ class LinkedObjectList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.linked_object import LinkedObject
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -98,3 +92,7 @@ class LinkedObjectList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.linked_object import LinkedObject

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.compound_filter import CompoundFilter
-    from ..models.single_filter import SingleFilter
-    from ..models.starting_after_paging import StartingAfterPaging
-
 
 T = TypeVar("T", bound="SearchRequest")
 
@@ -31,8 +25,6 @@ class SearchRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.single_filter import SingleFilter
-
         query: dict[str, Any]
         if isinstance(self.query, SingleFilter):
             query = self.query.to_dict()
@@ -57,10 +49,6 @@ class SearchRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.compound_filter import CompoundFilter
-        from ..models.single_filter import SingleFilter
-        from ..models.starting_after_paging import StartingAfterPaging
-
         d = dict(src_dict)
 
         def _parse_query(data: object) -> CompoundFilter | SingleFilter:
@@ -110,3 +98,9 @@ class SearchRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.compound_filter import CompoundFilter
+from ..models.single_filter import SingleFilter
+from ..models.starting_after_paging import StartingAfterPaging

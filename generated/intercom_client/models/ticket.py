@@ -1,21 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.linked_object_list import LinkedObjectList
-    from ..models.ticket_attributes import TicketAttributes
-    from ..models.ticket_contacts import TicketContacts
-    from ..models.ticket_part_list import TicketPartList
-    from ..models.ticket_state import TicketState
-    from ..models.ticket_type import TicketType
-
 
 T = TypeVar("T", bound="Ticket")
 
@@ -85,9 +76,6 @@ class Ticket:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.ticket_state import TicketState
-        from ..models.ticket_type import TicketType
-
         type_ = self.type_
 
         id = self.id
@@ -199,13 +187,6 @@ class Ticket:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.linked_object_list import LinkedObjectList
-        from ..models.ticket_attributes import TicketAttributes
-        from ..models.ticket_contacts import TicketContacts
-        from ..models.ticket_part_list import TicketPartList
-        from ..models.ticket_state import TicketState
-        from ..models.ticket_type import TicketType
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -350,3 +331,12 @@ class Ticket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.linked_object_list import LinkedObjectList
+from ..models.ticket_attributes import TicketAttributes
+from ..models.ticket_contacts import TicketContacts
+from ..models.ticket_part_list import TicketPartList
+from ..models.ticket_state import TicketState
+from ..models.ticket_type import TicketType

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.contact_reference import ContactReference
-
 
 T = TypeVar("T", bound="TicketContacts")
 
@@ -53,8 +49,6 @@ class TicketContacts:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact_reference import ContactReference
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -90,3 +84,7 @@ class TicketContacts:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.contact_reference import ContactReference

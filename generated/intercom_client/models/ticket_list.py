@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.cursor_pages import CursorPages
-    from ..models.ticket import Ticket
-
 
 T = TypeVar("T", bound="TicketList")
 
@@ -34,8 +29,6 @@ class TicketList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.cursor_pages import CursorPages
-
         type_ = self.type_
 
         tickets = []
@@ -69,9 +62,6 @@ class TicketList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cursor_pages import CursorPages
-        from ..models.ticket import Ticket
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -126,3 +116,8 @@ class TicketList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.cursor_pages import CursorPages
+from ..models.ticket import Ticket

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.part_attachment import PartAttachment
-    from ..models.reference import Reference
-    from ..models.ticket_part_author import TicketPartAuthor
-    from ..models.updated_attribute_data import UpdatedAttributeData
-
 
 T = TypeVar("T", bound="TicketPart")
 
@@ -68,9 +61,6 @@ class TicketPart:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.reference import Reference
-        from ..models.updated_attribute_data import UpdatedAttributeData
-
         type_ = self.type_
 
         id = self.id
@@ -169,11 +159,6 @@ class TicketPart:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.part_attachment import PartAttachment
-        from ..models.reference import Reference
-        from ..models.ticket_part_author import TicketPartAuthor
-        from ..models.updated_attribute_data import UpdatedAttributeData
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -308,3 +293,10 @@ class TicketPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.part_attachment import PartAttachment
+from ..models.reference import Reference
+from ..models.ticket_part_author import TicketPartAuthor
+from ..models.updated_attribute_data import UpdatedAttributeData

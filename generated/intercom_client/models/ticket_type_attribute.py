@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.ticket_type_attribute_input_options_type_0 import (
-        TicketTypeAttributeInputOptionsType0,
-    )
-
 
 T = TypeVar("T", bound="TicketTypeAttribute")
 
@@ -62,10 +56,6 @@ class TicketTypeAttribute:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.ticket_type_attribute_input_options_type_0 import (
-            TicketTypeAttributeInputOptionsType0,
-        )
-
         type_ = self.type_
 
         id = self.id
@@ -149,10 +139,6 @@ class TicketTypeAttribute:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticket_type_attribute_input_options_type_0 import (
-            TicketTypeAttributeInputOptionsType0,
-        )
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -247,3 +233,9 @@ class TicketTypeAttribute:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.ticket_type_attribute_input_options_type_0 import (
+    TicketTypeAttributeInputOptionsType0,
+)

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.ticket_type_attribute import TicketTypeAttribute
-
 
 T = TypeVar("T", bound="TicketTypeAttributeList")
 
@@ -65,8 +61,6 @@ class TicketTypeAttributeList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticket_type_attribute import TicketTypeAttribute
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -114,3 +108,7 @@ class TicketTypeAttributeList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.ticket_type_attribute import TicketTypeAttribute

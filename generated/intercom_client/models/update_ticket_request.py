@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.ticket_assignment import TicketAssignment
-    from ..models.ticket_request_attributes import TicketRequestAttributes
-
 
 T = TypeVar("T", bound="UpdateTicketRequest")
 
@@ -77,9 +72,6 @@ class UpdateTicketRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticket_assignment import TicketAssignment
-        from ..models.ticket_request_attributes import TicketRequestAttributes
-
         d = dict(src_dict)
         _ticket_attributes = d.pop("ticket_attributes", UNSET)
         ticket_attributes: TicketRequestAttributes | Unset
@@ -130,3 +122,8 @@ class UpdateTicketRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.ticket_assignment import TicketAssignment
+from ..models.ticket_request_attributes import TicketRequestAttributes

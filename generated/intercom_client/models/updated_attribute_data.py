@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.updated_attribute_data_attribute import UpdatedAttributeDataAttribute
-    from ..models.updated_attribute_data_value import UpdatedAttributeDataValue
-
 
 T = TypeVar("T", bound="UpdatedAttributeData")
 
@@ -45,11 +40,6 @@ class UpdatedAttributeData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.updated_attribute_data_attribute import (
-            UpdatedAttributeDataAttribute,
-        )
-        from ..models.updated_attribute_data_value import UpdatedAttributeDataValue
-
         d = dict(src_dict)
         attribute = UpdatedAttributeDataAttribute.from_dict(d.pop("attribute"))
 
@@ -78,3 +68,8 @@ class UpdatedAttributeData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.updated_attribute_data_attribute import UpdatedAttributeDataAttribute
+from ..models.updated_attribute_data_value import UpdatedAttributeDataValue

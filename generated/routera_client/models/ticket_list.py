@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.pagination import Pagination
-    from ..models.ticket import Ticket
-
 
 T = TypeVar("T", bound="TicketList")
 
@@ -53,9 +48,6 @@ class TicketList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.pagination import Pagination
-        from ..models.ticket import Ticket
-
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
@@ -94,3 +86,8 @@ class TicketList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.pagination import Pagination
+from ..models.ticket import Ticket

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.ticket_fields import TicketFields
-
 
 T = TypeVar("T", bound="TicketWrite")
 
@@ -40,8 +36,6 @@ class TicketWrite:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticket_fields import TicketFields
-
         d = dict(src_dict)
         fields = TicketFields.from_dict(d.pop("fields"))
 
@@ -67,3 +61,7 @@ class TicketWrite:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.ticket_fields import TicketFields

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.create_ticket_content import CreateTicketContent
-
 
 T = TypeVar("T", bound="CreateTicketRequest")
 
@@ -60,8 +56,6 @@ class CreateTicketRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_ticket_content import CreateTicketContent
-
         d = dict(src_dict)
         originator_email_address = d.pop("originator_email_address")
 
@@ -101,3 +95,7 @@ class CreateTicketRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.create_ticket_content import CreateTicketContent

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
@@ -12,10 +11,6 @@ from typing import (
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.idempotency_key_data import IdempotencyKeyData
-
 
 T = TypeVar("T", bound="IdempotencyKeyOk")
 
@@ -34,8 +29,6 @@ class IdempotencyKeyOk:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.idempotency_key_data import IdempotencyKeyData
-
         ok = self.ok
 
         data: dict[str, Any] | str
@@ -57,8 +50,6 @@ class IdempotencyKeyOk:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.idempotency_key_data import IdempotencyKeyData
-
         d = dict(src_dict)
         ok = cast(Literal[True], d.pop("ok"))
         if ok != True:
@@ -100,3 +91,7 @@ class IdempotencyKeyOk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.idempotency_key_data import IdempotencyKeyData

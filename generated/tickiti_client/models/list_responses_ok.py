@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
@@ -12,10 +11,6 @@ from typing import (
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.list_responses_ok_data import ListResponsesOkData
-
 
 T = TypeVar("T", bound="ListResponsesOk")
 
@@ -50,8 +45,6 @@ class ListResponsesOk:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.list_responses_ok_data import ListResponsesOkData
-
         d = dict(src_dict)
         ok = cast(Literal[True], d.pop("ok"))
         if ok != True:
@@ -82,3 +75,7 @@ class ListResponsesOk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.list_responses_ok_data import ListResponsesOkData

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.ticket_response import TicketResponse
-
 
 T = TypeVar("T", bound="ListResponsesOkData")
 
@@ -47,8 +43,6 @@ class ListResponsesOkData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticket_response import TicketResponse
-
         d = dict(src_dict)
 
         def _parse_ticket_number(data: object) -> int | str:
@@ -86,3 +80,7 @@ class ListResponsesOkData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.ticket_response import TicketResponse

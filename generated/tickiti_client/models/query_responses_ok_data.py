@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.response_cursor import ResponseCursor
-    from ..models.response_row import ResponseRow
-
 
 T = TypeVar("T", bound="QueryResponsesOkData")
 
@@ -27,8 +22,6 @@ class QueryResponsesOkData:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_cursor import ResponseCursor
-
         responses = []
         for responses_item_data in self.responses:
             responses_item = responses_item_data.to_dict()
@@ -53,9 +46,6 @@ class QueryResponsesOkData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.response_cursor import ResponseCursor
-        from ..models.response_row import ResponseRow
-
         d = dict(src_dict)
         responses = []
         _responses = d.pop("responses")
@@ -102,3 +92,8 @@ class QueryResponsesOkData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.response_cursor import ResponseCursor
+from ..models.response_row import ResponseRow

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.response_cursor import ResponseCursor
-
 
 T = TypeVar("T", bound="QueryResponsesRequest")
 
@@ -107,8 +103,6 @@ class QueryResponsesRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.response_cursor import ResponseCursor
-
         d = dict(src_dict)
         created_from = d.pop("created_from", UNSET)
 
@@ -169,3 +163,7 @@ class QueryResponsesRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.response_cursor import ResponseCursor

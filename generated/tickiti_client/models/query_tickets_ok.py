@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
@@ -12,11 +11,6 @@ from typing import (
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.ticket_row import TicketRow
-    from ..models.ticket_row_page import TicketRowPage
-
 
 T = TypeVar("T", bound="QueryTicketsOk")
 
@@ -60,9 +54,6 @@ class QueryTicketsOk:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticket_row import TicketRow
-        from ..models.ticket_row_page import TicketRowPage
-
         d = dict(src_dict)
         ok = cast(Literal[True], d.pop("ok"))
         if ok != True:
@@ -113,3 +104,8 @@ class QueryTicketsOk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.ticket_row import TicketRow
+from ..models.ticket_row_page import TicketRowPage

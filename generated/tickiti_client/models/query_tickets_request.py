@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.search_object import SearchObject
-
 
 T = TypeVar("T", bound="QueryTicketsRequest")
 
@@ -46,8 +42,6 @@ class QueryTicketsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.search_object import SearchObject
-
         d = dict(src_dict)
         perspective_id = d.pop("perspective_id", UNSET)
 
@@ -81,3 +75,7 @@ class QueryTicketsRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.search_object import SearchObject

@@ -2,16 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.attachment_meta import AttachmentMeta
-
 
 T = TypeVar("T", bound="ResponseRow")
 
@@ -110,8 +106,6 @@ class ResponseRow:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.attachment_meta import AttachmentMeta
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -184,3 +178,7 @@ class ResponseRow:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.attachment_meta import AttachmentMeta

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
@@ -12,10 +11,6 @@ from typing import (
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.show_ticket_ok_data import ShowTicketOkData
-
 
 T = TypeVar("T", bound="ShowTicketOk")
 
@@ -50,8 +45,6 @@ class ShowTicketOk:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.show_ticket_ok_data import ShowTicketOkData
-
         d = dict(src_dict)
         ok = cast(Literal[True], d.pop("ok"))
         if ok != True:
@@ -82,3 +75,7 @@ class ShowTicketOk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.show_ticket_ok_data import ShowTicketOkData

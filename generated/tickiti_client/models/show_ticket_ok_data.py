@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.ticket import Ticket
-    from ..models.ticket_response import TicketResponse
-
 
 T = TypeVar("T", bound="ShowTicketOkData")
 
@@ -47,9 +42,6 @@ class ShowTicketOkData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticket import Ticket
-        from ..models.ticket_response import TicketResponse
-
         d = dict(src_dict)
         ticket = Ticket.from_dict(d.pop("ticket"))
 
@@ -83,3 +75,8 @@ class ShowTicketOkData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.ticket import Ticket
+from ..models.ticket_response import TicketResponse

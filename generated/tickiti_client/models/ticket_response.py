@@ -2,14 +2,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.attachment_meta import AttachmentMeta
-
 
 T = TypeVar("T", bound="TicketResponse")
 
@@ -93,8 +89,6 @@ class TicketResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.attachment_meta import AttachmentMeta
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -155,3 +149,7 @@ class TicketResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.attachment_meta import AttachmentMeta

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.ticket_row import TicketRow
-
 
 T = TypeVar("T", bound="TicketRowPage")
 
@@ -44,8 +40,6 @@ class TicketRowPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ticket_row import TicketRow
-
         d = dict(src_dict)
         _rows = d.pop("rows", UNSET)
         rows: list[TicketRow] | Unset = UNSET
@@ -78,3 +72,7 @@ class TicketRowPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.ticket_row import TicketRow
