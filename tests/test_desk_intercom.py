@@ -912,6 +912,13 @@ def test_undocumented_statuses(
 # -- malformed success bodies --------------------------------------------------------------------------------
 
 NOT_JSON = raw(200, "<html>maintenance</html>")
+ATTACHMENT: dict[str, Any] = PARTS["101"]["attachments"][0]
+
+
+def _thread_with(*parts: dict[str, Any]) -> dict[str, Any]:
+    return variant(THREAD, ticket_parts={"type": "ticket_part.list", "ticket_parts": list(parts)})
+
+
 TICKET_OPS = ["tickets.get", "tickets.create", "tickets.update", "tickets.close", "comments.list"]
 BAD_TICKETS: list[tuple[str, Any]] = [
     ("not JSON", NOT_JSON),
@@ -939,6 +946,29 @@ BAD_TICKETS: list[tuple[str, Any]] = [
             },
         ),
     ),
+    *[
+        (f"a part's {field} {why}", _thread_with({**PARTS["101"], field: value}))
+        for field, why, value in [
+            ("id", "a number", 101),
+            ("body", "a number", 5),
+            ("attachments", "a string", "error.png"),
+            ("created_at", "a string", "now"),
+            ("author", "without type", {"id": "1"}),
+        ]
+    ],
+    *[
+        (
+            f"an attachment's {field} {why}",
+            _thread_with({**PARTS["101"], "attachments": [{**ATTACHMENT, field: value}]}),
+        )
+        for field, why, value in [
+            ("name", "a number", 7),
+            ("url", "a list", ["u"]),
+            ("content_type", "a number", 7),
+            ("filesize", "a string", "4096"),
+            ("filesize", "a boolean", True),
+        ]
+    ],
     (
         "attachment without url",
         variant(
@@ -1103,6 +1133,25 @@ def test_ticket_attachments_are_every_parts_files_linked_to_their_part() -> None
         ("export.csv", "107", "1268"),
     ]
     assert [a.raw for a in ticket.attachments] == [_attachment("101"), _attachment("107")]
+
+
+def test_comments_by_one_author_share_one_party() -> None:
+    admin = {"type": "admin", "id": ADMIN, "name": "Ciaran Lee", "email": "admin375@email.com"}
+    other = {**admin, "name": "Someone Else"}
+    parts = [{**PARTS["101"], "id": str(n), "author": author} for n, author in enumerate([admin, other, admin])]
+    first, second, third = get(_thread_with(*parts)).comments or []
+    assert first.author is third.author
+    assert first.author == Party(kind=PartyKind.AGENT, id=ADMIN, name="Ciaran Lee", email="admin375@email.com")
+    assert second.author == Party(kind=PartyKind.AGENT, id=ADMIN, name="Someone Else", email="admin375@email.com")
+
+
+def test_a_boolean_author_id_is_refused_after_the_integer_id_it_equals() -> None:
+    # True == 1 in Python: an author already read with the (2.16) id 1 must not vouch for the id True.
+    parts = [
+        {**PARTS["101"], "id": str(n), "author": {"type": "admin", "id": value}} for n, value in enumerate([1, True])
+    ]
+    with pytest.raises(ResponseValidationError, match="author id"):
+        get(_thread_with(*parts))
 
 
 def _same_except_raw(left: Ticket, right: Ticket) -> None:

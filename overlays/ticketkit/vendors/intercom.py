@@ -38,6 +38,7 @@ from intercom_client.models import (
     TicketAssignment,
     TicketList,
     TicketPart,
+    TicketPartAuthor,
     TicketRequestAttributes,
     TicketState,
     UpdateTicketRequest,
@@ -354,66 +355,85 @@ class IntercomAdapter(Adapter):
         if isinstance(model.ticket_parts, Unset) or isinstance(model.ticket_parts.ticket_parts, Unset):
             return None
         items = _list(raw["ticket_parts"]["ticket_parts"], "ticket_parts")
-        return [
-            to_comment(part, item, model.id)
-            for part, item in zip(model.ticket_parts.ticket_parts, items, strict=True)
-            if _has_message(part)
-        ]
+        return Thread(model.id).messages(model.ticket_parts.ticket_parts, items)
 
 
 def to_comment(part: TicketPart, raw: dict[str, Any], ticket_id: str) -> Comment:
-    """A ticket part (or a reply's `ticket_reply`) as a unified comment."""
-    part_id = _string(part.id, "part id")
-    body = _typed(part.body, str, "body")
-    return Comment(
-        id=part_id,
-        body_html=body,
-        body_text=html_to_text(body),
-        author=_author(part),
-        internal=part.part_type == "note",
-        created_at=_timestamp(part.created_at, "created_at"),
-        attachments=_attachments(part, raw, ticket_id),
-        raw=raw,
-    )
+    """One ticket part (a reply's `ticket_reply`) as a unified comment."""
+    return Thread(ticket_id).comment(part, raw)
 
 
-def _attachments(part: TicketPart, raw: dict[str, Any], ticket_id: str) -> list[Attachment]:
-    if isinstance(part.attachments, Unset):
-        return []
-    items = _list(raw["attachments"], "attachments")
-    return [to_attachment(model, item, part.id, ticket_id) for model, item in zip(part.attachments, items, strict=True)]
+class Thread:
+    """One ticket's parts as comments: the hot path of `tickets.get` on a long thread.
+
+    Each field's usual type is checked inline and only an unusual one goes through `_typed` (a 50-part
+    thread is 300-odd checks a parse). Authors repeat in a thread, so each distinct author becomes one
+    frozen `Party`, shared by their comments.
+    """
+
+    __slots__ = ("_authors", "ticket_id")
+
+    def __init__(self, ticket_id: str) -> None:
+        self.ticket_id = ticket_id
+        self._authors: dict[tuple[Any, ...], Party] = {}
+
+    def messages(self, parts: list[TicketPart], items: list[Any]) -> list[Comment]:
+        """Comments, notes, quick replies...: the parts with a body or files, as opposed to events."""
+        comments = []
+        for part, item in zip(parts, items, strict=True):
+            body, files = part.body, part.attachments
+            has_body = bool(body) if type(body) is str else bool(_typed(body, str, "body"))
+            if has_body or (bool(files) if type(files) is list else bool(_typed(files, list, "attachments"))):
+                comments.append(self.comment(part, item))
+        return comments
+
+    def comment(self, part: TicketPart, raw: dict[str, Any]) -> Comment:
+        part_id, body, author, files = part.id, part.body, part.author, part.attachments
+        if type(part_id) is not str:
+            part_id = _string(part_id, "part id")
+        html = body if type(body) is str else _typed(body, str, "body")
+        return Comment(
+            id=part_id,
+            body_html=html,
+            body_text=html_to_text(html),
+            author=None if isinstance(author, Unset) else self._author(author),
+            internal=part.part_type == "note",
+            created_at=_timestamp(part.created_at, "created_at"),
+            attachments=[] if isinstance(files, Unset) else self._attachments(files, raw, part_id),
+            raw=raw,
+        )
+
+    def _author(self, author: TicketPartAuthor) -> Party:
+        # The id's type is in the key: 2.16 sends integer ids, and True == 1 must not pass as the id 1.
+        key = (author.type_, author.id, author.id.__class__, author.name, author.email)
+        party = self._authors.get(key)
+        if party is None:
+            party = self._authors[key] = Party(
+                kind=AUTHORS.get(_string(author.type_, "author type"), PartyKind.UNKNOWN),
+                id=_identifier_text(author.id, "author id"),
+                name=_typed(author.name, str, "author name"),
+                email=_typed(author.email, str, "author email"),
+            )
+        return party
+
+    def _attachments(self, models: list[PartAttachment], raw: dict[str, Any], part_id: str) -> list[Attachment]:
+        items = _list(raw["attachments"], "attachments")
+        return [to_attachment(model, item, part_id, self.ticket_id) for model, item in zip(models, items, strict=True)]
 
 
 def to_attachment(model: PartAttachment, raw: dict[str, Any], part_id: str, ticket_id: str) -> Attachment:
-    url = _string(model.url, "attachment url")
+    url, name, content_type, size = model.url, model.name, model.content_type, model.filesize
+    if type(url) is not str:
+        url = _string(url, "attachment url")
     return Attachment(
         id=url,  # Intercom gives attachments no id; the URL is what identifies (and fetches) the file
-        name=_string(model.name, "attachment name"),
-        content_type=_typed(model.content_type, str, "content_type"),
-        size=_typed(model.filesize, int, "filesize"),
+        name=name if type(name) is str else _string(name, "attachment name"),
+        content_type=content_type if type(content_type) is str else _typed(content_type, str, "content_type"),
+        size=size if type(size) is int else _typed(size, int, "filesize"),
         url=url,
         ticket_id=ticket_id,
         comment_id=part_id,
         raw=raw,
-    )
-
-
-def _has_message(part: TicketPart) -> bool:
-    """Comments, notes, quick replies...: a part with a body or files, as opposed to an event."""
-    body = _typed(part.body, str, "body")
-    return bool(body) or bool(_typed(part.attachments, list, "attachments"))
-
-
-def _author(part: TicketPart) -> Party | None:
-    if isinstance(part.author, Unset):
-        return None
-    author = part.author
-    kind = AUTHORS.get(_string(author.type_, "author type"), PartyKind.UNKNOWN)
-    return Party(
-        kind=kind,
-        id=_identifier_text(author.id, "author id"),
-        name=_typed(author.name, str, "author name"),
-        email=_typed(author.email, str, "author email"),
     )
 
 
