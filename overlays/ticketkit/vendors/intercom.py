@@ -366,9 +366,8 @@ def to_comment(part: TicketPart, raw: dict[str, Any], ticket_id: str) -> Comment
 class Thread:
     """One ticket's parts as comments: the hot path of `tickets.get` on a long thread.
 
-    Each field's usual type is checked inline and only an unusual one goes through `_typed` (a 50-part
-    thread is 300-odd checks a parse). Authors repeat in a thread, so each distinct author becomes one
-    frozen `Party`, shared by their comments.
+    Authors repeat in a thread, so each distinct author becomes one frozen `Party`, shared by their
+    comments.
     """
 
     __slots__ = ("_authors", "ticket_id")
@@ -379,19 +378,16 @@ class Thread:
 
     def messages(self, parts: list[TicketPart], items: list[Any]) -> list[Comment]:
         """Comments, notes, quick replies...: the parts with a body or files, as opposed to events."""
-        comments = []
-        for part, item in zip(parts, items, strict=True):
-            body, files = part.body, part.attachments
-            has_body = bool(body) if type(body) is str else bool(_typed(body, str, "body"))
-            if has_body or (bool(files) if type(files) is list else bool(_typed(files, list, "attachments"))):
-                comments.append(self.comment(part, item))
-        return comments
+        return [
+            self.comment(part, item)
+            for part, item in zip(parts, items, strict=True)
+            if _typed(part.body, str, "body") or _typed(part.attachments, list, "attachments")
+        ]
 
     def comment(self, part: TicketPart, raw: dict[str, Any]) -> Comment:
-        part_id, body, author, files = part.id, part.body, part.author, part.attachments
-        if type(part_id) is not str:
-            part_id = _string(part_id, "part id")
-        html = body if type(body) is str else _typed(body, str, "body")
+        author, files = part.author, part.attachments
+        part_id = _string(part.id, "part id")
+        html = _typed(part.body, str, "body")
         return Comment(
             id=part_id,
             body_html=html,
@@ -405,7 +401,7 @@ class Thread:
 
     def _author(self, author: TicketPartAuthor) -> Party:
         # The id's type is in the key: 2.16 sends integer ids, and True == 1 must not pass as the id 1.
-        key = (author.type_, author.id, author.id.__class__, author.name, author.email)
+        key = (author.type_, author.id, type(author.id), author.name, author.email)
         party = self._authors.get(key)
         if party is None:
             party = self._authors[key] = Party(
@@ -422,14 +418,12 @@ class Thread:
 
 
 def to_attachment(model: PartAttachment, raw: dict[str, Any], part_id: str, ticket_id: str) -> Attachment:
-    url, name, content_type, size = model.url, model.name, model.content_type, model.filesize
-    if type(url) is not str:
-        url = _string(url, "attachment url")
+    url = _string(model.url, "attachment url")
     return Attachment(
         id=url,  # Intercom gives attachments no id; the URL is what identifies (and fetches) the file
-        name=name if type(name) is str else _string(name, "attachment name"),
-        content_type=content_type if type(content_type) is str else _typed(content_type, str, "content_type"),
-        size=size if type(size) is int else _typed(size, int, "filesize"),
+        name=_string(model.name, "attachment name"),
+        content_type=_typed(model.content_type, str, "content_type"),
+        size=_typed(model.filesize, int, "filesize"),
         url=url,
         ticket_id=ticket_id,
         comment_id=part_id,
@@ -572,6 +566,8 @@ def _typed(value: object, kind: type[T], name: str) -> T | None:
 
     The generated models pass a wrong type through (a union member that failed to parse stays a dict).
     """
+    if type(value) is kind:  # the usual case, first: this runs a few hundred times a long thread
+        return value
     if value is None or isinstance(value, Unset):
         return None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
