@@ -7,6 +7,7 @@ committed there is exactly what the specs produce.
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import json
 import re
 import shutil
@@ -58,6 +59,15 @@ PRISM = "@stoplight/prism-cli"
 PRISM_VERSION = "5.14.2"
 PRISM_NODE = (18, 20, 1)  # the engines field of that version
 INTERCOM_REFERENCES = ("intercom-openapi-2.11.yaml", "intercom-openapi-2.16.yaml")
+# The vendors' own clients the contract session runs against our served sandboxes (shared/reference/clients/).
+# Tickiti's MCP server is built from its source with its lock file (npm registry); the Python MCP client that
+# drives it over stdio and the official Intercom SDK come from PyPI, pinned exactly; Ankra's client code is
+# compiled with Go, from the Debian registry when the machine has none.
+TICKITI_MCP = "tickiti-mcp"
+MCP_CLIENT = "mcp==1.26.0"
+INTERCOM_SDK = "python-intercom==5.0.1"
+ANKRA_CLI = "ankra-cli"
+GO_DEBIAN_PACKAGE = "golang-go"
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
@@ -247,9 +257,58 @@ def _install_prism(session: nox.Session) -> Path:
     return executable
 
 
+def _build_tickiti_mcp(session: nox.Session, shared: Path) -> Path:
+    """Tickiti's MCP server built from shared/reference/clients/tickiti-mcp into .nox/; returns dist/server.js.
+
+    The source is copied (never built inside shared/), its dependencies installed from its own lock file, and
+    the build is renamed into place when complete, so an interrupted build never looks done.
+    """
+    source = shared / "reference" / "clients" / TICKITI_MCP
+    if not (source / "package-lock.json").is_file():
+        session.error(f"contract: {source} is missing (Tickiti's own MCP server, see its README)")
+    digest = _tree_digest(source)
+    target = Path(session.virtualenv.location).parent / f"{TICKITI_MCP}-{digest[:12]}"
+    server = target / "dist" / "server.js"
+    if server.is_file():
+        session.log(f"{TICKITI_MCP} is built in {target}")
+        return server
+    partial = target.with_name(target.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    shutil.copytree(source, partial)
+    npm = ("npm", "--prefix", str(partial), "--no-audit", "--no-fund", "--loglevel=error")
+    session.run(*npm, "ci", "--ignore-scripts", external=True)
+    session.run(*npm, "exec", "--", "tsc", "-p", str(partial / "tsconfig.json"), external=True)
+    partial.rename(target)
+    return server
+
+
+def _tree_digest(folder: Path) -> str:
+    """A digest of every file under `folder`: a changed client source means a fresh build."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _go(session: nox.Session) -> Path:
+    """The `go` executable: the machine's, or Debian's package installed here (CI's clean machine has none)."""
+    found = shutil.which("go")
+    if found is None:
+        session.log(f"contract: no Go on PATH; installing Debian's {GO_DEBIAN_PACKAGE}")
+        session.run("apt-get", "install", "-y", "-qq", GO_DEBIAN_PACKAGE, external=True)
+        found = shutil.which("go")
+    if found is None:
+        session.error(f"contract: Go is needed to compile Ankra's client code ({GO_DEBIAN_PACKAGE} did not install)")
+    return Path(found)
+
+
 @nox.session
 def contract(session: nox.Session) -> None:
-    """The Intercom desk and generated client against Intercom's official 2.11 and 2.16 specs, served by Prism.
+    """ticketkit against references it did not write, and the vendors' own clients against our sandboxes.
+
+    - the Intercom desk and generated client against Intercom's official 2.11 and 2.16 specs, served by Prism;
+    - Tickiti's MCP server (built here), Ankra's client code (compiled here) and the official Intercom SDK,
+      each against a served sandbox of its vendor.
 
     Needs shared/reference/ beside the checkout (CI has it). Prints the run's counts at the end; arguments
     after `--` go to pytest.
@@ -264,11 +323,19 @@ def contract(session: nox.Session) -> None:
     if missing:
         session.error(f"contract: {shared / 'reference'} lacks {', '.join(missing)}")
     prism = _install_prism(session)
-    session.install(".[test]")
+    tickiti_mcp = _build_tickiti_mcp(session, shared)
+    go = _go(session)
+    session.install(".[test]", MCP_CLIENT, INTERCOM_SDK)
     tmp = Path(session.create_tmp())
     report = tmp / "contract-report.json"
     report.unlink(missing_ok=True)
-    env = {"TICKETKIT_PRISM": str(prism), "TICKETKIT_CONTRACT_REPORT": str(report)}
+    env = {
+        "TICKETKIT_PRISM": str(prism),
+        "TICKETKIT_CONTRACT_REPORT": str(report),
+        "TICKETKIT_TICKITI_MCP": str(tickiti_mcp),
+        "TICKETKIT_GO": str(go),
+        "TICKETKIT_ANKRA_CLI": str(shared / "reference" / "clients" / ANKRA_CLI),
+    }
     try:
         session.run(
             "pytest",
