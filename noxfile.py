@@ -295,6 +295,8 @@ def _go(session: nox.Session) -> Path:
     found = shutil.which("go")
     if found is None:
         session.log(f"contract: no Go on PATH; installing Debian's {GO_DEBIAN_PACKAGE}")
+        # A fresh machine's package lists may be missing or stale: read them first.
+        session.run("apt-get", "update", "-qq", external=True)
         session.run("apt-get", "install", "-y", "-qq", GO_DEBIAN_PACKAGE, external=True)
         found = shutil.which("go")
     if found is None:
