@@ -13,6 +13,9 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
+from ankra_client.api.tickets import review_ticket
+from ankra_client.models import TicketReview, TicketReviewRequest
+from ankra_client.types import Unset
 from desk_support import run
 from spec_check import response_problems
 from ticketkit import PartyKind, Priority, TicketStatus
@@ -718,3 +721,54 @@ def test_desk_round_trip_on_loopback() -> None:
             assert desk.attachments.download(desk.tickets.get(UPGRADE).attachments[0]) == KUBECTL_DESCRIBE
             assert desk.tickets.close(ticket.id).status == TicketStatus.CLOSED
             assert ticket.id in [t.id for t in desk.tickets.list(status=TicketStatus.CLOSED)]
+
+
+# -- the desk through the review flow of Ankra's CLI ---------------------------------------------------------
+
+
+def test_desk_client_reviews_in_the_clis_shape() -> None:
+    sandbox = Sandbox("ankra")
+    with ticketkit.connect("ankra", **sandbox.connect_options()) as desk:
+        body = TicketReviewRequest(subject=UPGRADE_SUBJECT, description="help", category="technical", source="api")
+        found = review_ticket.sync(client=desk.client, body=body)
+    assert isinstance(found, TicketReview)
+    assert (found.quality, found.recommended_action) == ("flag", "add_details")
+    assert not isinstance(found.duplicate_candidates, Unset) and found.duplicate_candidates[0].candidate_id == UPGRADE
+    assert found.expires_at > dt.datetime.now(dt.UTC)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_desk_creates_from_a_stored_review(mode: str) -> None:
+    sandbox = Sandbox("ankra")
+    passed = review(client(sandbox), subject="Nodes NotReady")
+    ticket = drive(
+        mode,
+        lambda d: d.tickets.create(subject="Nodes NotReady", review_id=passed["review_id"], severity="low"),
+        sandbox,
+    )
+    assert (ticket.subject, ticket.description, ticket.priority) == ("Nodes NotReady", LONG_ENOUGH, Priority.LOW)
+    assert ticket.custom_fields["ai_review_status"] == "passed"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_desk_create_from_a_flagged_review_says_how_to_acknowledge(mode: str) -> None:
+    sandbox = Sandbox("ankra")
+    flagged = review(client(sandbox), description="help")
+    with pytest.raises(ticketkit.ConflictError) as caught:
+        drive(mode, lambda d: d.tickets.create(subject="s", review_id=flagged["review_id"]), sandbox)
+    assert caught.value.message.startswith("Ticket flagged in review: The description has fewer than 20")
+    assert caught.value.message.endswith("; to open it anyway, pass acknowledged=True to tickets.create")
+    create = {"subject": "s", "review_id": flagged["review_id"], "acknowledged": True}
+    ticket = drive(mode, lambda d: d.tickets.create(**create), sandbox)
+    assert (ticket.description, ticket.custom_fields["ai_review_status"]) == ("help", "flagged")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_desk_create_from_a_used_review_is_an_invalid_request_on_review_id(mode: str) -> None:
+    sandbox = Sandbox("ankra")
+    passed = review(client(sandbox))
+    first = drive(mode, lambda d: d.tickets.create(subject="s", review_id=passed["review_id"]), sandbox)
+    with pytest.raises(ticketkit.InvalidRequestError) as caught:
+        drive(mode, lambda d: d.tickets.create(subject="s", review_id=passed["review_id"]), sandbox)
+    message = f"Value error, review already used to open ticket {first.id}; review the draft again"
+    assert caught.value.problems == [ticketkit.Problem("review_id", message)]
