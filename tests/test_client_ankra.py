@@ -20,6 +20,7 @@ from ankra_client.models import (
     ErrorDetailObject,
     Ticket,
     TicketCreate,
+    TicketCreateFromReview,
     TicketList,
     TicketReview,
     TicketReviewRequest,
@@ -125,24 +126,41 @@ def test_get_ticket_wire() -> None:
 
 
 def test_list_tickets_wire() -> None:
-    row = {"id": TICKET["id"], "subject": "Cluster upgrade stuck", "status": "open"}
+    row = {
+        "id": TICKET["id"],
+        "subject": "Cluster upgrade stuck",
+        "status": "open",
+        "is_tracked_by_team": True,
+        "created_at": "2023-11-07T05:31:56Z",
+        "organisation_id": TICKET["organisation_id"],  # not a row field the CLI reads: kept as given
+    }
     page = {"result": [row], "pagination": {"page": 2, "page_size": 50, "total_pages": 3, "total_count": 101}}
     recorder = Recorder(json_body=page)
     cluster = UUID("3c90c3cc-0d44-4b50-8888-8dd25736052a")
-    query: dict[str, Any] = {"page": 2, "page_size": 50, "status": "open", "q": "upgrade"}
+    query: dict[str, Any] = {"page": 2, "page_size": 50, "status": ["open", "in_progress"], "q": "upgrade"}
     result = list_tickets.sync(**query, cluster_id=cluster, **_scoped(recorder))
     request = _sent(recorder, "GET", PREFIX)
-    assert dict(request.url.params) == {
-        "page": "2",
-        "page_size": "50",
-        "status": "open",
-        "q": "upgrade",
-        "cluster_id": str(cluster),
-    }
+    # Each status is its own parameter, as Ankra's CLI sends them [client: ListSupportTickets].
+    assert request.url.params.multi_items() == [
+        ("page", "2"),
+        ("page_size", "50"),
+        ("status", "open"),
+        ("status", "in_progress"),
+        ("q", "upgrade"),
+        ("cluster_id", str(cluster)),
+    ]
     assert isinstance(result, TicketList)
     assert (result.pagination.total_pages, result.pagination.total_count) == (3, 101)
-    assert result.result[0].id == TICKET["id"]
-    assert result.result[0].additional_properties == {"subject": "Cluster upgrade stuck", "status": "open"}
+    [summary] = result.result
+    assert (summary.id, summary.subject, summary.status, summary.is_tracked_by_team) == (
+        TICKET["id"],
+        "Cluster upgrade stuck",
+        "open",
+        True,
+    )
+    assert summary.created_at == dt.datetime(2023, 11, 7, 5, 31, 56, tzinfo=dt.UTC)
+    assert summary.severity is UNSET and summary.additional_properties == {"organisation_id": TICKET["organisation_id"]}
+    assert same_data(result.to_dict(), page)
 
 
 def test_list_tickets_sends_nothing_unset() -> None:
@@ -165,7 +183,6 @@ def test_create_ticket_wire(status: int) -> None:
         cluster_id=UUID("3c90c3cc-0d44-4b50-8888-8dd25736052a"),
         source="api",
         acknowledged=True,
-        review_id="rev-1",
         environment={"k8s": "1.30"},
     )
     result = create_ticket.sync(body=body, **_scoped(recorder))
@@ -178,10 +195,23 @@ def test_create_ticket_wire(status: int) -> None:
         "cluster_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
         "source": "api",
         "acknowledged": True,
-        "review_id": "rev-1",
         "environment": {"k8s": "1.30"},
     }
     assert isinstance(result, Ticket) and result.subject == "<string>"
+
+
+def test_create_ticket_from_a_review_wire() -> None:
+    """The body Ankra's CLI sends after its review [client: cmd/support.go]: nothing of the draft."""
+    recorder = Recorder(status_code=201, json_body=TICKET)
+    body = TicketCreateFromReview(review_id="rev-1", source="cli", acknowledged=False, severity="high")
+    result = create_ticket.sync(body=body, **_scoped(recorder))
+    assert json_body(_sent(recorder, "POST", PREFIX)) == {
+        "review_id": "rev-1",
+        "severity": "high",
+        "source": "cli",
+        "acknowledged": False,
+    }
+    assert isinstance(result, Ticket)
 
 
 def test_create_ticket_leaves_defaults_to_the_server() -> None:
@@ -190,17 +220,52 @@ def test_create_ticket_leaves_defaults_to_the_server() -> None:
     assert json_body(recorder.only) == {"subject": "s", "description": "d"}
 
 
+# The review the CLI's own tests feed it (cmd/support_test.go), with every key the CLI reads.
+REVIEW: dict[str, Any] = {
+    "review_id": "review-6",
+    "enrichment": {"summary": "Nodes flap after the upgrade", "severity": "high", "category": None},
+    "quality": "flag",
+    "quality_flags": ["Describe the symptom you are seeing"],
+    "clarifying_questions": ["What is the exact error message?"],
+    "duplicate_candidates": [
+        {
+            "candidate_id": "c1",
+            "summary": "Worker nodes flap to NotReady after upgrade",
+            "status_label": "Being worked on",
+            "confidence": "high",
+            "already_resolved": False,
+        }
+    ],
+    "recommended_action": "add_details",
+    "expires_at": "2026-05-01T10:30:00Z",
+}
+
+
 @pytest.mark.parametrize("status", [200, 201])
-def test_review_ticket_wire_keeps_every_result_key(status: int) -> None:
-    review = {"review_id": "rev-1", "status": "flagged", "reasons": ["duplicate"]}
-    recorder = Recorder(status_code=status, json_body=review)
-    body = TicketReviewRequest(subject="s", description="d", severity="low")
-    body.additional_properties["environment"] = "prod"
+def test_review_ticket_wire(status: int) -> None:
+    recorder = Recorder(status_code=status, json_body={**REVIEW, "model_version": "v7"})
+    cluster = UUID("3c90c3cc-0d44-4b50-8888-8dd25736052a")
+    body = TicketReviewRequest(subject="s", description="d", category="technical", cluster_id=cluster, source="cli")
     result = review_ticket.sync(body=body, **_scoped(recorder))
     request = _sent(recorder, "POST", f"{PREFIX}/review")
-    sent = {"subject": "s", "description": "d", "severity": "low", "environment": "prod"}
+    sent = {"subject": "s", "description": "d", "category": "technical", "cluster_id": str(cluster), "source": "cli"}
     assert json_body(request) == sent
-    assert isinstance(result, TicketReview) and result.to_dict() == review
+    assert isinstance(result, TicketReview)
+    assert (result.review_id, result.quality, result.recommended_action) == ("review-6", "flag", "add_details")
+    assert result.expires_at == dt.datetime(2026, 5, 1, 10, 30, tzinfo=dt.UTC)
+    assert not isinstance(result.enrichment, Unset) and result.enrichment.severity == "high"
+    assert result.enrichment.category is None
+    assert not isinstance(result.duplicate_candidates, Unset)
+    assert result.duplicate_candidates[0].status_label == "Being worked on"
+    assert result.additional_properties == {"model_version": "v7"}
+    assert same_data(result.to_dict(), {**REVIEW, "model_version": "v7"})
+
+
+def test_a_review_with_only_the_keys_the_cli_needs_parses() -> None:
+    bare = {"review_id": "r", "quality": "pass", "expires_at": "2026-05-01T10:30:00+02:00"}
+    review = TicketReview.from_dict(bare)
+    assert (review.enrichment, review.duplicate_candidates, review.quality_flags) == (UNSET, UNSET, UNSET)
+    assert review.expires_at == dt.datetime(2026, 5, 1, 8, 30, tzinfo=dt.UTC)
 
 
 @pytest.mark.parametrize("status", [200, 201])

@@ -309,19 +309,22 @@ def test_list_yields_the_rows_as_they_are_without_fetching_each(mode: str) -> No
     assert full.id == LIST_PAGE["result"][0]["id"] and full.subject == "Cluster upgrade stuck"
     assert (full.status, full.priority, full.priority_raw) == (TicketStatus.OPEN, Priority.HIGH, "high")
     assert full.created_at == dt.datetime(2023, 11, 7, 5, 31, 56, tzinfo=dt.UTC)
+    assert full.updated_at == dt.datetime(2023, 11, 7, 6, 2, 10, tzinfo=dt.UTC)
+    assert (full.description, full.comments, full.attachments) == (None, None, [])  # a row has no thread [client]
+    assert full.custom_fields == {
+        "category": "technical",
+        "source": "cli",
+        "cluster_id": None,
+        "cluster_name": None,
+        "ai_review_status": "passed",
+        "is_tracked_by_team": True,
+    }
     assert full.raw == LIST_PAGE["result"][0]
     # A row that carries only its id: everything else stays empty.
     assert bare.id == LIST_PAGE["result"][1]["id"]
     assert (bare.subject, bare.description, bare.status_raw, bare.created_at, bare.updated_at) == (None,) * 5
     assert (bare.status, bare.priority, bare.priority_raw) == (TicketStatus.UNKNOWN, Priority.UNKNOWN, None)
     assert (bare.comments, bare.attachments, bare.custom_fields) == (None, [], {})
-
-
-def test_list_rows_that_carry_a_thread_keep_it() -> None:
-    row = {"id": TID, "comments": HAND_MADE["comments"], "attachments": HAND_MADE["attachments"]}
-    [ticket] = perform("tickets.list", "sync", answering("tickets.list", ok(page([row]))))
-    assert [c.body_text for c in ticket.comments] == ["Could you share the upgrade logs?", NEW_BODY]
-    assert [a.ticket_id for a in ticket.attachments] == [TID]
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -365,24 +368,23 @@ def test_limit_stops_before_the_next_page() -> None:
 def test_list_filters_by_the_ankra_status(status: Any, sent: list[str]) -> None:
     script = answering("tickets.list", ok(page([{"id": "a"}])))
     drive("sync", script, lambda d: d.tickets.list(status=status))
-    assert [r.url.params["status"] for r in script.requests] == sent
+    assert [r.url.params.get_list("status") for r in script.requests] == [sent]
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_open_sweeps_open_then_triaging_past_an_empty_sweep(mode: str) -> None:
+def test_open_is_one_server_side_listing_of_open_and_triaging(mode: str) -> None:
+    # Ankra takes `status` repeated [client: ankra-cli ListSupportTickets]: one listing, paged as one.
     script = Script().on(
         "GET",
         TICKETS,
-        ok(page([], total_pages=0)),  # no `open` tickets
-        ok(page([{"id": "t1", "status": "triaging"}], 1, total_pages=2)),
-        ok(page([{"id": "t2", "status": "triaging"}], 2, total_pages=2)),
+        ok(page([{"id": "t1", "status": "triaging"}, {"id": "t2", "status": "open"}], 1, total_pages=2)),
+        ok(page([{"id": "t3", "status": "open"}], 2, total_pages=2)),
     )
-    tickets = drive(mode, script, lambda d: d.tickets.list(status="open"))
-    assert [(t.id, t.status) for t in tickets] == [("t1", TicketStatus.OPEN), ("t2", TicketStatus.OPEN)]
-    assert [(r.url.params["status"], r.url.params["page"]) for r in script.requests] == [
-        ("open", "1"),
-        ("triaging", "1"),
-        ("triaging", "2"),
+    tickets = drive(mode, script, lambda d: d.tickets.list(status="open", page_size=2))
+    assert [(t.id, t.status) for t in tickets] == [(f"t{n}", TicketStatus.OPEN) for n in (1, 2, 3)]
+    assert [r.url.params.multi_items() for r in script.requests] == [
+        [("page", "1"), ("page_size", "2"), ("status", "open"), ("status", "triaging")],
+        [("page", "2"), ("page_size", "2"), ("status", "open"), ("status", "triaging")],
     ]
 
 
@@ -434,7 +436,6 @@ def test_create_sends_the_draft_and_passthrough_fields(mode: str, status: int) -
             cluster_id=cluster,
             source="api",
             acknowledged=True,
-            review_id="9b2f6a52-1d9e-4c1b-9f8e-2f7c4f0b3a11",
             environment={"k8s": "1.30", "nodes": 3},
         ),
     )
@@ -447,11 +448,40 @@ def test_create_sends_the_draft_and_passthrough_fields(mode: str, status: int) -
             "cluster_id": cluster,
             "source": "api",
             "acknowledged": True,
-            "review_id": "9b2f6a52-1d9e-4c1b-9f8e-2f7c4f0b3a11",
             "environment": {"k8s": "1.30", "nodes": 3},
         }
     ]
     assert ticket.id == TID and ticket.raw == HAND_MADE
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_create_from_a_review_sends_what_ankras_cli_sends(mode: str) -> None:
+    # Ankra takes the draft from the stored review [client]: subject and description are not sent.
+    review_id = "9b2f6a52-1d9e-4c1b-9f8e-2f7c4f0b3a11"
+    script = answering("tickets.create", ok(HAND_MADE, status=201))
+    ticket = drive(
+        mode,
+        script,
+        lambda d: d.tickets.create(
+            subject="Cluster upgrade stuck", review_id=review_id, source="cli", acknowledged=False, severity="high"
+        ),
+    )
+    assert script.bodies() == [{"review_id": review_id, "severity": "high", "source": "cli", "acknowledged": False}]
+    assert ticket.id == TID
+
+
+def test_create_from_a_review_needs_no_description_and_sends_only_the_review_id() -> None:
+    script = answering("tickets.create")
+    drive("sync", script, lambda d: d.tickets.create(subject="s", review_id="r-1"))
+    assert script.bodies() == [{"review_id": "r-1"}]
+
+
+@pytest.mark.parametrize("extra", [{"category": "bug"}, {"cluster_id": None}, {"environment": {"k8s": "1.30"}}])
+def test_create_from_a_review_refuses_fields_ankra_would_ignore(extra: dict[str, Any]) -> None:
+    script = Script()
+    with pytest.raises(ticketkit.InvalidArgumentError, match=f"ignores {next(iter(extra))}; leave them out"):
+        drive("sync", script, lambda d: d.tickets.create(subject="s", description="d", review_id="r-1", **extra))
+    assert script.requests == []
 
 
 def test_create_sends_nulls_where_ankra_takes_them() -> None:
@@ -459,8 +489,9 @@ def test_create_sends_nulls_where_ankra_takes_them() -> None:
     drive(
         "sync",
         script,
-        lambda d: d.tickets.create(subject="s", description="d", severity=None, cluster_id=None),
+        lambda d: d.tickets.create(subject="s", description="d", severity=None, cluster_id=None, review_id=None),
     )
+    # review_id=None is no review: the raw fields are sent, without a review_id [client: omitempty].
     assert script.bodies() == [{"subject": "s", "description": "d", "severity": None, "cluster_id": None}]
 
 
@@ -468,6 +499,10 @@ def test_create_sends_nulls_where_ankra_takes_them() -> None:
     ("kwargs", "message"),
     [
         ({"description": None}, "requires a description"),
+        ({"review_id": ""}, "review_id must be a non-empty string"),
+        ({"review_id": 7}, "review_id must be a non-empty string"),
+        ({"review_id": "r-1", "requester_email": "a@b.c"}, "no requester"),
+        ({"review_id": "r-1", "acknowledged": 1}, "acknowledged must be True or False"),
         ({"requester_email": "a@b.c"}, "no requester"),
         ({"priority": "high"}, "unexpected keyword"),
         ({"acknowledged": "yes"}, "acknowledged must be True or False"),
@@ -779,7 +814,8 @@ BAD_PAGES = [
     ok(page([{"id": 7}])),
     ok(page([{"id": "a", "created_at": "yesterday"}])),
     ok(page([{"id": "a", "status": {"name": "open"}}])),
-    ok(page([{"id": "a", "comments": "none"}])),
+    ok(page([{"id": "a", "subject": ["Cluster upgrade stuck"]}])),
+    ok(page([{"id": "a", "severity": 3}])),
     ok({**LIST_PAGE, "pagination": {**LIST_PAGE["pagination"], "total_pages": "1"}}),
 ]
 MALFORMED = [

@@ -13,15 +13,20 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
+from ankra_client.api.tickets import review_ticket
+from ankra_client.models import TicketReview, TicketReviewRequest
+from ankra_client.types import Unset
 from desk_support import run
 from spec_check import response_problems
 from ticketkit import PartyKind, Priority, TicketStatus
 from ticketkit.sandbox import TOKEN, Faults, Sandbox, serving
 from ticketkit.sandbox.ankra import PRIMARY_ORGANISATION_ID, SECOND_ORGANISATION_ID
 from ticketkit.sandbox.ankra.models import KUBECTL_DESCRIBE, stable_id
+from ticketkit.sandbox.ankra.review import REVIEW_LIFETIME
 
 TICKETS = "/api/v1/org/support/tickets"
 UPGRADE = stable_id("ticket:upgrade-stuck")  # seeded: in_progress, 3 comments, 1 attachment
+UPGRADE_SUBJECT = "Cluster upgrade to 1.30 stuck on prod-eu-1"
 INGRESS = stable_id("ticket:ingress-502")  # seeded: open, flagged review
 AUTOSCALER = stable_id("ticket:autoscaler")  # seeded in the second organisation
 DESCRIBE_ID = stable_id("attachment:upgrade-describe")
@@ -56,6 +61,18 @@ def create(http: httpx.Client, **fields: Any) -> dict[str, Any]:
 
 def issues_at(body: Any) -> list[tuple[tuple[Any, ...], str]]:
     return [(tuple(item["loc"]), item["type"]) for item in body["detail"]]
+
+
+def review(http: httpx.Client, **fields: Any) -> dict[str, Any]:
+    """A stored review of a draft (the CLI's review request: subject, description, category, source)."""
+    body = {"subject": "Cluster upgrade stuck", "description": LONG_ENOUGH, "category": "technical", "source": "cli"}
+    answer: dict[str, Any] = checked(http.post(f"{TICKETS}/review", json={**body, **fields}), 200)
+    return answer
+
+
+def total(http: httpx.Client) -> int:
+    count: int = checked(http.get(TICKETS), 200)["pagination"]["total_count"]
+    return count
 
 
 # -- authentication, organisations, unknown ids -------------------------------------------------------
@@ -204,7 +221,6 @@ def test_create_keeps_the_fields_sent_and_names_a_known_cluster() -> None:
         source="cli",
         cluster_id=cluster.upper(),
         environment={"kubernetes": "1.30"},
-        review_id="r-1",
     )
     assert (ticket["category"], ticket["severity"], ticket["source"]) == ("bug", "critical", "cli")
     assert (ticket["cluster_id"], ticket["cluster_name"]) == (cluster, "prod-eu-1")
@@ -212,15 +228,27 @@ def test_create_keeps_the_fields_sent_and_names_a_known_cluster() -> None:
     assert (other["cluster_id"], other["cluster_name"], other["severity"]) == (UNKNOWN_ID, None, None)
 
 
-def test_flagged_draft_without_acknowledged_is_409_and_creates_nothing() -> None:
+def test_flagged_draft_without_acknowledged_is_409_detail_and_creates_nothing() -> None:
     http = client()
-    count = checked(http.get(TICKETS), 200)["pagination"]["total_count"]
+    count = total(http)
     for extra in ({}, {"acknowledged": False}):
         body = checked(http.post(TICKETS, json={"subject": "Broken", "description": " too short  ", **extra}), 409)
-        assert "flagged" in body["detail"] and "acknowledged" in body["detail"]
-        assert body["review"]["status"] == "flagged" and body["review"]["flagged"] is True
-        uuid.UUID(body["review"]["review_id"])
-    assert checked(http.get(TICKETS), 200)["pagination"]["total_count"] == count
+        assert list(body) == ["detail"]  # `{detail: <text>}`, what the CLI reads [client: extractDetail]
+        assert body["detail"].startswith("Ticket flagged in review: The description has fewer than 20 characters")
+        assert body["detail"].endswith("Resend with acknowledged=true to submit it anyway.")
+    assert total(http) == count
+
+
+def test_a_duplicate_subject_needs_acknowledging_too() -> None:
+    http = client()
+    same_subject = {"subject": f" {UPGRADE_SUBJECT.upper()} ", "description": LONG_ENOUGH}  # case and spacing aside
+    body = checked(http.post(TICKETS, json=same_subject), 409)
+    assert body["detail"] == (
+        "Ticket flagged in review: possible duplicate of 1 existing ticket(s): Control-plane upgrade to 1.30 is"
+        " blocked: the node drain step is crash-looping. Resend with acknowledged=true to submit it anyway."
+    )
+    ticket = create(http, subject=UPGRADE_SUBJECT, acknowledged=True)
+    assert (ticket["ai_review_status"], ticket["subject"]) == ("flagged", UPGRADE_SUBJECT)
 
 
 def test_flagged_draft_with_acknowledged_is_created_flagged() -> None:
@@ -231,17 +259,167 @@ def test_flagged_draft_with_acknowledged_is_created_flagged() -> None:
     assert create(client(), description=twenty)["ai_review_status"] == "passed"
 
 
-def test_review_runs_the_same_rule_without_creating() -> None:
+# -- the review flow of Ankra's CLI: review, then create from the review's id -----------------------------
+
+
+def test_a_passing_review_in_the_clis_shape_creates_nothing_and_expires() -> None:
     http = client()
-    count = checked(http.get(TICKETS), 200)["pagination"]["total_count"]
-    flagged = checked(http.post(f"{TICKETS}/review", json={"subject": "s", "description": "short"}), 200)
-    assert (flagged["status"], flagged["flagged"]) == ("flagged", True) and flagged["reason"]
-    passed = checked(http.post(f"{TICKETS}/review", json={"subject": "s", "description": LONG_ENOUGH}), 200)
-    assert (passed["status"], passed["flagged"], passed["reason"]) == ("passed", False, None)
-    assert passed["review_id"] != flagged["review_id"]
-    assert checked(http.get(TICKETS), 200)["pagination"]["total_count"] == count
+    count = total(http)
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    passed = review(http)
+    expires = dt.datetime.fromisoformat(passed.pop("expires_at"))
+    assert before + REVIEW_LIFETIME <= expires <= dt.datetime.now(dt.UTC) + REVIEW_LIFETIME
+    uuid.UUID(passed.pop("review_id"))
+    assert passed == {
+        "enrichment": {"summary": LONG_ENOUGH, "severity": None, "category": "technical"},
+        "quality": "pass",
+        "quality_flags": [],
+        "clarifying_questions": [],
+        "duplicate_candidates": [],
+        "recommended_action": "submit",
+    }
+    assert total(http) == count
+
+
+def test_a_vague_draft_is_flagged_with_reasons_and_questions() -> None:
+    flagged = review(client(), description="too short", category="bug")
+    assert (flagged["quality"], flagged["recommended_action"]) == ("flag", "add_details")
+    assert flagged["quality_flags"] == [
+        "The description has fewer than 20 characters: add what you expected, what happened instead, and when"
+        " it started."
+    ]
+    assert len(flagged["clarifying_questions"]) == 2
+    assert flagged["enrichment"] == {"summary": "too short", "severity": None, "category": "bug"}
+
+
+def test_duplicates_are_the_organisations_tickets_with_the_same_subject() -> None:
+    sandbox = Sandbox("ankra")
+    http = client(sandbox)
+    checked(http.post(f"{TICKETS}/{UPGRADE}/close"), 200)
+    found = review(http, subject=UPGRADE_SUBJECT.lower(), description="The cluster is down: a full outage.")
+    assert (found["quality"], found["recommended_action"]) == ("pass", "check_duplicates")
+    assert found["duplicate_candidates"] == [
+        {
+            "candidate_id": UPGRADE,
+            "summary": "Control-plane upgrade to 1.30 is blocked: the node drain step is crash-looping.",
+            "status_label": "Closed",
+            "confidence": "high",
+            "already_resolved": True,
+        }
+    ]
+    assert found["enrichment"]["severity"] == "critical"  # "is down", "outage"
+    labs = client(sandbox, organisation=SECOND_ORGANISATION_ID)
+    assert review(labs, subject=UPGRADE_SUBJECT)["duplicate_candidates"] == []  # another organisation's
+
+
+def test_create_from_a_review_takes_the_reviewed_draft_and_only_severity_and_acknowledged() -> None:
+    http = client()
+    cluster = stable_id("cluster:prod-eu-1")
+    passed = review(http, subject="Nodes NotReady", cluster_id=cluster, category="bug", source="agent")
+    body = {"review_id": passed["review_id"], "source": "cli", "acknowledged": False, "severity": "high"}
+    ticket = checked(http.post(TICKETS, json=body), 201)
+    expected = {
+        "subject": "Nodes NotReady",
+        "description": LONG_ENOUGH,
+        "category": "bug",
+        "source": "agent",  # the reviewed draft's: the create's `source` is not honoured [client]
+        "cluster_id": cluster,
+        "cluster_name": "prod-eu-1",
+        "severity": "high",
+        "status": "open",
+        "ai_review_status": "passed",
+        "ai_summary": LONG_ENOUGH,
+    }
+    assert {k: ticket[k] for k in expected} == expected
+    assert checked(http.get(f"{TICKETS}/{ticket['id']}"), 200) == ticket
+
+
+def test_create_from_a_review_ignores_the_draft_fields_sent_with_it() -> None:
+    http = client()
+    passed = review(http, description="The ingress controller answers 502 for every host since 09:00.")
+    body = {"review_id": passed["review_id"], "subject": "Other", "description": "Other", "category": "billing"}
+    ticket = checked(http.post(TICKETS, json=body), 201)
+    assert (ticket["subject"], ticket["category"]) == ("Cluster upgrade stuck", "technical")
+    assert ticket["severity"] is None  # neither sent nor suggested
+
+
+def test_a_suggested_severity_is_used_when_none_is_sent() -> None:
+    http = client()
+    outage = review(http, description="Production is down since 09:00 for every customer.")
+    ticket = checked(http.post(TICKETS, json={"review_id": outage["review_id"], "source": "cli"}), 201)
+    assert ticket["severity"] == "critical"
+
+
+def test_a_flagged_review_needs_acknowledged_and_stays_usable_until_then() -> None:
+    http = client()
+    flagged = review(http, description="help")
+    count = total(http)
+    refused = checked(http.post(TICKETS, json={"review_id": flagged["review_id"], "acknowledged": False}), 409)
+    assert refused["detail"].startswith("Ticket flagged in review: The description has fewer than 20 characters")
+    assert total(http) == count
+    ticket = checked(http.post(TICKETS, json={"review_id": flagged["review_id"], "acknowledged": True}), 201)
+    assert (ticket["description"], ticket["ai_review_status"]) == ("help", "flagged")
+
+
+def test_a_duplicate_review_needs_acknowledged() -> None:
+    http = client()
+    duplicate = review(http, subject=UPGRADE_SUBJECT)
+    assert checked(http.post(TICKETS, json={"review_id": duplicate["review_id"]}), 409)["detail"].startswith(
+        "Ticket flagged in review: possible duplicate of 1 existing ticket(s)"
+    )
+    acknowledged = {"review_id": duplicate["review_id"], "acknowledged": True}
+    assert checked(http.post(TICKETS, json=acknowledged), 201)["ai_review_status"] == "flagged"
+
+
+def _review_id_problem(response: httpx.Response) -> str:
+    body = checked(response, 422)
+    assert issues_at(body) == [(("body", "review_id"), "value_error")]
+    message: str = body["detail"][0]["msg"]
+    return message
+
+
+def test_a_review_opens_one_ticket_only() -> None:
+    http = client()
+    passed = review(http)
+    first = checked(http.post(TICKETS, json={"review_id": passed["review_id"]}), 201)
+    count = total(http)
+    again = http.post(TICKETS, json={"review_id": passed["review_id"], "acknowledged": True})
+    assert _review_id_problem(again) == (
+        f"Value error, review already used to open ticket {first['id']}; review the draft again"
+    )
+    assert total(http) == count
+
+
+def test_an_expired_review_opens_nothing() -> None:
+    sandbox = Sandbox("ankra")
+    http = client(sandbox)
+    passed = review(http)
+    stored = sandbox.app.store.reviews[passed["review_id"]]  # type: ignore[attr-defined]
+    stored.expires_at = dt.datetime(2001, 5, 1, 10, 30, tzinfo=dt.UTC)  # past: no clock is waited on
+    message = _review_id_problem(http.post(TICKETS, json={"review_id": passed["review_id"]}))
+    assert message == "Value error, review expired at 2001-05-01T10:30:00Z; review the draft again"
+
+
+def test_an_unknown_or_another_organisations_review_opens_nothing() -> None:
+    sandbox = Sandbox("ankra")
+    labs = review(client(sandbox, organisation=SECOND_ORGANISATION_ID))
+    http = client(sandbox)
+    for review_id in (labs["review_id"], UNKNOWN_ID, "not-even-a-uuid"):
+        message = _review_id_problem(http.post(TICKETS, json={"review_id": review_id, "acknowledged": True}))
+        assert message == "Value error, review not found"
+
+
+def test_review_request_is_validated_like_the_draft() -> None:
+    http = client()
     missing = checked(http.post(f"{TICKETS}/review", json={"subject": "s"}), 422)
     assert issues_at(missing) == [(("body", "description"), "missing")]
+    wrong = {"subject": "", "description": "d", "category": "", "cluster_id": "prod", "source": "slack"}
+    assert issues_at(checked(http.post(f"{TICKETS}/review", json=wrong), 422)) == [
+        (("body", "subject"), "string_too_short"),
+        (("body", "category"), "enum"),
+        (("body", "cluster_id"), "uuid_parsing"),
+        (("body", "source"), "enum"),
+    ]
 
 
 def test_create_without_required_fields_is_422_listing_each() -> None:
@@ -264,17 +442,18 @@ def test_create_with_wrong_types_lengths_and_values_is_422() -> None:
         "review_id": 7,
     }
     body = checked(client().post(TICKETS, json=draft), 422)
+    # In the order of the fields of the CLI's CreateSupportTicketRequest, which mirrors Ankra's model.
     assert issues_at(body) == [
+        (("body", "review_id"), "string_type"),
         (("body", "subject"), "string_too_long"),
         (("body", "description"), "string_type"),
         (("body", "category"), "enum"),
+        (("body", "cluster_id"), "uuid_parsing"),
         (("body", "severity"), "enum"),
         (("body", "source"), "enum"),
-        (("body", "cluster_id"), "uuid_parsing"),
         (("body", "acknowledged"), "bool_type"),
-        (("body", "review_id"), "string_type"),
     ]
-    assert body["detail"][0]["msg"] == "String should have at most 200 characters"
+    assert body["detail"][1]["msg"] == "String should have at most 200 characters"
     empty = checked(client().post(TICKETS, json={"subject": "", "description": "d" * 10001}), 422)
     assert issues_at(empty) == [(("body", "subject"), "string_too_short"), (("body", "description"), "string_too_long")]
 
@@ -386,11 +565,11 @@ def test_empty_organisation_lists_zero_pages() -> None:
         ({"page_size": "0"}, (("query", "page_size"), "greater_than_equal")),
         ({"page": "0"}, (("query", "page"), "greater_than_equal")),
         ({"page": "two"}, (("query", "page"), "int_parsing")),
-        ({"status": "archived"}, (("query", "status"), "enum")),
+        ({"status": ["open", "archived"]}, (("query", "status", 1), "enum")),
         ({"cluster_id": "prod-eu-1"}, (("query", "cluster_id"), "uuid_parsing")),
     ],
 )
-def test_bad_list_parameters_are_422(params: dict[str, str], problem: tuple[Any, str]) -> None:
+def test_bad_list_parameters_are_422(params: dict[str, Any], problem: tuple[Any, str]) -> None:
     assert issues_at(checked(client().get(TICKETS, params=params), 422)) == [problem]
 
 
@@ -401,13 +580,17 @@ def test_page_size_100_is_allowed() -> None:
 def test_list_filters_by_status_text_and_cluster() -> None:
     http = client()
 
-    def ids(**params: str) -> list[str]:
+    def ids(**params: Any) -> list[str]:
         return [t["id"] for t in checked(http.get(TICKETS, params=params), 200)["result"]]
 
     assert ids(status="in_progress") == [UPGRADE]
-    assert ids(q="DRAIN STEP") == [UPGRADE]  # description, any case
-    assert ids(q="certificate") == [INGRESS]  # subject
+    # Repeated `status` is any of them [client: `status=open&status=in_progress`], newest first.
+    assert ids(status=["in_progress", "open"]) == [INGRESS, UPGRADE]
+    assert ids(status=["open", "in_progress", "open"]) == [INGRESS, UPGRADE]
+    assert ids(q="CERTIFICATE") == [INGRESS]  # the subject, any case
+    assert ids(q="drain step") == []  # only in a description: q is subject text [client]
     assert ids(cluster_id=stable_id("cluster:staging-us-1")) == [INGRESS]
+    assert ids(status=["open", "in_progress"], q="upgrade") == [UPGRADE]
     assert ids(status="open", q="upgrade") == []
 
 
@@ -538,3 +721,54 @@ def test_desk_round_trip_on_loopback() -> None:
             assert desk.attachments.download(desk.tickets.get(UPGRADE).attachments[0]) == KUBECTL_DESCRIBE
             assert desk.tickets.close(ticket.id).status == TicketStatus.CLOSED
             assert ticket.id in [t.id for t in desk.tickets.list(status=TicketStatus.CLOSED)]
+
+
+# -- the desk through the review flow of Ankra's CLI ---------------------------------------------------------
+
+
+def test_desk_client_reviews_in_the_clis_shape() -> None:
+    sandbox = Sandbox("ankra")
+    with ticketkit.connect("ankra", **sandbox.connect_options()) as desk:
+        body = TicketReviewRequest(subject=UPGRADE_SUBJECT, description="help", category="technical", source="api")
+        found = review_ticket.sync(client=desk.client, body=body)
+    assert isinstance(found, TicketReview)
+    assert (found.quality, found.recommended_action) == ("flag", "add_details")
+    assert not isinstance(found.duplicate_candidates, Unset) and found.duplicate_candidates[0].candidate_id == UPGRADE
+    assert found.expires_at > dt.datetime.now(dt.UTC)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_desk_creates_from_a_stored_review(mode: str) -> None:
+    sandbox = Sandbox("ankra")
+    passed = review(client(sandbox), subject="Nodes NotReady")
+    ticket = drive(
+        mode,
+        lambda d: d.tickets.create(subject="Nodes NotReady", review_id=passed["review_id"], severity="low"),
+        sandbox,
+    )
+    assert (ticket.subject, ticket.description, ticket.priority) == ("Nodes NotReady", LONG_ENOUGH, Priority.LOW)
+    assert ticket.custom_fields["ai_review_status"] == "passed"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_desk_create_from_a_flagged_review_says_how_to_acknowledge(mode: str) -> None:
+    sandbox = Sandbox("ankra")
+    flagged = review(client(sandbox), description="help")
+    with pytest.raises(ticketkit.ConflictError) as caught:
+        drive(mode, lambda d: d.tickets.create(subject="s", review_id=flagged["review_id"]), sandbox)
+    assert caught.value.message.startswith("Ticket flagged in review: The description has fewer than 20")
+    assert caught.value.message.endswith("; to open it anyway, pass acknowledged=True to tickets.create")
+    create = {"subject": "s", "review_id": flagged["review_id"], "acknowledged": True}
+    ticket = drive(mode, lambda d: d.tickets.create(**create), sandbox)
+    assert (ticket.description, ticket.custom_fields["ai_review_status"]) == ("help", "flagged")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_desk_create_from_a_used_review_is_an_invalid_request_on_review_id(mode: str) -> None:
+    sandbox = Sandbox("ankra")
+    passed = review(client(sandbox))
+    first = drive(mode, lambda d: d.tickets.create(subject="s", review_id=passed["review_id"]), sandbox)
+    with pytest.raises(ticketkit.InvalidRequestError) as caught:
+        drive(mode, lambda d: d.tickets.create(subject="s", review_id=passed["review_id"]), sandbox)
+    message = f"Value error, review already used to open ticket {first.id}; review the draft again"
+    assert caught.value.problems == [ticketkit.Problem("review_id", message)]

@@ -17,7 +17,8 @@ T = TypeVar("T", bound="AttachmentUpload")
 class AttachmentUpload:
     """
     Attributes:
-        file (File): The file; its part carries the filename and content type [client].
+        file (File): The file; its part carries the filename and content type [client: ankra-cli
+            internal/client/support.go UploadSupportAttachment].
     """
 
     file: File

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="CommentCreate")
 class CommentCreate:
     """
     Attributes:
-        body (str): The comment's text [client].
+        body (str): The comment's text [client: ankra-cli internal/client/support.go addSupportCommentRequest].
     """
 
     body: str

@@ -13,10 +13,11 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error:
-    """FastAPI-style error body [client + older Ankra spec]: `{"detail": "<text>"}`; 422
-    `{"detail": [{loc, msg, type}]}`; 403 `{"detail": "permission_denied", "permission": "<perm>"}`.
-    The 409 body is not confirmed [inferred]: `detail` may also be an object. `detail` is present in
-    every documented form but not required, so that an unconfirmed body still parses. Extra keys are kept.
+    """FastAPI-style error body [client + older Ankra spec]: `{"detail": "<text>"}` (409 included [client:
+    ankra-cli internal/client/support.go extractDetail]); 422 `{"detail": [{loc, msg, type}]}`; 403
+    `{"detail": "permission_denied", "permission": "<perm>"}`. An object `detail` is tolerated, not seen
+    [inferred]. `detail` is present in every documented form but not required, so that an unexpected body
+    still parses. Extra keys are kept.
 
         Attributes:
             detail (ErrorDetailObject | list[ValidationIssue] | str | Unset):

@@ -11,7 +11,7 @@ T = TypeVar("T", bound="ErrorDetailObject")
 
 @_attrs_define
 class ErrorDetailObject:
-    """An object `detail` (possible on 409) [inferred]; every key is kept."""
+    """An object `detail` (tolerated, not seen) [inferred]; every key is kept."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -11,7 +11,7 @@ T = TypeVar("T", bound="Pagination")
 
 @_attrs_define
 class Pagination:
-    """[client]
+    """[client: ankra-cli internal/client/support.go SupportTicketPagination]
 
     Attributes:
         page (int):

@@ -15,8 +15,10 @@ T = TypeVar("T", bound="Ticket")
 
 @_attrs_define
 class Ticket:
-    """A support ticket [doc]. The document's own sample leaves out `source`, `category`, `status` and
-    `ai_review_status` though its schema requires them; they stay required here as documented.
+    """A support ticket [doc]; Ankra's CLI reads the same fields except `attachments` [client: ankra-cli
+    internal/client/support.go SupportTicket, which "mirrors the backend Ticket wire model"]. The
+    document's own sample leaves out `source`, `category`, `status` and `ai_review_status` though its
+    schema requires them; they stay required here as documented, and the CLI reads them as always there.
     Unknown keys are kept.
 
         Attributes:
@@ -35,8 +37,9 @@ class Ticket:
             cluster_name (None | str | Unset):
             severity (None | str | Unset): [doc] Known values: low, medium, high, critical.
             ai_summary (None | str | Unset):
-            is_tracked_by_team (bool | Unset):  Default: False.
-            comments (list[TicketComment] | Unset):
+            is_tracked_by_team (bool | Unset): Whether Ankra's team tracks the issue [doc; client: the CLI's only team-
+                tracking signal]. Default: False.
+            comments (list[TicketComment] | Unset): The thread, oldest first [doc]; the CLI reads it as a list [client].
             attachments (list[TicketAttachment] | Unset):
     """
 

@@ -22,8 +22,9 @@ class TicketComment:
             body (str):
             created_at (datetime.datetime):
             author_label (None | str | Unset): Display name of the author.
-            author_type (None | str | Unset): Who wrote it [client: not in the document's sample]; the known values are not
-                captured.
+            author_type (None | str | Unset): Who wrote it [client: ankra-cli internal/client/support.go
+                SupportTicketComment; not in the
+                document's sample]. The values are not captured [inferred].
     """
 
     id: str

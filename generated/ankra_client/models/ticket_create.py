@@ -5,7 +5,6 @@ from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -14,21 +13,25 @@ T = TypeVar("T", bound="TicketCreate")
 
 @_attrs_define
 class TicketCreate:
-    """A new ticket [doc]. Unset optional fields are left out of the body.
+    """Create from the draft's own fields; Ankra reviews it inline [doc: the fields; client: ankra-cli
+    internal/client/support.go CreateSupportTicketRequest without `review_id`]. Unset optional fields are
+    left out of the body. A body with a `review_id` is a TicketCreateFromReview (Ankra would ignore these
+    fields), so `review_id` is not a key here.
 
-    Attributes:
-        subject (str):
-        description (str):
-        category (str | Unset): Default `technical` [doc]. Known values: technical, account, billing, bug,
-            feature_request, other.
-        severity (None | str | Unset): [doc] Known values: low, medium, high, critical.
-        cluster_id (None | Unset | UUID):
-        source (str | Unset): Default `portal` [doc]. Known values: portal, api, cli, agent.
-        acknowledged (bool | Unset): `true` creates the ticket even when the AI review flags it (otherwise 409) [doc].
-        review_id (None | str | Unset): The id of a pre-review (review_ticket) [doc: the field; its origin is inferred].
-        environment (Any | Unset): Environment details [doc: the field]. Its type is not documented [inferred]: any JSON
-            value is
-            accepted and sent as given.
+        Attributes:
+            subject (str):
+            description (str):
+            category (str | Unset): Default `technical` [doc]. Known values: technical, account, billing, bug,
+                feature_request, other.
+            severity (None | str | Unset): [doc] Known values: low, medium, high, critical.
+            cluster_id (None | Unset | UUID):
+            source (str | Unset): Default `portal` [doc]; the CLI always sends it (`cli` or `agent`) [client]. Known values:
+                portal, api, cli, agent.
+            acknowledged (bool | Unset): `true` creates the ticket even when the review flags it (otherwise 409) [doc]; the
+                CLI always sends it [client].
+            environment (Any | Unset): Environment details [doc: the field; the CLI does not send it]. Its type is not
+                documented
+                [inferred]: any JSON value is accepted and sent as given.
     """
 
     subject: str
@@ -38,9 +41,7 @@ class TicketCreate:
     cluster_id: None | Unset | UUID = UNSET
     source: str | Unset = UNSET
     acknowledged: bool | Unset = UNSET
-    review_id: None | str | Unset = UNSET
     environment: Any | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         subject = self.subject
@@ -67,16 +68,10 @@ class TicketCreate:
 
         acknowledged = self.acknowledged
 
-        review_id: None | str | Unset
-        if isinstance(self.review_id, Unset):
-            review_id = UNSET
-        else:
-            review_id = self.review_id
-
         environment = self.environment
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "subject": subject,
@@ -93,8 +88,6 @@ class TicketCreate:
             field_dict["source"] = source
         if acknowledged is not UNSET:
             field_dict["acknowledged"] = acknowledged
-        if review_id is not UNSET:
-            field_dict["review_id"] = review_id
         if environment is not UNSET:
             field_dict["environment"] = environment
 
@@ -139,15 +132,6 @@ class TicketCreate:
 
         acknowledged = d.pop("acknowledged", UNSET)
 
-        def _parse_review_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        review_id = _parse_review_id(d.pop("review_id", UNSET))
-
         environment = d.pop("environment", UNSET)
 
         ticket_create = cls(
@@ -158,25 +142,7 @@ class TicketCreate:
             cluster_id=cluster_id,
             source=source,
             acknowledged=acknowledged,
-            review_id=review_id,
             environment=environment,
         )
 
-        ticket_create.additional_properties = d
         return ticket_create
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

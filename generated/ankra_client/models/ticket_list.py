@@ -11,11 +11,11 @@ T = TypeVar("T", bound="TicketList")
 
 @_attrs_define
 class TicketList:
-    """One page of tickets [client].
+    """One page of tickets [client: ankra-cli internal/client/support.go SupportTicketListResponse].
 
     Attributes:
         result (list[TicketSummary]):
-        pagination (Pagination): [client]
+        pagination (Pagination): [client: ankra-cli internal/client/support.go SupportTicketPagination]
     """
 
     result: list[TicketSummary]

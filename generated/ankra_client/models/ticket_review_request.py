@@ -14,22 +14,23 @@ T = TypeVar("T", bound="TicketReviewRequest")
 
 @_attrs_define
 class TicketReviewRequest:
-    """A draft to pre-review [inferred: the request is not captured; these are create_ticket's draft
-    fields]. Extra keys are sent as given.
+    """A draft to review [client: ankra-cli internal/client/support.go ReviewSupportTicketRequest; the CLI
+    always sends subject, description, category and source].
 
         Attributes:
             subject (str):
             description (str):
-            category (str | Unset): Known values: technical, account, billing, bug, feature_request, other.
-            severity (None | str | Unset): Known values: low, medium, high, critical.
+            category (str | Unset): Default `technical` [client: the CLI's flag default]. Known values: technical, account,
+                billing, bug, feature_request, other.
             cluster_id (None | Unset | UUID):
+            source (str | Unset): Default `portal` [doc, for create]. Known values: portal, api, cli, agent.
     """
 
     subject: str
     description: str
     category: str | Unset = UNSET
-    severity: None | str | Unset = UNSET
     cluster_id: None | Unset | UUID = UNSET
+    source: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,12 +40,6 @@ class TicketReviewRequest:
 
         category = self.category
 
-        severity: None | str | Unset
-        if isinstance(self.severity, Unset):
-            severity = UNSET
-        else:
-            severity = self.severity
-
         cluster_id: None | str | Unset
         if isinstance(self.cluster_id, Unset):
             cluster_id = UNSET
@@ -52,6 +47,8 @@ class TicketReviewRequest:
             cluster_id = str(self.cluster_id)
         else:
             cluster_id = self.cluster_id
+
+        source = self.source
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,10 +60,10 @@ class TicketReviewRequest:
         )
         if category is not UNSET:
             field_dict["category"] = category
-        if severity is not UNSET:
-            field_dict["severity"] = severity
         if cluster_id is not UNSET:
             field_dict["cluster_id"] = cluster_id
+        if source is not UNSET:
+            field_dict["source"] = source
 
         return field_dict
 
@@ -78,15 +75,6 @@ class TicketReviewRequest:
         description = d.pop("description")
 
         category = d.pop("category", UNSET)
-
-        def _parse_severity(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        severity = _parse_severity(d.pop("severity", UNSET))
 
         def _parse_cluster_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -105,12 +93,14 @@ class TicketReviewRequest:
 
         cluster_id = _parse_cluster_id(d.pop("cluster_id", UNSET))
 
+        source = d.pop("source", UNSET)
+
         ticket_review_request = cls(
             subject=subject,
             description=description,
             category=category,
-            severity=severity,
             cluster_id=cluster_id,
+            source=source,
         )
 
         ticket_review_request.additional_properties = d

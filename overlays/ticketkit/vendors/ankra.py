@@ -6,7 +6,7 @@ import dataclasses
 import json
 import uuid
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 from ankra_client import Client
@@ -20,6 +20,7 @@ from ankra_client.models import (
     TicketAttachment,
     TicketComment,
     TicketCreate,
+    TicketCreateFromReview,
     TicketList,
     TicketSummary,
     ValidationIssue,
@@ -34,13 +35,10 @@ from .._connection import Connection, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, Problem, TicketkitError
 from .._parsing import MALFORMED, from_iso, given, json_object, reading
 
-M = TypeVar("M", TicketComment, TicketAttachment)
-
 VENDOR = "ankra"
 BASE_URL = "https://platform.ankra.app"
 OPTIONS = frozenset({"organisation_id"})
-# Not documented; the spec's example page is 1 and FastAPI paginators count from 1.
-FIRST_PAGE = 1
+FIRST_PAGE = 1  # Ankra's CLI asks for page 1 by default
 OK_OR_CREATED = frozenset({200, 201})  # the success status of Ankra's POSTs is not documented
 
 STATUSES: Mapping[str, TicketStatus] = {
@@ -82,14 +80,9 @@ KEPT_FIELDS = (
     "is_tracked_by_team",
 )
 ACKNOWLEDGE_HINT = "to open it anyway, pass acknowledged=True to tickets.create"
-
-
-@dataclasses.dataclass(frozen=True)
-class ListCursor:
-    """Where a listing stands: which status filter (OPEN sweeps two Ankra statuses) and which page."""
-
-    sweep: int
-    page: int
+# With a review_id Ankra reads the draft from the stored review and honours only these [client: ankra-cli
+# internal/client/support.go CreateSupportTicketRequest]; the draft's own fields would be silently ignored.
+FROM_REVIEW_OPTIONS = frozenset({"review_id", "severity", "source", "acknowledged"})
 
 
 class AnkraAdapter(Adapter):
@@ -112,24 +105,24 @@ class AnkraAdapter(Adapter):
         return self._ticket(response, "tickets.get")
 
     def list_tickets(self, query: ListQuery, cursor: Any) -> Plan[Page[Ticket]]:
-        sweeps = _status_filters(query.status)
+        statuses = _status_filter(query.status)
         filters = _list_filters(query.options)
-        at = cursor if isinstance(cursor, ListCursor) else ListCursor(0, FIRST_PAGE)
-        if at.sweep >= len(sweeps):  # a status Ankra has no value for: nothing to ask
+        if statuses == []:  # a status Ankra has no value for: nothing to ask
             return Page([], None)
+        page = cursor if isinstance(cursor, int) else FIRST_PAGE
         request = list_tickets._get_kwargs(
-            page=at.page,
+            page=page,
             page_size=UNSET if query.page_size is None else query.page_size,
-            status=sweeps[at.sweep],
+            status=statuses,  # repeated `status=` parameters, filtered by Ankra
             x_ankra_organisation_id=self.organisation,
             **filters,
         )
         response = yield Call("tickets.list", request)
         tickets, total_pages = self._page(response)
-        return Page(tickets, _following(at, total_pages, len(sweeps)))
+        return Page(tickets, page + 1 if page < total_pages else None)
 
     def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
-        body = _ticket_create(draft)
+        body = _create_body(draft)
         request = create_ticket._get_kwargs(body=body, x_ankra_organisation_id=self.organisation)
         response = yield Call("tickets.create", request, expect=OK_OR_CREATED)
         return self._ticket(response, "tickets.create")
@@ -211,22 +204,16 @@ class AnkraAdapter(Adapter):
         )
 
     def summary_to_ticket(self, model: TicketSummary, raw: dict[str, Any]) -> Ticket:
-        """A list row: its fields are undocumented, so whatever it carries is read and the rest stays None."""
-        row = model.additional_properties
-        ticket_id = _text(model.id)
-        comments = row.get("comments")
-        attachments = row.get("attachments")
+        """A list row: no description and no thread [client]; a field the row leaves out stays None."""
         return _unified(
-            ticket_id,
+            _text(model.id),
             raw,
-            subject=_optional_text(row.get("subject")),
-            description=_optional_text(row.get("description")),
-            status=_optional_text(row.get("status")),
-            severity=_optional_text(row.get("severity")),
-            comments=None if comments is None else _comments(_parsed(TicketComment, comments), comments),
-            attachments=[]
-            if attachments is None
-            else _attachments(_parsed(TicketAttachment, attachments), attachments, ticket_id),
+            subject=_optional_text(model.subject),
+            description=None,
+            status=_optional_text(model.status),
+            severity=_optional_text(model.severity),
+            comments=None,  # not loaded: tickets.get or comments.list read the thread
+            attachments=[],
         )
 
 
@@ -307,12 +294,6 @@ def to_attachment(model: TicketAttachment, raw: dict[str, Any], ticket_id: str) 
     )
 
 
-def _parsed(model: type[M], items: Any) -> list[M]:
-    if not isinstance(items, list):
-        raise TypeError(f"expected a list, got {type(items).__name__}")
-    return [model.from_dict(item) for item in items]
-
-
 def _newest_with_body(comments: list[Comment], body: str) -> Comment:
     """The comment just added: the latest (by created_at, then thread order) whose text is what was sent."""
     sent = body.strip()
@@ -343,23 +324,15 @@ def _integer(value: Any) -> int:
 # -- request helpers ----------------------------------------------------------------------------------
 
 
-def _status_filters(status: TicketStatus | None) -> tuple[str | Unset, ...]:
-    """The Ankra `status` values to list, one sweep each; () when no Ankra status maps to `status`."""
+def _status_filter(status: TicketStatus | None) -> list[str] | Unset:
+    """The Ankra statuses to list (OPEN is two); [] when none maps to `status`, UNSET for every status."""
     if status is None:
-        return (UNSET,)
+        return UNSET
     if status is TicketStatus.UNKNOWN:
         raise InvalidArgumentError(
             "ankra lists by its own statuses and none maps to UNKNOWN; list without status and filter"
         )
-    return tuple(raw for raw, mapped in STATUSES.items() if mapped is status)
-
-
-def _following(at: ListCursor, total_pages: int, sweeps: int) -> ListCursor | None:
-    if at.page < total_pages:
-        return ListCursor(at.sweep, at.page + 1)
-    if at.sweep + 1 < sweeps:
-        return ListCursor(at.sweep + 1, FIRST_PAGE)
-    return None
+    return [raw for raw, mapped in STATUSES.items() if mapped is status]
 
 
 def _list_filters(options: Mapping[str, Any]) -> dict[str, Any]:
@@ -371,31 +344,57 @@ def _list_filters(options: Mapping[str, Any]) -> dict[str, Any]:
     return filters
 
 
-def _ticket_create(draft: TicketDraft) -> TicketCreate:
+def _create_body(draft: TicketDraft) -> TicketCreate | TicketCreateFromReview:
+    """Ankra's two create modes [client]: the draft's own fields, or the `review_id` of a stored review."""
     if draft.requester_email is not None:
         raise InvalidArgumentError(
             "ankra tickets have no requester (the token's user opens them); leave requester_email out"
         )
+    from_review = draft.options.get("review_id") is not None  # review_id=None: no review, the raw fields
+    return _ticket_create_from_review(draft) if from_review else _ticket_create(draft)
+
+
+def _ticket_create(draft: TicketDraft) -> TicketCreate:
+    """Create from the draft's fields; Ankra reviews it inline."""
     if draft.description is None:
-        raise InvalidArgumentError("ankra requires a description to open a ticket")
-    options = draft.options
-    fields: dict[str, Any] = {}
-    for name in ("category", "source"):
-        if name in options:
-            fields[name] = _string_option(name, options[name])
-    for name in ("severity", "review_id"):  # null is a value Ankra accepts for these
-        if name in options:
-            fields[name] = None if options[name] is None else _string_option(name, options[name])
+        raise InvalidArgumentError("ankra requires a description to open a ticket (or review_id= of a stored review)")
+    options = {name: value for name, value in draft.options.items() if name != "review_id"}
+    fields = _shared_create_fields(options)
+    if "category" in options:
+        fields["category"] = _string_option("category", options["category"])
     if "cluster_id" in options:
         value = options["cluster_id"]
         fields["cluster_id"] = None if value is None else _uuid_option("cluster_id", value)
+    if "environment" in options:
+        fields["environment"] = options["environment"]  # any JSON value, sent as given
+    return TicketCreate(subject=draft.subject, description=draft.description, **fields)
+
+
+def _ticket_create_from_review(draft: TicketDraft) -> TicketCreateFromReview:
+    """Create from a stored review: Ankra takes subject, description, category and cluster from the review,
+    so the draft's subject and description are not sent."""
+    ignored = sorted(set(draft.options) - FROM_REVIEW_OPTIONS)
+    if ignored:
+        raise InvalidArgumentError(
+            f"with review_id, ankra takes the draft from the stored review and ignores {', '.join(ignored)}; "
+            "leave them out (or review the draft again with them)"
+        )
+    review_id = _string_option("review_id", draft.options["review_id"])
+    return TicketCreateFromReview(review_id=review_id, **_shared_create_fields(draft.options))
+
+
+def _shared_create_fields(options: Mapping[str, Any]) -> dict[str, Any]:
+    """`severity`, `source` and `acknowledged`, which both create modes take, checked."""
+    fields: dict[str, Any] = {}
+    if "source" in options:
+        fields["source"] = _string_option("source", options["source"])
+    if "severity" in options:  # null is a value Ankra accepts
+        fields["severity"] = None if options["severity"] is None else _string_option("severity", options["severity"])
     if "acknowledged" in options:
         if not isinstance(options["acknowledged"], bool):
             raise InvalidArgumentError(f"acknowledged must be True or False, not {options['acknowledged']!r}")
         fields["acknowledged"] = options["acknowledged"]
-    if "environment" in options:
-        fields["environment"] = options["environment"]  # any JSON value, sent as given
-    return TicketCreate(subject=draft.subject, description=draft.description, **fields)
+    return fields
 
 
 def _string_option(name: str, value: object) -> str:

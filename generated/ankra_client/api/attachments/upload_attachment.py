@@ -101,8 +101,10 @@ def sync_detailed(
 ) -> Response[Error | Ticket]:
     """Attach a file to a ticket.
 
-     multipart/form-data with the file in the part `file`, answered with the whole ticket [client].
-    The success status (200 or 201) is not documented [inferred], so both are declared.
+     multipart/form-data with the file in the part `file` (its filename the file's base name), answered
+    with the whole ticket on 200 or 201 [client: ankra-cli internal/client/support.go
+    UploadSupportAttachment, which accepts exactly those two]. Go's multipart writer labels the part
+    `application/octet-stream` whatever the file is.
 
     Args:
         ticket_id (str):
@@ -139,8 +141,10 @@ def sync(
 ) -> Error | Ticket | None:
     """Attach a file to a ticket.
 
-     multipart/form-data with the file in the part `file`, answered with the whole ticket [client].
-    The success status (200 or 201) is not documented [inferred], so both are declared.
+     multipart/form-data with the file in the part `file` (its filename the file's base name), answered
+    with the whole ticket on 200 or 201 [client: ankra-cli internal/client/support.go
+    UploadSupportAttachment, which accepts exactly those two]. Go's multipart writer labels the part
+    `application/octet-stream` whatever the file is.
 
     Args:
         ticket_id (str):
@@ -172,8 +176,10 @@ async def asyncio_detailed(
 ) -> Response[Error | Ticket]:
     """Attach a file to a ticket.
 
-     multipart/form-data with the file in the part `file`, answered with the whole ticket [client].
-    The success status (200 or 201) is not documented [inferred], so both are declared.
+     multipart/form-data with the file in the part `file` (its filename the file's base name), answered
+    with the whole ticket on 200 or 201 [client: ankra-cli internal/client/support.go
+    UploadSupportAttachment, which accepts exactly those two]. Go's multipart writer labels the part
+    `application/octet-stream` whatever the file is.
 
     Args:
         ticket_id (str):
@@ -208,8 +214,10 @@ async def asyncio(
 ) -> Error | Ticket | None:
     """Attach a file to a ticket.
 
-     multipart/form-data with the file in the part `file`, answered with the whole ticket [client].
-    The success status (200 or 201) is not documented [inferred], so both are declared.
+     multipart/form-data with the file in the part `file` (its filename the file's base name), answered
+    with the whole ticket on 200 or 201 [client: ankra-cli internal/client/support.go
+    UploadSupportAttachment, which accepts exactly those two]. Go's multipart writer labels the part
+    `application/octet-stream` whatever the file is.
 
     Args:
         ticket_id (str):

@@ -101,8 +101,9 @@ def sync_detailed(
 ) -> Response[Error | Ticket]:
     """Add a comment to a ticket.
 
-     `{"body": "..."}`, answered with the whole ticket [client]. The success status (200 or 201) is not
-    documented [inferred], so both are declared.
+     `{"body": "..."}`, answered with the whole ticket [client: ankra-cli internal/client/support.go
+    CommentSupportTicket]. The success status is not documented [inferred]: the CLI accepts 200, 201 and
+    204, so 200 and 201 are declared with the same body.
 
     Args:
         ticket_id (str):
@@ -139,8 +140,9 @@ def sync(
 ) -> Error | Ticket | None:
     """Add a comment to a ticket.
 
-     `{"body": "..."}`, answered with the whole ticket [client]. The success status (200 or 201) is not
-    documented [inferred], so both are declared.
+     `{"body": "..."}`, answered with the whole ticket [client: ankra-cli internal/client/support.go
+    CommentSupportTicket]. The success status is not documented [inferred]: the CLI accepts 200, 201 and
+    204, so 200 and 201 are declared with the same body.
 
     Args:
         ticket_id (str):
@@ -172,8 +174,9 @@ async def asyncio_detailed(
 ) -> Response[Error | Ticket]:
     """Add a comment to a ticket.
 
-     `{"body": "..."}`, answered with the whole ticket [client]. The success status (200 or 201) is not
-    documented [inferred], so both are declared.
+     `{"body": "..."}`, answered with the whole ticket [client: ankra-cli internal/client/support.go
+    CommentSupportTicket]. The success status is not documented [inferred]: the CLI accepts 200, 201 and
+    204, so 200 and 201 are declared with the same body.
 
     Args:
         ticket_id (str):
@@ -208,8 +211,9 @@ async def asyncio(
 ) -> Error | Ticket | None:
     """Add a comment to a ticket.
 
-     `{"body": "..."}`, answered with the whole ticket [client]. The success status (200 or 201) is not
-    documented [inferred], so both are declared.
+     `{"body": "..."}`, answered with the whole ticket [client: ankra-cli internal/client/support.go
+    CommentSupportTicket]. The success status is not documented [inferred]: the CLI accepts 200, 201 and
+    204, so 200 and 201 are declared with the same body.
 
     Args:
         ticket_id (str):

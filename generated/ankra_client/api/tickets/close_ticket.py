@@ -89,7 +89,8 @@ def sync_detailed(
 ) -> Response[Error | Ticket]:
     """Close a ticket.
 
-     No request body; answered with the closed ticket [client].
+     No request body; answered with the closed ticket [client: ankra-cli internal/client/support.go
+    CloseSupportTicket].
 
     Args:
         ticket_id (str):
@@ -123,7 +124,8 @@ def sync(
 ) -> Error | Ticket | None:
     """Close a ticket.
 
-     No request body; answered with the closed ticket [client].
+     No request body; answered with the closed ticket [client: ankra-cli internal/client/support.go
+    CloseSupportTicket].
 
     Args:
         ticket_id (str):
@@ -152,7 +154,8 @@ async def asyncio_detailed(
 ) -> Response[Error | Ticket]:
     """Close a ticket.
 
-     No request body; answered with the closed ticket [client].
+     No request body; answered with the closed ticket [client: ankra-cli internal/client/support.go
+    CloseSupportTicket].
 
     Args:
         ticket_id (str):
@@ -184,7 +187,8 @@ async def asyncio(
 ) -> Error | Ticket | None:
     """Close a ticket.
 
-     No request body; answered with the closed ticket [client].
+     No request body; answered with the closed ticket [client: ankra-cli internal/client/support.go
+    CloseSupportTicket].
 
     Args:
         ticket_id (str):

@@ -8,12 +8,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.ticket import Ticket
 from ...models.ticket_create import TicketCreate
+from ...models.ticket_create_from_review import TicketCreateFromReview
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: TicketCreate,
+    body: TicketCreate | TicketCreateFromReview,
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,7 +26,10 @@ def _get_kwargs(
         "url": "/api/v1/org/support/tickets",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, TicketCreate):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -91,19 +95,33 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TicketCreate,
+    body: TicketCreate | TicketCreateFromReview,
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Response[Error | Ticket]:
-    """Open a ticket.
+    """Open a ticket, from raw draft fields or from a stored review.
 
-     Opens a ticket [doc]. Ankra runs an AI review of the draft: when the review flags it and
-    `acknowledged` is not true, the answer is **409** [doc]; resend with `acknowledged: true` (and the
-    `review_id` of a pre-review, see `review_ticket`) to create it anyway. The success status is not
-    documented [inferred]: FastAPI answers 200 unless the route sets 201, so both are declared.
+     Two modes [client: ankra-cli internal/client/support.go CreateSupportTicketRequest]:
+
+    - `TicketCreate`: the draft's own fields. Ankra runs the AI review inline.
+    - `TicketCreateFromReview`: the `review_id` of a review_ticket answer. Ankra takes subject,
+      description, category, cluster and source from the stored review and honours only `severity`,
+      `acknowledged` and the review reference. This is what Ankra's CLI does: review, show the feedback,
+      then create with `{review_id, source, acknowledged}` (and `severity` when given)
+      [client: ankra-cli cmd/support.go].
+
+    When the review flags the draft (quality `flag`, or possible duplicates) and `acknowledged` is not
+    true,
+    the answer is **409** `{"detail": "<why>"}` and nothing is created [doc: the 409; client: the body
+    and
+    the CLI's `--force`, which sends `acknowledged: true`]. A `review_id` that is unknown, expired (its
+    `expires_at` has passed) or already used to create a ticket is refused with 422 [inferred: the CLI
+    has
+    no sentinel for it and reports the status]. The success status is not documented [inferred]: the CLI
+    accepts 200, 201 and 204, so 200 and 201 are declared with the same body.
 
     Args:
         x_ankra_organisation_id (str | Unset):
-        body (TicketCreate): A new ticket [doc]. Unset optional fields are left out of the body.
+        body (TicketCreate | TicketCreateFromReview):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,19 +146,33 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: TicketCreate,
+    body: TicketCreate | TicketCreateFromReview,
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Error | Ticket | None:
-    """Open a ticket.
+    """Open a ticket, from raw draft fields or from a stored review.
 
-     Opens a ticket [doc]. Ankra runs an AI review of the draft: when the review flags it and
-    `acknowledged` is not true, the answer is **409** [doc]; resend with `acknowledged: true` (and the
-    `review_id` of a pre-review, see `review_ticket`) to create it anyway. The success status is not
-    documented [inferred]: FastAPI answers 200 unless the route sets 201, so both are declared.
+     Two modes [client: ankra-cli internal/client/support.go CreateSupportTicketRequest]:
+
+    - `TicketCreate`: the draft's own fields. Ankra runs the AI review inline.
+    - `TicketCreateFromReview`: the `review_id` of a review_ticket answer. Ankra takes subject,
+      description, category, cluster and source from the stored review and honours only `severity`,
+      `acknowledged` and the review reference. This is what Ankra's CLI does: review, show the feedback,
+      then create with `{review_id, source, acknowledged}` (and `severity` when given)
+      [client: ankra-cli cmd/support.go].
+
+    When the review flags the draft (quality `flag`, or possible duplicates) and `acknowledged` is not
+    true,
+    the answer is **409** `{"detail": "<why>"}` and nothing is created [doc: the 409; client: the body
+    and
+    the CLI's `--force`, which sends `acknowledged: true`]. A `review_id` that is unknown, expired (its
+    `expires_at` has passed) or already used to create a ticket is refused with 422 [inferred: the CLI
+    has
+    no sentinel for it and reports the status]. The success status is not documented [inferred]: the CLI
+    accepts 200, 201 and 204, so 200 and 201 are declared with the same body.
 
     Args:
         x_ankra_organisation_id (str | Unset):
-        body (TicketCreate): A new ticket [doc]. Unset optional fields are left out of the body.
+        body (TicketCreate | TicketCreateFromReview):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,19 +192,33 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TicketCreate,
+    body: TicketCreate | TicketCreateFromReview,
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Response[Error | Ticket]:
-    """Open a ticket.
+    """Open a ticket, from raw draft fields or from a stored review.
 
-     Opens a ticket [doc]. Ankra runs an AI review of the draft: when the review flags it and
-    `acknowledged` is not true, the answer is **409** [doc]; resend with `acknowledged: true` (and the
-    `review_id` of a pre-review, see `review_ticket`) to create it anyway. The success status is not
-    documented [inferred]: FastAPI answers 200 unless the route sets 201, so both are declared.
+     Two modes [client: ankra-cli internal/client/support.go CreateSupportTicketRequest]:
+
+    - `TicketCreate`: the draft's own fields. Ankra runs the AI review inline.
+    - `TicketCreateFromReview`: the `review_id` of a review_ticket answer. Ankra takes subject,
+      description, category, cluster and source from the stored review and honours only `severity`,
+      `acknowledged` and the review reference. This is what Ankra's CLI does: review, show the feedback,
+      then create with `{review_id, source, acknowledged}` (and `severity` when given)
+      [client: ankra-cli cmd/support.go].
+
+    When the review flags the draft (quality `flag`, or possible duplicates) and `acknowledged` is not
+    true,
+    the answer is **409** `{"detail": "<why>"}` and nothing is created [doc: the 409; client: the body
+    and
+    the CLI's `--force`, which sends `acknowledged: true`]. A `review_id` that is unknown, expired (its
+    `expires_at` has passed) or already used to create a ticket is refused with 422 [inferred: the CLI
+    has
+    no sentinel for it and reports the status]. The success status is not documented [inferred]: the CLI
+    accepts 200, 201 and 204, so 200 and 201 are declared with the same body.
 
     Args:
         x_ankra_organisation_id (str | Unset):
-        body (TicketCreate): A new ticket [doc]. Unset optional fields are left out of the body.
+        body (TicketCreate | TicketCreateFromReview):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,19 +241,33 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: TicketCreate,
+    body: TicketCreate | TicketCreateFromReview,
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Error | Ticket | None:
-    """Open a ticket.
+    """Open a ticket, from raw draft fields or from a stored review.
 
-     Opens a ticket [doc]. Ankra runs an AI review of the draft: when the review flags it and
-    `acknowledged` is not true, the answer is **409** [doc]; resend with `acknowledged: true` (and the
-    `review_id` of a pre-review, see `review_ticket`) to create it anyway. The success status is not
-    documented [inferred]: FastAPI answers 200 unless the route sets 201, so both are declared.
+     Two modes [client: ankra-cli internal/client/support.go CreateSupportTicketRequest]:
+
+    - `TicketCreate`: the draft's own fields. Ankra runs the AI review inline.
+    - `TicketCreateFromReview`: the `review_id` of a review_ticket answer. Ankra takes subject,
+      description, category, cluster and source from the stored review and honours only `severity`,
+      `acknowledged` and the review reference. This is what Ankra's CLI does: review, show the feedback,
+      then create with `{review_id, source, acknowledged}` (and `severity` when given)
+      [client: ankra-cli cmd/support.go].
+
+    When the review flags the draft (quality `flag`, or possible duplicates) and `acknowledged` is not
+    true,
+    the answer is **409** `{"detail": "<why>"}` and nothing is created [doc: the 409; client: the body
+    and
+    the CLI's `--force`, which sends `acknowledged: true`]. A `review_id` that is unknown, expired (its
+    `expires_at` has passed) or already used to create a ticket is refused with 422 [inferred: the CLI
+    has
+    no sentinel for it and reports the status]. The success status is not documented [inferred]: the CLI
+    accepts 200, 201 and 204, so 200 and 201 are declared with the same body.
 
     Args:
         x_ankra_organisation_id (str | Unset):
-        body (TicketCreate): A new ticket [doc]. Unset optional fields are left out of the body.
+        body (TicketCreate | TicketCreateFromReview):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -89,6 +89,9 @@ def sync_detailed(
 ) -> Response[Error | Ticket]:
     """Get one ticket with its comments and attachments.
 
+     The ticket [doc], as Ankra's CLI reads it [client: ankra-cli internal/client/support.go
+    GetSupportTicket]: 404 is its "support ticket not found", 401 its unauthorized error.
+
     Args:
         ticket_id (str):
         x_ankra_organisation_id (str | Unset):
@@ -121,6 +124,9 @@ def sync(
 ) -> Error | Ticket | None:
     """Get one ticket with its comments and attachments.
 
+     The ticket [doc], as Ankra's CLI reads it [client: ankra-cli internal/client/support.go
+    GetSupportTicket]: 404 is its "support ticket not found", 401 its unauthorized error.
+
     Args:
         ticket_id (str):
         x_ankra_organisation_id (str | Unset):
@@ -147,6 +153,9 @@ async def asyncio_detailed(
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Response[Error | Ticket]:
     """Get one ticket with its comments and attachments.
+
+     The ticket [doc], as Ankra's CLI reads it [client: ankra-cli internal/client/support.go
+    GetSupportTicket]: 404 is its "support ticket not found", 401 its unauthorized error.
 
     Args:
         ticket_id (str):
@@ -177,6 +186,9 @@ async def asyncio(
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Error | Ticket | None:
     """Get one ticket with its comments and attachments.
+
+     The ticket [doc], as Ankra's CLI reads it [client: ankra-cli internal/client/support.go
+    GetSupportTicket]: 404 is its "support ticket not found", 401 its unauthorized error.
 
     Args:
         ticket_id (str):

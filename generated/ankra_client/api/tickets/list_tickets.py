@@ -15,7 +15,7 @@ def _get_kwargs(
     *,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: list[str] | Unset = UNSET,
     q: str | Unset = UNSET,
     cluster_id: UUID | Unset = UNSET,
     x_ankra_organisation_id: str | Unset = UNSET,
@@ -30,7 +30,11 @@ def _get_kwargs(
 
     params["page_size"] = page_size
 
-    params["status"] = status
+    json_status: list[str] | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status
+
+    params["status"] = json_status
 
     params["q"] = q
 
@@ -101,19 +105,23 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: list[str] | Unset = UNSET,
     q: str | Unset = UNSET,
     cluster_id: UUID | Unset = UNSET,
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Response[Error | TicketList]:
     """List the organisation's tickets, one page at a time.
 
-     Paged by `page` / `page_size` [doc]; the envelope is `{result, pagination}` [client].
+     Paged by `page` / `page_size` [doc]; the envelope is `{result, pagination}` [client: ankra-cli
+    internal/client/support.go SupportTicketListResponse]. Ankra's CLI sends `page` and `page_size` only
+    when positive, each `status` as its own `status=` parameter, and `q` when not empty [client: ankra-
+    cli
+    internal/client/support.go ListSupportTickets].
 
     Args:
         page (int | Unset):
         page_size (int | Unset):
-        status (str | Unset):
+        status (list[str] | Unset):
         q (str | Unset):
         cluster_id (UUID | Unset):
         x_ankra_organisation_id (str | Unset):
@@ -147,19 +155,23 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: list[str] | Unset = UNSET,
     q: str | Unset = UNSET,
     cluster_id: UUID | Unset = UNSET,
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Error | TicketList | None:
     """List the organisation's tickets, one page at a time.
 
-     Paged by `page` / `page_size` [doc]; the envelope is `{result, pagination}` [client].
+     Paged by `page` / `page_size` [doc]; the envelope is `{result, pagination}` [client: ankra-cli
+    internal/client/support.go SupportTicketListResponse]. Ankra's CLI sends `page` and `page_size` only
+    when positive, each `status` as its own `status=` parameter, and `q` when not empty [client: ankra-
+    cli
+    internal/client/support.go ListSupportTickets].
 
     Args:
         page (int | Unset):
         page_size (int | Unset):
-        status (str | Unset):
+        status (list[str] | Unset):
         q (str | Unset):
         cluster_id (UUID | Unset):
         x_ankra_organisation_id (str | Unset):
@@ -188,19 +200,23 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: list[str] | Unset = UNSET,
     q: str | Unset = UNSET,
     cluster_id: UUID | Unset = UNSET,
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Response[Error | TicketList]:
     """List the organisation's tickets, one page at a time.
 
-     Paged by `page` / `page_size` [doc]; the envelope is `{result, pagination}` [client].
+     Paged by `page` / `page_size` [doc]; the envelope is `{result, pagination}` [client: ankra-cli
+    internal/client/support.go SupportTicketListResponse]. Ankra's CLI sends `page` and `page_size` only
+    when positive, each `status` as its own `status=` parameter, and `q` when not empty [client: ankra-
+    cli
+    internal/client/support.go ListSupportTickets].
 
     Args:
         page (int | Unset):
         page_size (int | Unset):
-        status (str | Unset):
+        status (list[str] | Unset):
         q (str | Unset):
         cluster_id (UUID | Unset):
         x_ankra_organisation_id (str | Unset):
@@ -232,19 +248,23 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
-    status: str | Unset = UNSET,
+    status: list[str] | Unset = UNSET,
     q: str | Unset = UNSET,
     cluster_id: UUID | Unset = UNSET,
     x_ankra_organisation_id: str | Unset = UNSET,
 ) -> Error | TicketList | None:
     """List the organisation's tickets, one page at a time.
 
-     Paged by `page` / `page_size` [doc]; the envelope is `{result, pagination}` [client].
+     Paged by `page` / `page_size` [doc]; the envelope is `{result, pagination}` [client: ankra-cli
+    internal/client/support.go SupportTicketListResponse]. Ankra's CLI sends `page` and `page_size` only
+    when positive, each `status` as its own `status=` parameter, and `q` when not empty [client: ankra-
+    cli
+    internal/client/support.go ListSupportTickets].
 
     Args:
         page (int | Unset):
         page_size (int | Unset):
-        status (str | Unset):
+        status (list[str] | Unset):
         q (str | Unset):
         cluster_id (UUID | Unset):
         x_ankra_organisation_id (str | Unset):

@@ -91,15 +91,19 @@ def sync_detailed(
 ) -> Response[Error | TicketReview]:
     """Have the AI review a ticket draft before opening it.
 
-     Pre-review [doc]. Neither the request nor the result shape is captured [inferred]: the request
-    takes the draft fields of `create_ticket` and keeps extra keys; the result keeps every key as-is.
-    The success status (200 or 201) is not documented, so both are declared.
+     Pre-review [doc]: Ankra grades the draft's quality, enriches it and looks for duplicates, and stores
+    the review until `expires_at` so that create_ticket can open the ticket from its `review_id`
+    [client:
+    ankra-cli internal/client/support.go ReviewSupportTicket, SupportTicketReview]. The CLI asks the
+    customer to confirm (or needs `--force`) when `quality` is `flag` or `duplicate_candidates` is not
+    empty [client: ankra-cli cmd/support.go reviewNeedsConfirmation]. The success status is not
+    documented [inferred]: 200 and 201 are declared with the same body.
 
     Args:
         x_ankra_organisation_id (str | Unset):
-        body (TicketReviewRequest): A draft to pre-review [inferred: the request is not captured;
-            these are create_ticket's draft
-            fields]. Extra keys are sent as given.
+        body (TicketReviewRequest): A draft to review [client: ankra-cli
+            internal/client/support.go ReviewSupportTicketRequest; the CLI
+            always sends subject, description, category and source].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,15 +133,19 @@ def sync(
 ) -> Error | TicketReview | None:
     """Have the AI review a ticket draft before opening it.
 
-     Pre-review [doc]. Neither the request nor the result shape is captured [inferred]: the request
-    takes the draft fields of `create_ticket` and keeps extra keys; the result keeps every key as-is.
-    The success status (200 or 201) is not documented, so both are declared.
+     Pre-review [doc]: Ankra grades the draft's quality, enriches it and looks for duplicates, and stores
+    the review until `expires_at` so that create_ticket can open the ticket from its `review_id`
+    [client:
+    ankra-cli internal/client/support.go ReviewSupportTicket, SupportTicketReview]. The CLI asks the
+    customer to confirm (or needs `--force`) when `quality` is `flag` or `duplicate_candidates` is not
+    empty [client: ankra-cli cmd/support.go reviewNeedsConfirmation]. The success status is not
+    documented [inferred]: 200 and 201 are declared with the same body.
 
     Args:
         x_ankra_organisation_id (str | Unset):
-        body (TicketReviewRequest): A draft to pre-review [inferred: the request is not captured;
-            these are create_ticket's draft
-            fields]. Extra keys are sent as given.
+        body (TicketReviewRequest): A draft to review [client: ankra-cli
+            internal/client/support.go ReviewSupportTicketRequest; the CLI
+            always sends subject, description, category and source].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,15 +170,19 @@ async def asyncio_detailed(
 ) -> Response[Error | TicketReview]:
     """Have the AI review a ticket draft before opening it.
 
-     Pre-review [doc]. Neither the request nor the result shape is captured [inferred]: the request
-    takes the draft fields of `create_ticket` and keeps extra keys; the result keeps every key as-is.
-    The success status (200 or 201) is not documented, so both are declared.
+     Pre-review [doc]: Ankra grades the draft's quality, enriches it and looks for duplicates, and stores
+    the review until `expires_at` so that create_ticket can open the ticket from its `review_id`
+    [client:
+    ankra-cli internal/client/support.go ReviewSupportTicket, SupportTicketReview]. The CLI asks the
+    customer to confirm (or needs `--force`) when `quality` is `flag` or `duplicate_candidates` is not
+    empty [client: ankra-cli cmd/support.go reviewNeedsConfirmation]. The success status is not
+    documented [inferred]: 200 and 201 are declared with the same body.
 
     Args:
         x_ankra_organisation_id (str | Unset):
-        body (TicketReviewRequest): A draft to pre-review [inferred: the request is not captured;
-            these are create_ticket's draft
-            fields]. Extra keys are sent as given.
+        body (TicketReviewRequest): A draft to review [client: ankra-cli
+            internal/client/support.go ReviewSupportTicketRequest; the CLI
+            always sends subject, description, category and source].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,15 +210,19 @@ async def asyncio(
 ) -> Error | TicketReview | None:
     """Have the AI review a ticket draft before opening it.
 
-     Pre-review [doc]. Neither the request nor the result shape is captured [inferred]: the request
-    takes the draft fields of `create_ticket` and keeps extra keys; the result keeps every key as-is.
-    The success status (200 or 201) is not documented, so both are declared.
+     Pre-review [doc]: Ankra grades the draft's quality, enriches it and looks for duplicates, and stores
+    the review until `expires_at` so that create_ticket can open the ticket from its `review_id`
+    [client:
+    ankra-cli internal/client/support.go ReviewSupportTicket, SupportTicketReview]. The CLI asks the
+    customer to confirm (or needs `--force`) when `quality` is `flag` or `duplicate_candidates` is not
+    empty [client: ankra-cli cmd/support.go reviewNeedsConfirmation]. The success status is not
+    documented [inferred]: 200 and 201 are declared with the same body.
 
     Args:
         x_ankra_organisation_id (str | Unset):
-        body (TicketReviewRequest): A draft to pre-review [inferred: the request is not captured;
-            these are create_ticket's draft
-            fields]. Extra keys are sent as given.
+        body (TicketReviewRequest): A draft to review [client: ankra-cli
+            internal/client/support.go ReviewSupportTicketRequest; the CLI
+            always sends subject, description, category and source].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

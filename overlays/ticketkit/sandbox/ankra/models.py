@@ -13,7 +13,10 @@ import hashlib
 import itertools
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .review import Review
 
 # The enums of the vendor document (ankra-get-ticket.txt).
 CATEGORIES = ("technical", "account", "billing", "bug", "feature_request", "other")
@@ -23,7 +26,6 @@ STATUSES = ("pending_review", "open", "triaging", "in_progress", "waiting_custom
 
 USER_LABEL = "Dana Whitfield"  # the token's user, author of the caller's comments
 SUPPORT_LABEL = "Ankra Support"
-REVIEW_MIN_DESCRIPTION = 20
 
 
 def new_id() -> str:
@@ -93,42 +95,13 @@ class Ticket:
     sequence: int = 0  # creation order: several tickets can share a created_at second
 
 
-@dataclass(frozen=True)
-class Review:
-    """One AI review of a draft: `status` is `passed` or `flagged` (the values of `ai_review_status`)."""
-
-    id: str
-    status: str
-    reason: str | None
-
-    @property
-    def flagged(self) -> bool:
-        return self.status == "flagged"
-
-
-def review_draft(description: str) -> Review:
-    """The sandbox's stand-in for Ankra's AI review of a ticket draft.
-
-    Rule (the sandbox's own; Ankra's model is not public): a draft whose description has fewer than
-    `REVIEW_MIN_DESCRIPTION` (20) characters, surrounding whitespace not counted, is FLAGGED as too little
-    detail; every other draft PASSES. Creating a flagged draft without `acknowledged: true` is refused
-    with 409; with it, the ticket is created with `ai_review_status: flagged`.
-    """
-    if len(description.strip()) < REVIEW_MIN_DESCRIPTION:
-        reason = (
-            f"The description has fewer than {REVIEW_MIN_DESCRIPTION} characters: add what you expected, "
-            "what happened instead, and when it started."
-        )
-        return Review(id=new_id(), status="flagged", reason=reason)
-    return Review(id=new_id(), status="passed", reason=None)
-
-
 class Store:
-    """Every organisation and ticket of one sandbox."""
+    """Every organisation, ticket and stored review of one sandbox."""
 
     def __init__(self) -> None:
         self.organisations: dict[str, Organisation] = {}
         self.tickets: dict[str, Ticket] = {}
+        self.reviews: dict[str, Review] = {}
         self._sequence = itertools.count(1)
 
     def add_organisation(self, organisation: Organisation) -> None:
@@ -148,6 +121,15 @@ class Store:
         """The organisation's tickets, newest first."""
         mine = [t for t in self.tickets.values() if t.organisation_id == organisation_id]
         return sorted(mine, key=lambda t: (t.created_at, t.sequence), reverse=True)
+
+    def add_review(self, review: Review) -> Review:
+        self.reviews[review.id] = review
+        return review
+
+    def review(self, organisation_id: str, review_id: str) -> Review | None:
+        """The stored review, if this organisation made it (expired or used ones included)."""
+        review = self.reviews.get(review_id)
+        return review if review is not None and review.organisation_id == organisation_id else None
 
 
 # -- the account and the demo data --------------------------------------------------------------------

@@ -3,6 +3,8 @@
 FastAPI-style answers throughout: errors are `{"detail": "<text>"}`, validation failures 422 with a list of
 pydantic issues, an unknown `x-ankra-organisation-id` 403 `{"detail": "permission_denied", "permission"}`.
 Checks run in FastAPI's order: token (401), organisation (403), request validation (422), lookup (404).
+Every operation behaves as Ankra's own CLI expects (shared/reference/clients/ankra-cli), which the contract
+test `tests/contract/test_ankra_cli.py` runs against this fake.
 """
 
 from __future__ import annotations
@@ -24,15 +26,14 @@ from .models import (
     Attachment,
     Comment,
     Organisation,
-    Review,
     Store,
     Ticket,
     add_account_organisations,
     new_id,
-    review_draft,
     seed_demo_tickets,
 )
-from .validation import Invalid, ListQuery, TicketDraft
+from .review import Draft, Review, review_draft
+from .validation import Invalid, ListQuery, TicketCreate
 
 TICKETS = "/api/v1/org/support/tickets"
 ORGANISATION_HEADER = "x-ankra-organisation-id"
@@ -91,7 +92,38 @@ def ticket_json(ticket: Ticket) -> dict[str, Any]:
 
 
 def review_json(review: Review) -> dict[str, Any]:
-    return {"review_id": review.id, "status": review.status, "flagged": review.flagged, "reason": review.reason}
+    """The review as Ankra's CLI reads it [client: SupportTicketReview]."""
+    return {
+        "review_id": review.id,
+        "enrichment": {"summary": review.summary, "severity": review.severity, "category": review.draft.category},
+        "quality": review.quality,
+        "quality_flags": review.quality_flags,
+        "clarifying_questions": review.clarifying_questions,
+        "duplicate_candidates": [
+            {
+                "candidate_id": d.candidate_id,
+                "summary": d.summary,
+                "status_label": d.status_label,
+                "confidence": d.confidence,
+                "already_resolved": d.already_resolved,
+            }
+            for d in review.duplicates
+        ],
+        "recommended_action": review.recommended_action,
+        "expires_at": _iso(review.expires_at),
+    }
+
+
+def flagged_detail(review: Review) -> str:
+    """The 409's `detail`: why the review needs acknowledging, and how (Ankra's CLI shows it after its own
+    "retry with --force" [client: extractDetail])."""
+    if review.quality == "flag":
+        why = "; ".join(review.quality_flags)
+    else:
+        why = f"possible duplicate of {len(review.duplicates)} existing ticket(s): " + "; ".join(
+            d.summary for d in review.duplicates
+        )
+    return f"Ticket flagged in review: {why} Resend with acknowledged=true to submit it anyway."
 
 
 def content_disposition(filename: str) -> str:
@@ -115,14 +147,12 @@ def page_of(tickets: list[Ticket], query: ListQuery) -> dict[str, Any]:
 
 
 def matches(ticket: Ticket, query: ListQuery) -> bool:
-    if query.status is not None and ticket.status != query.status:
+    """Any of the statuses asked for; `q` in the subject, any case [client: "Filter by subject text"]."""
+    if query.statuses and ticket.status not in query.statuses:
         return False
     if query.cluster_id is not None and ticket.cluster_id != query.cluster_id:
         return False
-    if query.q:
-        needle = query.q.casefold()
-        return needle in ticket.subject.casefold() or needle in ticket.description.casefold()
-    return True
+    return not query.q or query.q.casefold() in ticket.subject.casefold()
 
 
 # -- the app ------------------------------------------------------------------------------------------
@@ -211,10 +241,26 @@ class AnkraApp(App):
         [ticket_id] = self._validated(lambda: validation.ticket_id(raw_id))
         return self._ticket(organisation, ticket_id)
 
-    def _draft(self, request: httpx.Request) -> TicketDraft:
-        [draft] = self._validated(lambda: validation.ticket_draft(validation.json_object(request)))
-        assert isinstance(draft, TicketDraft)
-        return draft
+    def _review(self, organisation: Organisation, draft: Draft) -> Review:
+        return review_draft(draft, organisation.id, self.store.tickets_of(organisation.id), now())
+
+    def _stored_review(self, organisation: Organisation, review_id: str) -> Review:
+        """A review of this organisation that can still open a ticket; otherwise 422 on `review_id`.
+
+        What Ankra answers here is not known [inferred]: the CLI has no sentinel error for it. An unknown,
+        expired or already used review is a validation problem of the field, in pydantic's shape.
+        """
+        review = self.store.review(organisation.id, review_id)
+        if review is None:
+            problem = "review not found"
+        elif review.expired(now()):
+            problem = f"review expired at {_iso(review.expires_at)}; review the draft again"
+        elif review.ticket_id is not None:
+            problem = f"review already used to open ticket {review.ticket_id}; review the draft again"
+        else:
+            return review
+        issue = validation.issue("value_error", ["body", "review_id"], f"Value error, {problem}", review_id)
+        raise HTTPError(json_response(422, {"detail": [issue]}))
 
     # -- tickets -------------------------------------------------------------------------------------
 
@@ -228,23 +274,33 @@ class AnkraApp(App):
 
     @route("POST", TICKETS)
     def create_ticket(self, request: httpx.Request) -> httpx.Response:
-        """201 with the ticket; a draft the review flags (see `review_draft`) needs `acknowledged: true`.
+        """201 with the ticket, from the draft's fields (reviewed inline) or from a stored review [client].
 
-        Flagged and not acknowledged: 409 `{"detail": <why and how to resend>, "review": <the review>}`,
-        and nothing is created. Flagged and acknowledged: created with `ai_review_status: flagged`.
+        With `review_id` the subject, description, category, cluster and source are the reviewed draft's;
+        only `severity` and `acknowledged` are taken from the body [client]. A review that flagged the draft
+        or found a duplicate needs `acknowledged: true`: otherwise 409 `{"detail": <why, how to resend>}` and
+        nothing is created (a stored review stays usable). Without a `severity` the review's suggestion is
+        used [inferred].
         """
         organisation = self._organisation(request)
-        draft = self._draft(request)
-        review = review_draft(draft.description)
-        if review.flagged and not draft.acknowledged:
-            detail = f"Ticket flagged by AI review: {review.reason} Resend with acknowledged=true to open it anyway."
-            return json_response(409, {"detail": detail, "review": review_json(review)})
-        ticket = self.store.add_ticket(self._new_ticket(organisation, draft, review))
+        [create] = self._validated(lambda: validation.ticket_create(validation.json_object(request)))
+        assert isinstance(create, TicketCreate)
+        if create.review_id is not None:
+            review = self._stored_review(organisation, create.review_id)
+        else:
+            assert create.draft is not None
+            review = self._review(organisation, create.draft)
+        if review.needs_acknowledgement and not create.acknowledged:
+            return json_response(409, {"detail": flagged_detail(review)})
+        ticket = self.store.add_ticket(self._new_ticket(organisation, create, review))
+        if create.review_id is not None:
+            review.ticket_id = ticket.id
         return json_response(201, ticket_json(ticket))
 
     @staticmethod
-    def _new_ticket(organisation: Organisation, draft: TicketDraft, review: Review) -> Ticket:
+    def _new_ticket(organisation: Organisation, create: TicketCreate, review: Review) -> Ticket:
         moment = now()
+        draft = review.draft
         return Ticket(
             id=new_id(),
             organisation_id=organisation.id,
@@ -255,21 +311,24 @@ class AnkraApp(App):
             source=draft.source,
             category=draft.category,
             status="open",
-            ai_review_status=review.status,
-            severity=draft.severity,
+            ai_review_status="flagged" if review.needs_acknowledgement else "passed",
+            severity=create.severity or review.severity,
             cluster_id=draft.cluster_id,
             # An id that is not one of the organisation's clusters is kept, without a name.
             cluster_name=organisation.clusters.get(draft.cluster_id) if draft.cluster_id else None,
-            review_id=draft.review_id,
-            environment=draft.environment,
+            ai_summary=review.summary,
+            review_id=create.review_id,
+            environment=create.environment,
         )
 
     @route("POST", TICKETS + "/review")
     def review_ticket(self, request: httpx.Request) -> httpx.Response:
-        """The create rule's review of a draft, without creating anything."""
-        self._organisation(request)
-        draft = self._draft(request)
-        return json_response(200, review_json(review_draft(draft.description)))
+        """The review of a draft, stored until its `expires_at` for one create to name; nothing is created."""
+        organisation = self._organisation(request)
+        [draft] = self._validated(lambda: validation.review_request(validation.json_object(request)))
+        assert isinstance(draft, Draft)
+        review = self.store.add_review(self._review(organisation, draft))
+        return json_response(200, review_json(review))
 
     @route("GET", TICKETS + "/{ticket_id}")
     def get_ticket(self, request: httpx.Request, ticket_id: str) -> httpx.Response:

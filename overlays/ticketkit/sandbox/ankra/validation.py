@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 
 from .models import CATEGORIES, SEVERITIES, SOURCES, STATUSES
+from .review import Draft
 
 Issue = dict[str, Any]
 Loc = list[str | int]
@@ -141,17 +142,13 @@ def json_object(request: httpx.Request) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class TicketDraft:
-    """A validated create (or review) body; defaults as documented."""
+class TicketCreate:
+    """A validated create body: the draft's own fields, or (`draft` None) the `review_id` of a stored review."""
 
-    subject: str
-    description: str
-    category: str = "technical"
-    severity: str | None = None
-    source: str = "portal"
-    cluster_id: str | None = None
-    acknowledged: bool = False
+    draft: Draft | None
     review_id: str | None = None
+    severity: str | None = None
+    acknowledged: bool = False
     environment: Any = None
 
 
@@ -174,6 +171,10 @@ class _Collector:
         if name not in self.body:
             self.issues.append(_missing(["body", name], self.body))
         else:
+            self.text(name, max_length)
+
+    def text(self, name: str, max_length: int) -> None:
+        if name in self.body:
             self.keep(name, _text(self.body[name], ["body", name], 1, max_length))
 
     def optional(self, name: str, nullable: bool, check: Any) -> None:
@@ -182,20 +183,66 @@ class _Collector:
         self.keep(name, check(self.body[name], ["body", name]))
 
 
-def ticket_draft(body: dict[str, Any]) -> TicketDraft:
-    """The create-ticket body (also the review body): subject 1..200, description 1..10000, enums checked."""
-    fields = _Collector(body)
-    fields.required_text("subject", 200)
-    fields.required_text("description", 10000)
+def _subject_and_description(fields: _Collector, required: bool) -> None:
+    """subject 1..200 and description 1..10000 characters."""
+    for name, max_length in (("subject", 200), ("description", 10000)):
+        if required:
+            fields.required_text(name, max_length)
+        else:
+            fields.text(name, max_length)
+
+
+def _category(fields: _Collector) -> None:
     fields.optional("category", False, lambda v, loc: _choice(v, loc, CATEGORIES))
-    fields.optional("severity", True, lambda v, loc: _choice(v, loc, SEVERITIES))
+
+
+def _source(fields: _Collector) -> None:
     fields.optional("source", False, lambda v, loc: _choice(v, loc, SOURCES))
+
+
+def _draft(values: dict[str, Any]) -> Draft:
+    names = ("subject", "description", "category", "source", "cluster_id")
+    return Draft(**{name: values[name] for name in names if name in values})
+
+
+# Issues are listed in the order of the fields of Ankra's request models, which pydantic follows; the CLI's Go
+# structs mirror those models [client: ReviewSupportTicketRequest, CreateSupportTicketRequest].
+
+
+def review_request(body: dict[str, Any]) -> Draft:
+    """The review body; other keys are ignored, as pydantic does."""
+    fields = _Collector(body)
+    _subject_and_description(fields, required=True)
+    _category(fields)
     fields.optional("cluster_id", True, _uuid)
-    fields.optional("acknowledged", False, _bool)
-    fields.optional("review_id", True, _string)
+    _source(fields)
     if fields.issues:
         raise Invalid(fields.issues)
-    return TicketDraft(environment=body.get("environment"), **fields.values)
+    return _draft(fields.values)
+
+
+def ticket_create(body: dict[str, Any]) -> TicketCreate:
+    """The create body in either mode. With a `review_id` the draft's fields are not required (Ankra takes
+    them from the review) but, as pydantic would, checked when sent."""
+    from_review = body.get("review_id") is not None
+    fields = _Collector(body)
+    fields.optional("review_id", True, _string)
+    _subject_and_description(fields, required=not from_review)
+    _category(fields)
+    fields.optional("cluster_id", True, _uuid)
+    fields.optional("severity", True, lambda v, loc: _choice(v, loc, SEVERITIES))
+    _source(fields)
+    fields.optional("acknowledged", False, _bool)
+    if fields.issues:
+        raise Invalid(fields.issues)
+    values = fields.values
+    return TicketCreate(
+        draft=None if from_review else _draft(values),
+        review_id=values.get("review_id"),
+        severity=values.get("severity"),
+        acknowledged=values.get("acknowledged", False),
+        environment=body.get("environment"),
+    )
 
 
 def comment_body(body: dict[str, Any]) -> str:
@@ -214,7 +261,7 @@ def comment_body(body: dict[str, Any]) -> str:
 class ListQuery:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
-    status: str | None = None
+    statuses: tuple[str, ...] = ()  # any of these; () for every status
     q: str | None = None
     cluster_id: str | None = None
 
@@ -226,7 +273,8 @@ def _last(params: httpx.QueryParams, name: str) -> str | None:
 
 
 def list_query(params: httpx.QueryParams) -> ListQuery:
-    """`page` from 1, `page_size` 1..100 (default 20), `status` one of the statuses, `cluster_id` a uuid."""
+    """`page` from 1, `page_size` 1..100 (default 20), `status` repeatable, each one of the statuses [client],
+    `cluster_id` a uuid."""
     values: dict[str, Any] = {}
     issues: list[Issue] = []
 
@@ -241,8 +289,14 @@ def list_query(params: httpx.QueryParams) -> ListQuery:
         keep("page", _integer(page, ["query", "page"], 1, None))
     if (page_size := _last(params, "page_size")) is not None:
         keep("page_size", _integer(page_size, ["query", "page_size"], 1, MAX_PAGE_SIZE))
-    if (status := _last(params, "status")) is not None:
-        keep("status", _choice(status, ["query", "status"], STATUSES))
+    statuses = []
+    for index, status in enumerate(params.get_list("status")):
+        value, problem = _choice(status, ["query", "status", index], STATUSES)
+        if problem is not None:
+            issues.append(problem)
+        else:
+            statuses.append(value)
+    values["statuses"] = tuple(statuses)
     if (cluster_id := _last(params, "cluster_id")) is not None:
         keep("cluster_id", _uuid(cluster_id, ["query", "cluster_id"]))
     if (q := _last(params, "q")) is not None:
