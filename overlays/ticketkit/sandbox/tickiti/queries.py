@@ -51,7 +51,9 @@ class TicketQuery:
             query._perspective(rules.integer("search_object.search_perspective_id"))
             name = rules.string("search_object.search_perspective")
             if name is not None:
-                query._perspective(install.named(install.PERSPECTIVES, name) or 0)
+                found = install.named(install.PERSPECTIVES, name)
+                query.unknown_perspective |= found is None
+                query._perspective(found)
             for index in range(len(rules.objects("search_object.criteria") or [])):
                 query._criterion(rules, f"search_object.criteria.{index}")
         return query

@@ -19,7 +19,6 @@ import httpx
 from ticketkit.sandbox._app import App, HTTPError, json_response, now, route
 
 from . import install, models
-from .seed import seed_demo
 from ._validation import Rules, json_body
 from .queries import ResponseQuery, TicketQuery
 from .render import (
@@ -31,6 +30,7 @@ from .render import (
     response_json,
     ticket_json,
 )
+from .seed import seed_demo
 from .writes import add_response, open_ticket, read_new_response, read_new_ticket
 
 READ, WRITE = "tickets:read", "tickets:write"

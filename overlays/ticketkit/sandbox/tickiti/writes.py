@@ -5,8 +5,9 @@ ApiController::create_ticket / ::ticket_respond]: create takes EXACTLY ONE of su
 template_identifier+data, or intervention+data+uid, the Inbox when no queue is named, no queue_name with an
 intervention; respond needs content unless a status is given, `on-hold` needs `on_hold_until`, and posting
 without a status reopens a ticket that is not open. Data-URI images become `cid:` attachments
-[client: tickiti-mcp src/attachments.ts]. Refusing unknown keys on create is what the issue saw the real API
-do; the messages' wording is Laravel's.
+[client: tickiti-mcp src/attachments.ts]. Create refuses keys it does not know: the client validates its own
+inputs and sends none, and issue 11 reports accepting them as a mismatch [inferred beyond that]. The
+messages' wording is Laravel's.
 """
 
 from __future__ import annotations
