@@ -8,6 +8,7 @@ then terminated if it lingers), and joins the loop's thread.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import threading
@@ -31,20 +32,30 @@ class McpStdio:
         self._thread = threading.Thread(target=self._run, name="mcp-stdio", daemon=True)
         self._ready = threading.Event()
         self._stop: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
         self._session: ClientSession | None = None
         self._failure: BaseException | None = None
 
     def __enter__(self) -> McpStdio:
         self._thread.start()
-        if not self._ready.wait(STARTUP_SECONDS):
-            raise TimeoutError(f"the MCP server did not start in {STARTUP_SECONDS} s (see {self._errlog})")
-        if self._failure is not None:
-            raise RuntimeError(f"the MCP server did not start (see {self._errlog})") from self._failure
+        started = self._ready.wait(STARTUP_SECONDS)
+        if not started or self._failure is not None:
+            self._abandon()
+            reason = "did not start" if started else f"did not start in {STARTUP_SECONDS} s"
+            raise RuntimeError(f"the MCP server {reason} (see {self._errlog})") from self._failure
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        # Closing the session closes the server's stdin; the client terminates it if it lingers.
         if self._stop is not None:
             self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(STARTUP_SECONDS)
+
+    def _abandon(self) -> None:
+        """Cancel a start that hung or failed: leaving stdio_client's block ends the subprocess."""
+        if self._task is not None:
+            with contextlib.suppress(RuntimeError):  # the loop already ended (and closed) by itself
+                self._loop.call_soon_threadsafe(self._task.cancel)
         self._thread.join(STARTUP_SECONDS)
 
     def call(self, tool: str, arguments: dict[str, Any]) -> CallToolResult:
@@ -63,8 +74,9 @@ class McpStdio:
     # -- the loop's side ---------------------------------------------------------------------------------
 
     def _run(self) -> None:
+        self._task = self._loop.create_task(self._serve())
         try:
-            self._loop.run_until_complete(self._serve())
+            self._loop.run_until_complete(self._task)
         except BaseException as exc:  # reported to __enter__, or after a stop: nothing left to report to
             self._failure = exc
         finally:
