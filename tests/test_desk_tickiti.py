@@ -357,6 +357,7 @@ def test_list_sends_tickiti_criteria_one_token_each(mode: str) -> None:
         ({"criteria": {"priority": True}}, "non-empty strings or integers"),
         ({"criteria": {"created_from": "May 1st"}}, "a date or 'YYYY-MM-DD'"),
         ({"criteria": {"created_from": dt.datetime(2026, 5, 1, tzinfo=dt.UTC)}}, "a date or 'YYYY-MM-DD'"),
+        ({"criteria": {"status": "on-hold"}, "status": "open"}, "status= or in criteria, not both"),
         ({"perspective_id": "all"}, "perspective_id must be a positive integer"),
         ({"perspective_id": 0}, "perspective_id must be a positive integer"),
         ({"search_perspective": ""}, "search_perspective must be a non-empty string"),

@@ -595,6 +595,9 @@ def _query_request(query: ListQuery) -> QueryTicketsRequest:
     options = query.options
     criteria = _criteria(options.get("criteria"))
     if query.status is not None:
+        if any(c.mode == "status" for c in criteria):
+            # Two status criteria would OR together on Tickiti's side, not narrow each other.
+            raise InvalidArgumentError("tickiti: give the status as status= or in criteria, not both")
         token = SETTABLE.get(query.status)
         if token is None:
             raise InvalidArgumentError(f"tickiti can list by status open or on_hold only, not {query.status.value}")
