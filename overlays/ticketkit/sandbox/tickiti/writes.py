@@ -38,7 +38,7 @@ STATUSES = ("open", "on-hold")
 
 
 @dataclass(frozen=True)
-class Body:
+class ResponseBody:
     """An HTML body with its data-URI images taken out (as `cid:` references) and kept beside it."""
 
     html: str
@@ -49,7 +49,7 @@ class Body:
 class NewTicket:
     originator: str
     subject: str
-    body: Body
+    body: ResponseBody
     queue_id: int
     is_public: bool
     originator_responds: bool
@@ -60,7 +60,7 @@ class NewTicket:
 class NewResponse:
     ticket_number: str
     author: str
-    body: Body
+    body: ResponseBody
     is_internal: bool
     status: str | None
     on_hold_until: dt.date | None
@@ -111,7 +111,7 @@ def _queue(rules: Rules) -> int:
 _MODE_KEYS = {"subject": "data.subject", "template": "template_identifier", "intervention": "intervention"}
 
 
-def _one_mode(rules: Rules, data: dict[str, Any]) -> tuple[str, Body, str | None] | None:
+def _one_mode(rules: Rules, data: dict[str, Any]) -> tuple[str, ResponseBody, str | None] | None:
     """Subject, body and intervention uid of the one mode the request uses; refuses none or several."""
     present = [
         mode
@@ -137,7 +137,7 @@ def _one_mode(rules: Rules, data: dict[str, Any]) -> tuple[str, Body, str | None
     return _template_mode(rules, data, intervention=first == "intervention")
 
 
-def _subject_mode(rules: Rules) -> tuple[str, Body, None] | None:
+def _subject_mode(rules: Rules) -> tuple[str, ResponseBody, None] | None:
     """Subject and content go together; each is required when the other is there."""
     data = rules.body["data"]
     subject = rules.string("data.subject")
@@ -152,7 +152,9 @@ def _subject_mode(rules: Rules) -> tuple[str, Body, None] | None:
     return None if body is None else (subject, body, None)
 
 
-def _template_mode(rules: Rules, data: dict[str, Any], *, intervention: bool) -> tuple[str, Body, str | None] | None:
+def _template_mode(
+    rules: Rules, data: dict[str, Any], *, intervention: bool
+) -> tuple[str, ResponseBody, str | None] | None:
     field = "intervention" if intervention else "template_identifier"
     name = rules.string(field, required=True)
     catalog = install.INTERVENTIONS if intervention else install.TEMPLATES
@@ -222,18 +224,18 @@ def add_response(store: Store, ticket: Ticket, new: NewResponse, at: dt.datetime
 # -- shared ----------------------------------------------------------------------------------------------
 
 
-def read_body(rules: Rules, field: str, markup: str) -> Body | None:
+def read_body(rules: Rules, field: str, markup: str) -> ResponseBody | None:
     """`markup` with its data-URI images taken out; a broken one fails `field`."""
     try:
         stored, images = extract_images(markup)
     except BrokenImage as exc:
         rules.fail(field, f"The {_label(field)} field has an {exc}.")
         return None
-    return Body(stored, tuple(images))
+    return ResponseBody(stored, tuple(images))
 
 
 def _store_response(
-    store: Store, ticket: Ticket, author: str, body: Body, at: dt.datetime, *, is_internal: bool
+    store: Store, ticket: Ticket, author: str, body: ResponseBody, at: dt.datetime, *, is_internal: bool
 ) -> Response:
     response = store.add_response(ticket, author=author, html=body.html, at=at, is_internal=is_internal)
     for image in body.images:
