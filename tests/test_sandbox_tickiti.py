@@ -1,6 +1,8 @@
 """The Tickiti sandbox: raw HTTP against the fake (edge behaviour, state, idempotency, paging), then the desk.
 
-Every raw answer is checked against specs/tickiti.yaml with `response_problems`.
+Every raw answer is checked against specs/tickiti.yaml with `response_problems`. The request shapes are the ones
+Tickiti's own client sends (shared/reference/clients/tickiti-mcp); tests/contract/test_tickiti_mcp.py drives the
+sandbox with that client itself.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ import ticketkit
 from spec_check import response_problems
 from ticketkit import InvalidRequestError, NotFoundError, UnsupportedOperationError
 from ticketkit.sandbox import Faults, Sandbox, serving
-from ticketkit_models import PartyKind, TicketStatus
+from ticketkit_models import Party, PartyKind, TicketStatus
 
 AGENT = "priya.sharma@sole-provider.example"
 CUSTOMER = "marcus@trailblazers-club.example"
 DOC_TICKET = "220009"  # the ticket of tickiti-show-ticket.txt, seeded with its ids
 ON_HOLD, RESOLVED, UNASSIGNED = "220010", "220011", "220012"
+# The refund ticket's attachments beside its receipt: a review-gated type and a blocked one.
+REVIEWED, BLOCKED = "14497", "14498"
+PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 
 SHOW = "/api/v1/tickets/show"
 RESPONSES = "/api/v1/tickets/responses"
@@ -34,6 +39,8 @@ CREATE = "/api/v1/tickets"
 RESPOND = "/api/v1/tickets/respond"
 DOWNLOAD = "/api/v1/tickets/attachment"
 MINT = "/api/v1/idempotency_key"
+PERSPECTIVES = "/api/v1/settings/perspectives"
+QUEUES = "/api/v1/workflow/queues"
 READS = {
     SHOW: {"ticket_number": DOC_TICKET},
     RESPONSES: {"ticket_number": DOC_TICKET},
@@ -86,12 +93,13 @@ def api() -> Iterator[Api]:
 
 
 def error_of(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
+    """The failure body: the `message` Tickiti's client reads, with the documented code beside it."""
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/json"
     body: dict[str, Any] = response.json()
     assert body["ok"] is False
-    assert body["error"]["code"] == code
-    assert body["error"]["message"]
+    assert body["error"] == code
+    assert isinstance(body["message"], str) and body["message"].strip()
     return body
 
 
@@ -105,6 +113,25 @@ def new_ticket(**fields: Any) -> dict[str, Any]:
         "data": {"subject": "Laces fraying after a week", "content": "<p>Both shoes &amp; both laces.</p>"},
         "queue_name": "Warranty",
         "is_public": True,
+        **fields,
+    }
+
+
+def template_ticket(**fields: Any) -> dict[str, Any]:
+    return {
+        "originator_email_address": "zoe@example.com",
+        "template_identifier": "warranty-claim",
+        "data": {"order_number": "SP-20931", "issue": "Sole <separating>"},
+        **fields,
+    }
+
+
+def intervention_ticket(**fields: Any) -> dict[str, Any]:
+    return {
+        "originator_email_address": "zoe@example.com",
+        "intervention": "Return label request",
+        "uid": "order-SP-20931",
+        "data": {"order_number": "SP-20931"},
         **fields,
     }
 
@@ -200,7 +227,7 @@ def criteria(*pairs: tuple[str, list[str]], perspective: str | None = None) -> d
 @pytest.mark.parametrize("token", ["", "1|wrong-secret"])
 def test_missing_or_wrong_token_is_401_unauthenticated(api: Api, path: str, token: str) -> None:
     response = api.post(path, READS.get(path, {}), token=token, key="k-401")
-    assert error_of(response, 401, "unauthenticated")["error"]["message"] == "Unauthenticated."
+    assert error_of(response, 401, "unauthenticated")["message"] == "Unauthenticated."
 
 
 def test_a_read_only_token_reads_but_cannot_write(api: Api) -> None:
@@ -224,7 +251,10 @@ def test_a_read_only_token_reads_but_cannot_write(api: Api) -> None:
         # The attachment exists, but on another ticket.
         (DOWNLOAD, {"ticket_number": ON_HOLD, "response_attachment_id": "14494"}),
         (DOWNLOAD, {"ticket_number": DOC_TICKET, "response_attachment_id": "fourteen"}),
+        (DOWNLOAD, {"ticket_number": DOC_TICKET, "response_attachment_id": 99999}),
+        (QUERY, {"perspective_id": 99}),
         (QUERY, {"perspective_id": "99"}),
+        (QUERY, {"search_object": {"search_perspective_id": 99}}),
         (QUERY, {"search_object": {"search_perspective": "everything"}}),
     ],
 )
@@ -248,32 +278,75 @@ def test_an_unknown_route_is_404_and_another_method_405_in_the_same_shape(api: A
         (SHOW, {"ticket_number": ""}, "ticket_number"),
         (RESPONSES, {"ticket_number": None}, "ticket_number"),
         (DOWNLOAD, {"ticket_number": DOC_TICKET}, "response_attachment_id"),
-        (CREATE, {"data": {"subject": "No customer"}}, "originator_email_address"),
+        (DOWNLOAD, {"ticket_number": DOC_TICKET, "response_attachment_id": True}, "response_attachment_id"),
+        # A review-gated type without the client's `intent: review_ok`, and an intent it does not send.
+        (DOWNLOAD, {"ticket_number": UNASSIGNED, "response_attachment_id": REVIEWED}, "intent"),
+        (DOWNLOAD, {"ticket_number": UNASSIGNED, "response_attachment_id": REVIEWED, "intent": "yes"}, "intent"),
+        (CREATE, {"data": {"subject": "No customer", "content": "<p>x</p>"}}, "originator_email_address"),
         (CREATE, new_ticket(originator_email_address="not-an-email"), "originator_email_address"),
-        (CREATE, new_ticket(data={"subject": 7}), "data.subject"),
+        (CREATE, new_ticket(data={"subject": 7, "content": "<p>x</p>"}), "data.subject"),
         (CREATE, new_ticket(queue_name="Nowhere"), "queue_name"),
+        (CREATE, new_ticket(data={**new_ticket()["data"], "queue_name": "Nowhere"}), "data.queue_name"),
         (CREATE, new_ticket(is_public="yes"), "is_public"),
-        (RESPOND, {"ticket_number": DOC_TICKET}, "from_email"),
+        (CREATE, new_ticket(use_passed_originator_as_responder="yes"), "use_passed_originator_as_responder"),
+        # Unknown keys are refused (the `data` of a template holds any tokens, the request itself does not).
+        (CREATE, new_ticket(priority=60), "priority"),
+        # Exactly one mode: none, two at once, or half of one.
+        (CREATE, {"originator_email_address": "zoe@example.com"}, "data.subject"),
+        (CREATE, new_ticket(template_identifier="warranty-claim"), "data.subject"),
+        (CREATE, {**template_ticket(), "intervention": "Return label request", "uid": "u-1"}, "template_identifier"),
+        (CREATE, new_ticket(data={"subject": "Only a subject"}), "data.content"),
+        (CREATE, new_ticket(data={"content": "<p>Only content</p>"}), "data.subject"),
+        (CREATE, new_ticket(data={"subject": "Blank", "content": " "}), "data.content"),
+        (CREATE, {**template_ticket(), "template_identifier": "no-such-template"}, "template_identifier"),
+        (CREATE, {k: v for k, v in template_ticket().items() if k != "data"}, "data"),
+        (CREATE, {k: v for k, v in intervention_ticket().items() if k != "uid"}, "uid"),
+        (CREATE, {**intervention_ticket(), "queue_name": "Returns"}, "queue_name"),
+        (
+            CREATE,
+            new_ticket(data={"subject": "Photo", "content": '<img src="data:image/png;base64,!!!">'}),
+            "data.content",
+        ),
+        (RESPOND, {"ticket_number": DOC_TICKET, "content": "<p>x</p>"}, "from_email"),
+        (RESPOND, reply(DOC_TICKET, from_email="not-an-email"), "from_email"),
         (RESPOND, reply(DOC_TICKET, status="resolved"), "status"),
+        (RESPOND, reply(DOC_TICKET, status="on-hold"), "on_hold_until"),
         (RESPOND, reply(DOC_TICKET, status="on-hold", on_hold_until="next week"), "on_hold_until"),
         (RESPOND, reply(DOC_TICKET, on_hold_until="2030-01-01"), "on_hold_until"),
         (RESPOND, reply(DOC_TICKET, is_internal="true"), "is_internal"),
-        (RESPOND, reply(DOC_TICKET, from_email="stranger@example.com"), "from_email"),
         (RESPOND, reply(DOC_TICKET, from_email=CUSTOMER, is_internal=True), "is_internal"),
+        # Content may be left out only with a status.
+        (RESPOND, {"ticket_number": DOC_TICKET, "from_email": AGENT}, "content"),
+        (RESPOND, reply(DOC_TICKET, content="  "), "content"),
         (QUERY_RESPONSES, {"limit": 1001}, "limit"),
         (QUERY_RESPONSES, {"limit": 0}, "limit"),
-        (QUERY_RESPONSES, {"cursor": {"id": "41"}}, "cursor.created_at"),
+        (QUERY_RESPONSES, {"cursor": {"id": 41}}, "cursor.created_at"),
+        (QUERY_RESPONSES, {"cursor": {"created_at": "2026-05-02T11:30:48+00:00", "id": "x"}}, "cursor.id"),
         (QUERY_RESPONSES, {"created_from": "last tuesday"}, "created_from"),
-        (QUERY_RESPONSES, {"fields": ["id", "secret"]}, "fields.1"),
+        (QUERY_RESPONSES, {"fields": ["html", "id"]}, "fields.1"),
         (QUERY_RESPONSES, {"ticket_number": DOC_TICKET}, "ticket_number"),
+        (QUERY_RESPONSES, {"queue": "Returns"}, "queue"),
+        (QUERY_RESPONSES, {"queue_id": ["four"]}, "queue_id.0"),
+        (QUERY, {"perspective_id": "one"}, "perspective_id"),
         (QUERY, criteria(("updated_from", ["last tuesday"])), "search_object.criteria.0.tokens.0"),
-        (QUERY, {"search_object": {"criteria": [{"mode": 7}]}}, "search_object.criteria.0.mode"),
+        (QUERY, criteria(("created_from", ["2026-05-01T10:00:00"])), "search_object.criteria.0.tokens.0"),
+        (QUERY, criteria(("status", [])), "search_object.criteria.0.tokens"),
+        (QUERY, criteria(("status", [None])), "search_object.criteria.0.tokens.0"),
+        # A mode the install does not know is refused, not ignored (ignoring it would list every ticket).
+        (QUERY, criteria(("mood", ["happy"])), "search_object.criteria.0.mode"),
+        (QUERY, {"search_object": {"criteria": [{"mode": 7, "tokens": ["x"]}]}}, "search_object.criteria.0.mode"),
+        (QUERY, {"search_object": {"criteria": [{"tokens": ["x"]}]}}, "search_object.criteria.0.mode"),
     ],
 )
 def test_invalid_input_is_422_with_laravel_field_errors(api: Api, path: str, body: Any, field: str) -> None:
     response = api.post(path, body, key=f"k-422-{uuid.uuid4()}")
-    errors = error_of(response, 422, "validation_failed")["errors"]
-    assert field in errors and all(isinstance(m, str) for m in errors[field])
+    refused = error_of(response, 422, "validation_failed")
+    errors = refused["errors"]
+    assert field in errors and all(isinstance(m, str) and m for m in errors[field])
+    # The message Tickiti's client shows is the first field's first message, as Laravel writes it.
+    first = next(iter(errors.values()))[0]
+    assert refused["message"].startswith(first)
+    assert api.post(SHOW, {"ticket_number": "220013"}).status_code == 404  # nothing was created
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"[1, 2]", b'"220009"'])
@@ -315,8 +388,65 @@ def test_create_numbers_from_the_seed_up_and_the_ticket_reads_back(api: Api) -> 
     )
     [first] = shown["responses"]
     assert first["html"] == "<p>Both shoes &amp; both laces.</p>" and first["plain_text"] == "Both shoes & both laces."
-    assert first["staff_response"] is False and first["created_by_email"] == "zoe@example.com"
+    # Without use_passed_originator_as_responder the token's user writes the first response.
+    assert first["staff_response"] is True and first["created_by_email"] == AGENT
     assert api.data(CREATE, new_ticket(), key="create-2")["number"] == 220014
+
+
+def test_create_without_a_queue_lands_in_the_inbox_and_the_originator_may_write_the_first_response(api: Api) -> None:
+    body = new_ticket(use_passed_originator_as_responder=True)
+    del body["queue_name"]
+    number = str(api.data(CREATE, body, key="inbox")["number"])
+    shown = api.show(number)
+    inbox = next(q for q in api.data(QUEUES, {}) if q["name"] == "Inbox")
+    assert shown["ticket"]["queue_id"] == inbox["id"]
+    [first] = shown["responses"]
+    assert first["staff_response"] is False and first["created_by_email"] == "zoe@example.com"
+
+
+def test_create_by_queue_name_checks_both_places_the_client_puts_it(api: Api) -> None:
+    body = new_ticket(queue_name="returns", data={**new_ticket()["data"], "queue_name": "Returns"})
+    number = str(api.data(CREATE, body, key="returns")["number"])
+    assert api.show(number)["ticket"]["queue_id"] == "4"  # names compare without case
+
+
+def test_create_from_a_template_fills_its_tokens(api: Api) -> None:
+    number = str(api.data(CREATE, template_ticket(), key="template")["number"])
+    shown = api.show(number)
+    assert shown["ticket"]["subject"] == "Warranty claim for order SP-20931"
+    [first] = shown["responses"]
+    assert first["html"] == "<p>Warranty claim for order SP-20931: Sole &lt;separating&gt;</p>"
+
+
+def test_create_by_intervention_needs_its_uid_and_no_queue(api: Api) -> None:
+    number = str(api.data(CREATE, intervention_ticket(), key="intervention")["number"])
+    ticket = api.show(number)["ticket"]
+    assert ticket["subject"] == "Return label for order SP-20931" and ticket["queue_id"] == "1"
+    error_of(api.post(CREATE, intervention_ticket(intervention="Nope"), key="bad"), 422, "validation_failed")
+
+
+def test_two_modes_at_once_are_refused_with_the_messages_the_client_shows(api: Api) -> None:
+    body = template_ticket(data={"subject": "Also a subject", "order_number": "1"})
+    refused = error_of(api.post(CREATE, body, key="two-modes"), 422, "validation_failed")
+    assert refused["message"] == "The data.subject field prohibits template identifier from being present."
+
+
+def test_inline_data_uri_images_become_cid_attachments(api: Api) -> None:
+    jpeg_tag = "<img src='data:image/jpeg;base64,/9j/2w=='>"  # quoted the other way
+    content = f'<p>Photo:</p><img alt="sole" src="data:image/png;base64,{PIXEL}">{jpeg_tag}'
+    number = str(api.data(CREATE, new_ticket(data={"subject": "Photos", "content": content}), key="img")["number"])
+    [first] = api.show(number)["responses"]
+    assert first["html"] == '<p>Photo:</p><img alt="sole" src="cid:image-1.png"><img src=\'cid:image-2.jpg\'>'
+    png, jpeg = first["attachments"]
+    assert (png["name"], png["is_inline"], png["file_size"]) == ("image-1.png", True, len(base64.b64decode(PIXEL)))
+    assert png["sha256"] == hashlib.sha256(base64.b64decode(PIXEL)).hexdigest()
+    assert jpeg["name"] == "image-2.jpg"
+    data = api.data(DOWNLOAD, {"ticket_number": number, "response_attachment_id": int(png["id"])})
+    assert (data["mime_type"], base64.b64decode(data["content_base64"])) == ("image/png", base64.b64decode(PIXEL))
+    # A reply's images too.
+    answer = api.data(RESPOND, reply(number, content=f'<img src="data:image/png;base64,{PIXEL}">'), key="img-reply")
+    [stored] = [r for r in api.show(number)["responses"] if r["id"] == answer["response_id"]]
+    assert stored["html"] == '<img src="cid:image-1.png">' and stored["attachments"][0]["is_inline"] is True
 
 
 def test_same_key_and_body_replay_the_stored_answer_without_acting_again(api: Api) -> None:
@@ -360,18 +490,27 @@ def test_reply_on_a_resolved_ticket_with_status_open_reopens_it(api: Api) -> Non
     assert api.data(RESPOND, reply(RESOLVED, status="open"), key="reopen-2")["reopened"] is False
 
 
-def test_on_hold_until_a_date_then_a_customer_reply_reopens(api: Api) -> None:
-    hold = api.data(RESPOND, reply(DOC_TICKET, status="on-hold", on_hold_until="2030-05-20"), key="hold")
+def test_a_status_only_response_holds_until_a_date_and_posting_without_a_status_reopens(api: Api) -> None:
+    status_only = {"ticket_number": DOC_TICKET, "from_email": AGENT, "status": "on-hold", "on_hold_until": "2030-05-20"}
+    hold = api.data(RESPOND, status_only, key="hold")
     assert hold["reopened"] is False
-    ticket = api.show(DOC_TICKET)["ticket"]
-    assert (ticket["status"], ticket["on_hold_until"]) == ("on-hold", "2030-05-20")
-    # A staff note leaves the hold alone; the customer's reply means they are waiting again.
-    assert api.data(RESPOND, reply(DOC_TICKET, is_internal=True), key="note")["reopened"] is False
-    assert api.show(DOC_TICKET)["ticket"]["status"] == "on-hold"
-    answer = api.data(RESPOND, reply(DOC_TICKET, from_email=CUSTOMER, content="<p>Any news?</p>"), key="customer")
+    shown = api.show(DOC_TICKET)
+    assert (shown["ticket"]["status"], shown["ticket"]["on_hold_until"]) == ("on-hold", "2030-05-20")
+    [stored] = [r for r in shown["responses"] if r["id"] == hold["response_id"]]
+    assert stored["html"] == "" and stored["attachments"] == []
+    # Posting without a status reopens a ticket that is not open, whoever posts (the client says so).
+    answer = api.data(RESPOND, reply(DOC_TICKET, is_internal=True), key="note")
     assert answer["reopened"] is True
     ticket = api.show(DOC_TICKET)["ticket"]
     assert (ticket["status"], ticket["on_hold_until"]) == ("open", None)
+    assert api.data(RESPOND, reply(DOC_TICKET, from_email=CUSTOMER), key="customer")["reopened"] is False
+
+
+def test_a_new_author_joins_the_participants(api: Api) -> None:
+    by_participant = criteria(("participant", ["Sam@Example.com"]))
+    assert api.data(QUERY, by_participant) == []
+    api.data(RESPOND, reply(RESOLVED, from_email="sam@example.com"), key="sam")
+    assert numbers(api.data(QUERY, by_participant)) == [220011]
 
 
 def test_an_internal_note_is_kept_as_staff_only(api: Api) -> None:
@@ -398,7 +537,9 @@ def all_responses(api: Api, query: dict[str, Any], limit: int) -> tuple[list[dic
         cursor = data["next_cursor"]
         if cursor is None:
             return rows, pages
-        assert cursor == {"created_at": data["responses"][-1]["created_at"], "id": data["responses"][-1]["id"]}
+        last = data["responses"][-1]
+        # The cursor's id is an integer [client], the rows' ids strings [doc].
+        assert cursor == {"created_at": last["created_at"], "id": int(last["id"])}
 
 
 def test_responses_query_pages_by_keyset_cursor_through_every_response(api: Api) -> None:
@@ -419,18 +560,36 @@ def test_responses_query_pages_by_keyset_cursor_through_every_response(api: Api)
     assert len(first["responses"]) + len(rest) == total + 1
 
 
-def test_responses_query_filters(api: Api) -> None:
+def test_responses_query_filters_as_the_client_sends_them(api: Api) -> None:
     internal = api.data(QUERY_RESPONSES, {"is_internal": True})["responses"]
     assert [r["id"] for r in internal] == ["43"]
     customer = api.data(QUERY_RESPONSES, {"staff_response": False})["responses"]
     assert customer and not any(r["staff_response"] for r in customer)
     one_ticket = api.data(QUERY_RESPONSES, {"ticket_number": [RESOLVED]})["responses"]
     assert len(one_ticket) == 3 and {r["ticket_number"] for r in one_ticket} == {RESOLVED}
-    returns = api.data(QUERY_RESPONSES, {"queue": "returns"})["responses"]
+    # Queues by name (any case) and by integer id, each a list [client].
+    returns = api.data(QUERY_RESPONSES, {"queue": ["returns"]})["responses"]
     assert {r["ticket_number"] for r in returns} == {DOC_TICKET, UNASSIGNED}
-    assert api.data(QUERY_RESPONSES, {"queue_id": "4"})["responses"] == returns
-    narrow = api.data(QUERY_RESPONSES, {"fields": ["id", "created_at"], "limit": 2})
-    assert all(set(r) == {"id", "created_at"} for r in narrow["responses"]) and narrow["next_cursor"]
+    assert api.data(QUERY_RESPONSES, {"queue_id": [4]})["responses"] == returns
+    assert api.data(QUERY_RESPONSES, {"queue_id": ["4"]})["responses"] == returns  # Laravel's integer rule
+    two = api.data(QUERY_RESPONSES, {"queue": ["Returns", "Warranty"]})["responses"]
+    assert {r["ticket_number"] for r in two} == {DOC_TICKET, ON_HOLD, UNASSIGNED}
+
+
+@pytest.mark.parametrize(
+    ("fields", "heavy"),
+    [
+        (None, {"html", "plain_text", "attachments"}),
+        (["plain_text"], {"plain_text"}),
+        (["html", "attachments"], {"html", "attachments"}),
+        ([], set()),
+    ],
+)
+def test_responses_query_fields_choose_the_heavy_fields(api: Api, fields: list[str] | None, heavy: set[str]) -> None:
+    body = {} if fields is None else {"fields": fields}
+    light = {"id", "is_internal", "is_pinned", "staff_response", "created_by_email", "created_at", "updated_at"}
+    rows = api.data(QUERY_RESPONSES, body)["responses"]
+    assert rows and all(set(r) == light | {"is_email_sourced", "ticket_number"} | heavy for r in rows)
 
 
 def test_responses_query_by_creation_time(api: Api) -> None:
@@ -440,44 +599,125 @@ def test_responses_query_by_creation_time(api: Api) -> None:
     assert later == rows[4:]
     earlier = api.data(QUERY_RESPONSES, {"created_to": middle})["responses"]
     assert earlier == rows[:5]
+    # The client's other form: `YYYY-MM-DD HH:MM:SS`, in UTC.
+    spaced = dt.datetime.fromisoformat(middle).astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+    assert api.data(QUERY_RESPONSES, {"created_from": spaced})["responses"] == later
     today = dt.datetime.now(dt.UTC).date().isoformat()
     assert api.data(QUERY_RESPONSES, {"created_from": today, "created_to": today})["responses"] == []
     api.data(RESPOND, reply(DOC_TICKET), key="today")
     assert len(api.data(QUERY_RESPONSES, {"created_to": today})["responses"]) == len(rows) + 1
 
 
-def test_tickets_query_rows_and_criteria(api: Api) -> None:
+def test_tickets_query_rows(api: Api) -> None:
     rows = api.data(QUERY, {})
     # Most recently updated first, with the ticket header's fields.
-    assert sorted(numbers(rows)) == [220009, 220010, 220011, 220012]
-    assert rows[0]["number"] == 220012 and rows[0] == api.show(UNASSIGNED)["ticket"]
-    assert numbers(api.data(QUERY, criteria(("status", ["open"])))) == [220012, 220009]
-    assert numbers(api.data(QUERY, criteria(("status", ["on-hold", "resolved"])))) == [220011, 220010]
-    assert numbers(api.data(QUERY, criteria(("subject", ["CARBON"])))) == [220009]
-    assert numbers(api.data(QUERY, criteria(("queue", ["Returns"]), ("status", ["open"])))) == [220012, 220009]
-    assert numbers(api.data(QUERY, criteria(("ticket_number", [RESOLVED, ON_HOLD])))) == [220011, 220010]
-    newest = rows[0]["updated_at"]
-    assert numbers(api.data(QUERY, criteria(("updated_from", [newest])))) == [220012]
+    assert numbers(rows) == [220012, 220011, 220010, 220009]
+    assert rows[0] == api.show(UNASSIGNED)["ticket"]
 
 
-def test_tickets_query_ignores_a_criterion_mode_it_does_not_know(api: Api) -> None:
-    # Modes grow with Tickiti versions; an unknown one filters nothing.
-    assert len(api.data(QUERY, criteria(("mood", ["happy"]), ("priority", ["40"])))) == 4
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ((("subject", ["CARBON"]),), [220009]),
+        ((("content", ["insoles in it"]),), [220011]),
+        ((("content", ["courier"]),), [220009]),  # internal notes are searched too
+        ((("subject_content", ["refund", "courier"]),), [220012, 220009]),
+        ((("assigned", [AGENT.upper()]),), [220011, 220009]),
+        ((("participant", ["tom.okafor@sole-provider.example"]),), [220010]),
+        ((("raised", ["lena.fischer@example.de"]),), [220012]),
+        ((("priority", ["40"]),), [220012]),
+        ((("priority", [30]),), [220010]),
+        ((("queue", ["returns"]),), [220012, 220009]),
+        ((("status", ["on-hold", "resolved"]),), [220011, 220010]),
+        ((("watchlist", [1]),), [220012]),
+        ((("watchlist", ["2"]),), []),
+        ((("hashtag", ["#VIP"]),), [220012]),
+        ((("hashtag", ["exchange"]),), [220010]),
+        ((("ticket_number", [220011, ON_HOLD]),), [220011, 220010]),
+        # Same mode ORs, different modes AND [client].
+        ((("queue", ["Returns"]), ("queue", ["Warranty"])), [220012, 220010, 220009]),
+        ((("queue", ["Returns"]), ("queue", ["Warranty"]), ("status", ["open"])), [220012, 220009]),
+        ((("assigned", [AGENT]), ("status", ["open"])), [220009]),
+    ],
+    ids=lambda value: "+".join(mode for mode, _ in value) if isinstance(value, tuple) else None,
+)
+def test_tickets_query_every_criteria_mode_filters(api: Api, pairs: Any, expected: list[int]) -> None:
+    assert numbers(api.data(QUERY, criteria(*pairs))) == expected
 
 
-def test_tickets_query_perspectives(api: Api) -> None:
-    assert len(api.data(QUERY, {"perspective_id": "1"})) == 4
-    assert numbers(api.data(QUERY, {"perspective_id": "3"})) == [220012]
-    mine = api.data(QUERY, criteria(perspective="mine"))
-    assert {row["assigned_to_email"] for row in mine} == {AGENT} and len(mine) == 2
+def utc_day(stamp: str) -> dt.date:
+    return dt.datetime.fromisoformat(stamp).astimezone(dt.UTC).date()
+
+
+@pytest.mark.parametrize(
+    ("mode", "key", "keep"),
+    [
+        ("created_from", "created_at", lambda day, pivot: day >= pivot),
+        ("created_to", "created_at", lambda day, pivot: day <= pivot),
+        ("updated_from", "updated_at", lambda day, pivot: day >= pivot),
+        ("updated_to", "updated_at", lambda day, pivot: day <= pivot),
+    ],
+)
+def test_tickets_query_dates_compare_utc_days(api: Api, mode: str, key: str, keep: Any) -> None:
+    rows = api.data(QUERY, {})
+    # The day of the second newest ticket: some tickets fall on each side of it.
+    pivot = utc_day(sorted(rows, key=lambda r: r[key])[-2][key])
+    expected = [r["number"] for r in rows if keep(utc_day(r[key]), pivot)]
+    assert 0 < len(expected) < len(rows)
+    assert numbers(api.data(QUERY, criteria((mode, [pivot.isoformat()])))) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ({}, [220012, 220011, 220010, 220009]),  # 'All' when none is named [client]
+        ({"perspective_id": 1}, [220012, 220011, 220010, 220009]),
+        ({"perspective_id": 3}, [220012]),
+        ({"perspective_id": "3"}, [220012]),
+        ({"search_object": {"search_perspective": "All"}}, [220012, 220011, 220010, 220009]),
+        ({"search_object": {"search_perspective": "mine"}}, [220011, 220009]),
+        ({"search_object": {"search_perspective_id": 3}}, [220012]),
+        ({"perspective_id": 2, **criteria(("status", ["open"]))}, [220009]),
+    ],
+)
+def test_tickets_query_perspectives(api: Api, body: dict[str, Any], expected: list[int]) -> None:
+    assert numbers(api.data(QUERY, body)) == expected
 
 
 def test_tickets_query_follows_state_changes(api: Api) -> None:
-    api.data(RESPOND, reply(UNASSIGNED, status="on-hold"), key="hold-refund")
+    api.data(RESPOND, reply(UNASSIGNED, status="on-hold", on_hold_until="2030-01-31"), key="hold-refund")
     on_hold = api.data(QUERY, criteria(("status", ["on-hold"])))
-    assert numbers(on_hold) == [220012, 220010] and on_hold[0]["on_hold_until"] is None
+    assert numbers(on_hold) == [220012, 220010] and on_hold[0]["on_hold_until"] == "2030-01-31"
     number = api.data(CREATE, new_ticket(), key="new")["number"]
     assert numbers(api.data(QUERY, criteria(("status", ["open"]))))[0] == number
+
+
+# -- attachment gates and discovery ------------------------------------------------------------------------
+
+
+def test_a_review_gated_type_downloads_only_with_intent_review_ok(api: Api) -> None:
+    asked = {"ticket_number": UNASSIGNED, "response_attachment_id": int(REVIEWED)}
+    refused = error_of(api.post(DOWNLOAD, asked), 422, "validation_failed")
+    assert "review_ok" in refused["message"]
+    data = api.data(DOWNLOAD, {**asked, "intent": "review_ok"})
+    assert data["name"] == "return-form.docm" and base64.b64decode(data["content_base64"]).startswith(b"PK")
+    [meta] = [a for a in api.show(UNASSIGNED)["responses"][0]["attachments"] if a["id"] == REVIEWED]
+    assert meta["extension_rule"] == "review"
+
+
+def test_a_blocked_type_never_downloads(api: Api) -> None:
+    asked = {"ticket_number": UNASSIGNED, "response_attachment_id": BLOCKED, "intent": "review_ok"}
+    assert "blocked" in error_of(api.post(DOWNLOAD, asked), 403, "forbidden")["message"]
+
+
+def test_the_discovery_reads_list_perspectives_and_queues(api: Api) -> None:
+    perspectives = api.data(PERSPECTIVES, {})
+    assert {"id": "1", "name": "All"} in perspectives and len(perspectives) == 3
+    queues = api.data(QUEUES, {"anything": "ignored"})
+    assert [q["name"] for q in queues] == ["Inbox", "General", "Returns", "Warranty"]
+    read_only = api.sandbox.app.read_only_token  # type: ignore[attr-defined]
+    error_of(api.post(PERSPECTIVES, {}, token=read_only), 403, "forbidden")
+    error_of(api.post(QUEUES, {}, token=read_only), 403, "forbidden")
 
 
 # -- the framework around the fake ------------------------------------------------------------------------
@@ -533,7 +773,21 @@ def test_desk_get(desk: ticketkit.Desk) -> None:
 def test_desk_list(desk: ticketkit.Desk) -> None:
     assert sorted(t.number or "" for t in desk.tickets.list()) == [DOC_TICKET, ON_HOLD, RESOLVED, UNASSIGNED]
     assert [t.number for t in desk.tickets.list(status=TicketStatus.OPEN)] == [UNASSIGNED, DOC_TICKET]
-    assert [t.number for t in desk.tickets.list(perspective_id="3")] == [UNASSIGNED]
+    assert [t.number for t in desk.tickets.list(perspective_id=3)] == [UNASSIGNED]
+    assert [t.number for t in desk.tickets.list(search_perspective="Mine")] == [RESOLVED, DOC_TICKET]
+
+
+def test_desk_list_filters_server_side_by_tickiti_criteria(desk: ticketkit.Desk) -> None:
+    def listed(**options: Any) -> list[str | None]:
+        return [t.number for t in desk.tickets.list(**options)]
+
+    assert listed(criteria={"queue": ["Returns", "Warranty"]}) == [UNASSIGNED, ON_HOLD, DOC_TICKET]
+    assert listed(criteria={"queue": ["Returns", "Warranty"]}, status=TicketStatus.OPEN) == [UNASSIGNED, DOC_TICKET]
+    assert listed(criteria={"raised": CUSTOMER, "content": "lisbon"}) == [DOC_TICKET]
+    assert listed(criteria={"watchlist": 1, "hashtag": "#refund"}) == [UNASSIGNED]
+    week_ago = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=8)
+    assert len(listed(criteria={"created_from": week_ago})) == 4
+    assert listed(criteria={"created_to": week_ago}) == []
 
 
 def test_desk_create(desk: ticketkit.Desk) -> None:
@@ -543,8 +797,22 @@ def test_desk_create(desk: ticketkit.Desk) -> None:
     assert (ticket.number, ticket.subject, ticket.status) == ("220013", "Heel counter rubbing", TicketStatus.OPEN)
     assert ticket.comments is not None and ticket.comments[0].body_text == "Blisters <both> heels"
     with pytest.raises(InvalidRequestError) as refused:
-        desk.tickets.create(subject="x", requester_email="ola@example.com", queue_name="Nowhere")
-    assert refused.value.status_code == 422
+        desk.tickets.create(subject="x", description="y", requester_email="ola@example.com", queue_name="Nowhere")
+    assert (
+        refused.value.status_code == 422
+        and refused.value.message == "The selected data.queue name is invalid. (and 1 more error)"
+    )
+    assert {p.field for p in refused.value.problems} == {"data.queue_name", "queue_name"}
+    returns = desk.tickets.create(subject="x", description="y", requester_email="ola@example.com", queue_name="Returns")
+    assert returns.custom_fields["queue_id"] == "4"
+    # The description is who wrote it: the requester, unless the caller says otherwise.
+    assert returns.comments is not None and returns.comments[0].author == Party(
+        kind=PartyKind.CUSTOMER, email="ola@example.com"
+    )
+    by_agent = desk.tickets.create(
+        subject="x", description="y", requester_email="ola@example.com", use_passed_originator_as_responder=False
+    )
+    assert by_agent.comments is not None and by_agent.comments[0].author == Party(kind=PartyKind.AGENT, email=AGENT)
 
 
 def test_desk_update(desk: ticketkit.Desk) -> None:
@@ -581,9 +849,11 @@ def test_async_desk_every_operation() -> None:
             assert ticket.comments is not None and len(ticket.comments) == 3
             listed = [t.number async for t in desk.tickets.list(status=TicketStatus.ON_HOLD)]
             assert listed == [ON_HOLD]
-            created = await desk.tickets.create(subject="Async laces", requester_email="ola@example.com")
-            assert created.number == "220013" and created.comments == []
-            updated = await desk.tickets.update(created.id, status=TicketStatus.ON_HOLD)
+            created = await desk.tickets.create(
+                subject="Async laces", description="Frayed", requester_email="ola@example.com"
+            )
+            assert created.number == "220013" and [c.body_text for c in created.comments or []] == ["Frayed"]
+            updated = await desk.tickets.update(created.id, status=TicketStatus.ON_HOLD, on_hold_until="2030-01-31")
             assert updated.status is TicketStatus.ON_HOLD
             comment = await desk.comments.create(created.id, body="We will check the batch.")
             assert comment.author is not None and comment.author.kind is PartyKind.AGENT
@@ -601,7 +871,7 @@ def test_loopback_round_trip_through_a_desk_under_the_sub_path() -> None:
         assert sandbox.base_url.endswith("/helpdesk")
         options = {"base_url": sandbox.base_url, **sandbox.app.connect_options()}
         with ticketkit.connect("tickiti", **options) as desk:
-            created = desk.tickets.create(subject="Over the wire", requester_email="ola@example.com")
+            created = desk.tickets.create(subject="Over the wire", description="Hi", requester_email="ola@example.com")
             comment = desk.comments.create(created.id, body="Loopback reply")
             assert desk.tickets.get(created.id).comments == [*created.comments, comment]  # type: ignore[misc]
         with httpx.Client(base_url=sandbox.base_url) as raw:

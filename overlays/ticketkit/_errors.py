@@ -85,7 +85,7 @@ class ErrorInfo:
 
 
 class APIStatusError(TicketkitError):
-    """The vendor answered with an error status (or, for Tickiti, `ok: false`)."""
+    """The vendor answered with an error status."""
 
     def __init__(self, vendor: str, response: httpx.Response, info: ErrorInfo, body: Any) -> None:
         self.vendor = vendor

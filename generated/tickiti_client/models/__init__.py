@@ -2,7 +2,7 @@
 
 from .attachment_content import AttachmentContent
 from .attachment_meta import AttachmentMeta
-from .create_ticket_content import CreateTicketContent
+from .create_ticket_data import CreateTicketData
 from .create_ticket_ok import CreateTicketOk
 from .create_ticket_ok_data import CreateTicketOkData
 from .create_ticket_request import CreateTicketRequest
@@ -12,10 +12,14 @@ from .empty_request import EmptyRequest
 from .error import Error
 from .error_detail import ErrorDetail
 from .field_errors import FieldErrors
+from .filter_request import FilterRequest
 from .idempotency_key_data import IdempotencyKeyData
 from .idempotency_key_ok import IdempotencyKeyOk
 from .list_responses_ok import ListResponsesOk
 from .list_responses_ok_data import ListResponsesOkData
+from .named_item import NamedItem
+from .named_item_page import NamedItemPage
+from .named_items_ok import NamedItemsOk
 from .query_responses_ok import QueryResponsesOk
 from .query_responses_ok_data import QueryResponsesOkData
 from .query_responses_request import QueryResponsesRequest
@@ -39,7 +43,7 @@ from .ticket_row_page import TicketRowPage
 __all__ = (
     "AttachmentContent",
     "AttachmentMeta",
-    "CreateTicketContent",
+    "CreateTicketData",
     "CreateTicketOk",
     "CreateTicketOkData",
     "CreateTicketRequest",
@@ -49,10 +53,14 @@ __all__ = (
     "Error",
     "ErrorDetail",
     "FieldErrors",
+    "FilterRequest",
     "IdempotencyKeyData",
     "IdempotencyKeyOk",
     "ListResponsesOk",
     "ListResponsesOkData",
+    "NamedItem",
+    "NamedItemPage",
+    "NamedItemsOk",
     "QueryResponsesOk",
     "QueryResponsesOkData",
     "QueryResponsesRequest",

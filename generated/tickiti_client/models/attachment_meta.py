@@ -21,7 +21,9 @@ class AttachmentMeta:
         sha256 (str): Hex digest (shown shortened in the document) [doc].
         file_size (int): Bytes [doc].
         file_size_formatted (str): Human-readable size, e.g. `1.14 MB` [doc].
-        extension_rule (str): Known values: allowed [doc] (the list can grow).
+        extension_rule (str): Known values: allowed [doc]; types can also be hard-blocked or review-gated [client:
+            tickiti-mcp
+            src/tools/ticket-reads.ts], here `blocked` and `review` [inferred] (the list can grow).
     """
 
     id: str

@@ -13,30 +13,35 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error:
-    """Any Tickiti failure body. The shape is NOT confirmed [inferred], so this one object parses all three
-    candidates: `{"ok": false, "error": {"code", "message"}}`, Laravel's `{"message", "errors": {field:
-    [msgs]}}`, and a body with an `error` key (an object or a string). Every property is optional and
-    unknown keys are kept. Documented codes: `validation_failed` (422), `not_found` (404),
-    `unauthenticated` (401), `forbidden` (403), `idempotency_key_conflict` (409) [doc].
-
-    The `not` keeps a success envelope (`ok: true`) from also matching, so each 200 `oneOf` is exclusive;
-    the generated client ignores `not` and tries the `<operation>Ok` model first, which requires
-    `ok: true`.
+    """Any Tickiti failure body, at an error status. Tickiti's own client reads the human text from a top-level
+    `message` and, on a validation failure, the per-field `errors` [client: tickiti-mcp src/client.ts].
+    Where the documented codes (`validation_failed` 422, `not_found` 404, `unauthenticated` 401, `forbidden`
+    403, `idempotency_key_conflict` 409 [doc]) travel was not captured [inferred]: `error` holds one as a
+    string, or as VENDORS.md guessed, an object `{code, message}`; `ok: false` may sit beside it. Every
+    property is optional and unknown keys are kept.
 
         Attributes:
+            message (str | Unset): The human text [client: tickiti-mcp src/client.ts].
+            errors (FieldErrors | Unset): The per-field messages of a validation failure: an object [client: tickiti-mcp
+                src/client.ts], keyed by
+                field name with a list of messages each, as Laravel writes it [inferred].
             ok (bool | Unset): `false` when present [inferred].
-            error (ErrorDetail | str | Unset): `{code, message}` [inferred], or a bare string [inferred].
-            message (str | Unset): Laravel's top-level message [inferred].
-            errors (FieldErrors | Unset): Laravel's validation messages, keyed by field name [inferred].
+            error (ErrorDetail | str | Unset): The documented code as a string, or an object `{code, message}` [inferred].
     """
 
-    ok: bool | Unset = UNSET
-    error: ErrorDetail | str | Unset = UNSET
     message: str | Unset = UNSET
     errors: FieldErrors | Unset = UNSET
+    ok: bool | Unset = UNSET
+    error: ErrorDetail | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        errors: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = self.errors.to_dict()
+
         ok = self.ok
 
         error: dict[str, Any] | str | Unset
@@ -47,46 +52,23 @@ class Error:
         else:
             error = self.error
 
-        message = self.message
-
-        errors: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
-            errors = self.errors.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if ok is not UNSET:
-            field_dict["ok"] = ok
-        if error is not UNSET:
-            field_dict["error"] = error
         if message is not UNSET:
             field_dict["message"] = message
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if ok is not UNSET:
+            field_dict["ok"] = ok
+        if error is not UNSET:
+            field_dict["error"] = error
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        ok = d.pop("ok", UNSET)
-
-        def _parse_error(data: object) -> ErrorDetail | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                error_type_0 = ErrorDetail.from_dict(data)
-
-                return error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ErrorDetail | str | Unset, data)
-
-        error = _parse_error(d.pop("error", UNSET))
-
         message = d.pop("message", UNSET)
 
         _errors = d.pop("errors", UNSET)
@@ -96,11 +78,28 @@ class Error:
         else:
             errors = FieldErrors.from_dict(_errors)
 
+        ok = d.pop("ok", UNSET)
+
+        def _parse_error(data: object) -> ErrorDetail | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                error_type_1 = ErrorDetail.from_dict(data)
+
+                return error_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ErrorDetail | str | Unset, data)
+
+        error = _parse_error(d.pop("error", UNSET))
+
         error = cls(
-            ok=ok,
-            error=error,
             message=message,
             errors=errors,
+            ok=ok,
+            error=error,
         )
 
         error.additional_properties = d

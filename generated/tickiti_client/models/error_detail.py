@@ -13,7 +13,8 @@ T = TypeVar("T", bound="ErrorDetail")
 
 @_attrs_define
 class ErrorDetail:
-    """
+    """VENDORS.md's guess of an error object [inferred].
+
     Attributes:
         code (str | Unset): Known values: validation_failed, not_found, unauthenticated, forbidden,
             idempotency_key_conflict

@@ -11,7 +11,10 @@ T = TypeVar("T", bound="FieldErrors")
 
 @_attrs_define
 class FieldErrors:
-    """Laravel's validation messages, keyed by field name [inferred]."""
+    """The per-field messages of a validation failure: an object [client: tickiti-mcp src/client.ts], keyed by
+    field name with a list of messages each, as Laravel writes it [inferred].
+
+    """
 
     additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
 

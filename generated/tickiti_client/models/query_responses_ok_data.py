@@ -14,7 +14,8 @@ class QueryResponsesOkData:
     """
     Attributes:
         responses (list[ResponseRow]):
-        next_cursor (None | ResponseCursor): The cursor for the next page; null on the last page [client].
+        next_cursor (None | ResponseCursor): The cursor for the next page; null on the last page [client: tickiti-mcp
+            src/tools/ticket-reads.ts].
     """
 
     responses: list[ResponseRow]

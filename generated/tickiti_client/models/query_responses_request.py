@@ -13,30 +13,43 @@ T = TypeVar("T", bound="QueryResponsesRequest")
 
 @_attrs_define
 class QueryResponsesRequest:
-    """Every filter is optional [doc].
+    """Every filter is optional [doc] [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Attributes:
-        created_from (str | Unset): Earliest creation date or timestamp [doc]; format not captured [inferred].
-        created_to (str | Unset): Latest creation date or timestamp [doc]; format not captured [inferred].
-        is_internal (bool | Unset): Only internal notes (true) or only public replies (false).
-        staff_response (bool | Unset): Only staff responses (true) or only customer ones (false).
-        queue (str | Unset): A queue by name.
-        queue_id (str | Unset): A queue by id (numeric string).
-        ticket_number (list[str] | Unset): Only these tickets (6-digit numbers as strings) [doc].
-        include_deleted (bool | Unset):
-        fields (list[str] | Unset): Response fields to return [doc]; a list of field names [inferred].
-        limit (int | Unset): Page size, at most 1000; the server uses 200 when absent [doc].
-        cursor (ResponseCursor | Unset): Keyset position: the last row's `created_at` and `id` [doc]. Kept as the
-            strings the server sent and
-            sent back verbatim.
+        created_from (str | Unset): Responses created on or after: `YYYY-MM-DD` (from 00:00:00 UTC) or `YYYY-MM-DD
+            HH:MM:SS`
+            [client: tickiti-mcp src/tools/ticket-reads.ts].
+        created_to (str | Unset): Responses created on or before: `YYYY-MM-DD` (to 23:59:59 UTC) or a full date and time
+            [client: tickiti-mcp src/tools/ticket-reads.ts].
+        is_internal (bool | Unset): Only internal notes (true) or only public replies (false); omit for either [client:
+            tickiti-mcp src/tools/ticket-reads.ts].
+        staff_response (bool | Unset): Only staff responses (true) or only customers' (false); omit for either [client:
+            tickiti-mcp src/tools/ticket-reads.ts].
+        queue (list[str] | Unset): Queue names [client: tickiti-mcp src/tools/ticket-reads.ts]; VENDORS.md had one
+            string.
+        queue_id (list[int] | Unset): Queue ids, as integers [client: tickiti-mcp src/tools/ticket-reads.ts]; VENDORS.md
+            had one string.
+        ticket_number (list[str] | Unset): Only these tickets, 6-digit numbers as strings [doc] [client: tickiti-mcp
+            src/tools/ticket-reads.ts].
+        include_deleted (bool | Unset): Include soft-deleted responses; false by default [client: tickiti-mcp
+            src/tools/ticket-reads.ts].
+        fields (list[str] | Unset): The heavy fields to include: leave one out and the server skips it; all three by
+            default
+            [client: tickiti-mcp src/tools/ticket-reads.ts]. Known values: html, plain_text, attachments.
+        limit (int | Unset): Page size, at most 1000; 200 when absent [doc] [client: tickiti-mcp src/tools/ticket-
+            reads.ts].
+        cursor (ResponseCursor | Unset): Keyset position: the last row's `created_at` and `id`, as `data.next_cursor`
+            gave it; `id` is an
+            integer [client: tickiti-mcp src/tools/ticket-reads.ts, whose cursor input is `id: z.number().int()`].
+            VENDORS.md had `id` as a string.
     """
 
     created_from: str | Unset = UNSET
     created_to: str | Unset = UNSET
     is_internal: bool | Unset = UNSET
     staff_response: bool | Unset = UNSET
-    queue: str | Unset = UNSET
-    queue_id: str | Unset = UNSET
+    queue: list[str] | Unset = UNSET
+    queue_id: list[int] | Unset = UNSET
     ticket_number: list[str] | Unset = UNSET
     include_deleted: bool | Unset = UNSET
     fields: list[str] | Unset = UNSET
@@ -53,9 +66,13 @@ class QueryResponsesRequest:
 
         staff_response = self.staff_response
 
-        queue = self.queue
+        queue: list[str] | Unset = UNSET
+        if not isinstance(self.queue, Unset):
+            queue = self.queue
 
-        queue_id = self.queue_id
+        queue_id: list[int] | Unset = UNSET
+        if not isinstance(self.queue_id, Unset):
+            queue_id = self.queue_id
 
         ticket_number: list[str] | Unset = UNSET
         if not isinstance(self.ticket_number, Unset):
@@ -112,9 +129,9 @@ class QueryResponsesRequest:
 
         staff_response = d.pop("staff_response", UNSET)
 
-        queue = d.pop("queue", UNSET)
+        queue = cast(list[str], d.pop("queue", UNSET))
 
-        queue_id = d.pop("queue_id", UNSET)
+        queue_id = cast(list[int], d.pop("queue_id", UNSET))
 
         ticket_number = cast(list[str], d.pop("ticket_number", UNSET))
 

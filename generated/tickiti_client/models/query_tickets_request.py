@@ -15,11 +15,13 @@ T = TypeVar("T", bound="QueryTicketsRequest")
 class QueryTicketsRequest:
     """
     Attributes:
-        perspective_id (str | Unset): The saved search perspective to query [doc].
-        search_object (SearchObject | Unset):
+        perspective_id (int | Unset): A saved perspective by id, an integer [client: tickiti-mcp src/tools/tickets.ts];
+            VENDORS.md had a
+            string. Without any perspective, 'All' [client: tickiti-mcp src/tools/tickets.ts].
+        search_object (SearchObject | Unset): [client: tickiti-mcp src/tools/tickets.ts]; other keys are kept.
     """
 
-    perspective_id: str | Unset = UNSET
+    perspective_id: int | Unset = UNSET
     search_object: SearchObject | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

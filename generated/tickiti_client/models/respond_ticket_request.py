@@ -16,12 +16,18 @@ T = TypeVar("T", bound="RespondTicketRequest")
 class RespondTicketRequest:
     """
     Attributes:
-        ticket_number (str): The ticket's 6-digit number, sent as a string [doc].
-        from_email (str): Who the response is from [doc].
-        content (str | Unset): The response body, HTML [doc].
+        ticket_number (str): The ticket's 6-digit number, sent as a string [doc] [client: tickiti-mcp
+            src/tools/tickets.ts].
+        from_email (str): The author's email; added as a participant if new [client: tickiti-mcp src/tools/tickets.ts].
+        content (str | Unset): The response body, HTML [doc]. Required unless `status` is given [client: tickiti-mcp
+            src/tools/tickets.ts]; `<img src="data:...;base64,...">` images become `cid:` attachments
+            [client: tickiti-mcp src/attachments.ts].
         is_internal (bool | Unset): A staff-only note, never sent to the customer [doc].
-        status (str | Unset): The ticket's status after this response. Known values: open, on-hold [doc].
-        on_hold_until (datetime.date | Unset): `YYYY-MM-DD`, with `status: on-hold` [doc].
+        status (str | Unset): The ticket's status after this response: `open` (reopens, clears a hold) or `on-hold`
+            [doc]
+            [client: tickiti-mcp src/tools/tickets.ts]. Without it, posting reopens a ticket that is not open.
+        on_hold_until (datetime.date | Unset): `YYYY-MM-DD`; required with `status: on-hold` [doc] [client: tickiti-mcp
+            src/tools/tickets.ts].
     """
 
     ticket_number: str

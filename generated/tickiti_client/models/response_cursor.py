@@ -11,16 +11,17 @@ T = TypeVar("T", bound="ResponseCursor")
 
 @_attrs_define
 class ResponseCursor:
-    """Keyset position: the last row's `created_at` and `id` [doc]. Kept as the strings the server sent and
-    sent back verbatim.
+    """Keyset position: the last row's `created_at` and `id`, as `data.next_cursor` gave it; `id` is an
+    integer [client: tickiti-mcp src/tools/ticket-reads.ts, whose cursor input is `id: z.number().int()`].
+    VENDORS.md had `id` as a string.
 
         Attributes:
             created_at (str):
-            id (str):
+            id (int):
     """
 
     created_at: str
-    id: str
+    id: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

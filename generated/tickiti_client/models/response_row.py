@@ -14,8 +14,9 @@ T = TypeVar("T", bound="ResponseRow")
 
 @_attrs_define
 class ResponseRow:
-    """A row of query_responses: a response [client], but `fields` can narrow the columns, so nothing is
-    required; unknown keys (e.g. which ticket it belongs to) are kept [inferred].
+    """A row of query_responses: a response [client: tickiti-mcp src/tools/ticket-reads.ts], but `fields` can
+    leave out html, plain_text and attachments, so nothing is required; unknown keys (e.g. which ticket it
+    belongs to) are kept [inferred].
 
         Attributes:
             id (str | Unset): Numeric id as a string [doc].
@@ -26,7 +27,8 @@ class ResponseRow:
             created_at (datetime.datetime | Unset):
             updated_at (datetime.datetime | Unset):
             is_email_sourced (bool | Unset): The body arrived as an email and may hold Outlook/Word markup [doc].
-            html (str | Unset): The raw stored HTML body [doc].
+            html (str | Unset): The raw stored HTML body [doc]; an inline image refers to its attachment as `cid:<name>`
+                [client: tickiti-mcp src/attachments.ts].
             plain_text (str | Unset):
             attachments (list[AttachmentMeta] | Unset):
     """

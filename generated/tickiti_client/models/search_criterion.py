@@ -15,20 +15,31 @@ T = TypeVar("T", bound="SearchCriterion")
 class SearchCriterion:
     """
     Attributes:
-        mode (str | Unset): Known values: status, subject, queue, updated_from, ticket_number [doc] (the list can grow).
-        tokens (list[str] | Unset): The values to match for this mode.
+        mode (str | Unset): Known values [client: tickiti-mcp src/tools/tickets.ts]: subject, content, subject_content,
+            assigned
+            (an email), participant (an email), priority, raised (the originator's email), queue (a name), status,
+            watchlist (an id), hashtag, ticket_number, and the date filters created_from, created_to,
+            updated_from, updated_to (tokens `YYYY-MM-DD`, compared as UTC days). The install's own list (which
+            can grow) is in get_search_items' `available_modes`.
+        tokens (list[int | str] | Unset): The values to match. The client's search_object is free-form
+            (`z.record(z.any())`), so numbers
+            (a watchlist id, a ticket number) may arrive as integers [client: tickiti-mcp src/tools/tickets.ts].
     """
 
     mode: str | Unset = UNSET
-    tokens: list[str] | Unset = UNSET
+    tokens: list[int | str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         mode = self.mode
 
-        tokens: list[str] | Unset = UNSET
+        tokens: list[int | str] | Unset = UNSET
         if not isinstance(self.tokens, Unset):
-            tokens = self.tokens
+            tokens = []
+            for tokens_item_data in self.tokens:
+                tokens_item: int | str
+                tokens_item = tokens_item_data
+                tokens.append(tokens_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -45,7 +56,18 @@ class SearchCriterion:
         d = dict(src_dict)
         mode = d.pop("mode", UNSET)
 
-        tokens = cast(list[str], d.pop("tokens", UNSET))
+        _tokens = d.pop("tokens", UNSET)
+        tokens: list[int | str] | Unset = UNSET
+        if _tokens is not UNSET:
+            tokens = []
+            for tokens_item_data in _tokens:
+
+                def _parse_tokens_item(data: object) -> int | str:
+                    return cast(int | str, data)
+
+                tokens_item = _parse_tokens_item(tokens_item_data)
+
+                tokens.append(tokens_item)
 
         search_criterion = cls(
             mode=mode,

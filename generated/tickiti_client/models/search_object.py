@@ -13,18 +13,24 @@ T = TypeVar("T", bound="SearchObject")
 
 @_attrs_define
 class SearchObject:
-    """
+    """[client: tickiti-mcp src/tools/tickets.ts]; other keys are kept.
+
     Attributes:
-        search_perspective (str | Unset):
-        criteria (list[SearchCriterion] | Unset):
+        search_perspective (str | Unset): A perspective by name, e.g. `All` [client: tickiti-mcp src/tools/tickets.ts].
+        search_perspective_id (int | Unset): A perspective by id [client: tickiti-mcp src/tools/tickets.ts].
+        criteria (list[SearchCriterion] | Unset): Criteria of the same mode OR together, different modes AND [client:
+            tickiti-mcp src/tools/tickets.ts].
     """
 
     search_perspective: str | Unset = UNSET
+    search_perspective_id: int | Unset = UNSET
     criteria: list[SearchCriterion] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         search_perspective = self.search_perspective
+
+        search_perspective_id = self.search_perspective_id
 
         criteria: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.criteria, Unset):
@@ -38,6 +44,8 @@ class SearchObject:
         field_dict.update({})
         if search_perspective is not UNSET:
             field_dict["search_perspective"] = search_perspective
+        if search_perspective_id is not UNSET:
+            field_dict["search_perspective_id"] = search_perspective_id
         if criteria is not UNSET:
             field_dict["criteria"] = criteria
 
@@ -47,6 +55,8 @@ class SearchObject:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         search_perspective = d.pop("search_perspective", UNSET)
+
+        search_perspective_id = d.pop("search_perspective_id", UNSET)
 
         _criteria = d.pop("criteria", UNSET)
         criteria: list[SearchCriterion] | Unset = UNSET
@@ -59,6 +69,7 @@ class SearchObject:
 
         search_object = cls(
             search_perspective=search_perspective,
+            search_perspective_id=search_perspective_id,
             criteria=criteria,
         )
 

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="TicketNumberRequest")
 class TicketNumberRequest:
     """
     Attributes:
-        ticket_number (str): The ticket's 6-digit number, sent as a string (e.g. `"220009"`) [doc].
+        ticket_number (str): The ticket's 6-digit number, sent as a string (e.g. `"220009"`) [doc]
+            [client: tickiti-mcp src/tools/ticket-reads.ts].
     """
 
     ticket_number: str

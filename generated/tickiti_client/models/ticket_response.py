@@ -23,7 +23,8 @@ class TicketResponse:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         is_email_sourced (bool): The body arrived as an email and may hold Outlook/Word markup [doc].
-        html (str): The raw stored HTML body [doc].
+        html (str): The raw stored HTML body [doc]; an inline image refers to its attachment as `cid:<name>`
+            [client: tickiti-mcp src/attachments.ts].
         plain_text (str):
         attachments (list[AttachmentMeta]):
     """

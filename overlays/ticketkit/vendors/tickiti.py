@@ -1,8 +1,9 @@
 """Tickiti: a self-hosted helpdesk. Every route is POST with a JSON body; success is `{"ok": true, "data"}`.
 
-Tickiti's own client treats `ok: false` (or an `error` key) as a failure even with HTTP 200, so every plan
-checks the envelope before reading `data`. A ticket is named by its 6-digit number, which is also the
-unified `Ticket.id`. Writes carry an `Idempotency-Key`, fixed when the plan is made.
+A failure is an error status whose body says why in `message` (Laravel's `errors` beside it on 422): Tickiti's
+own client decides by the status alone and reads those two keys (specs/tickiti.yaml, [client]). A ticket is
+named by its 6-digit number, which is also the unified `Ticket.id`. Writes carry an `Idempotency-Key`, fixed
+when the plan is made.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from tickiti_client.api.tickets import (
 )
 from tickiti_client.models import (
     AttachmentMeta,
-    CreateTicketContent,
+    CreateTicketData,
     CreateTicketOk,
     CreateTicketRequest,
     DownloadAttachmentOk,
@@ -67,18 +68,11 @@ from .._adapter import (
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import (
-    APIStatusError,
-    AuthenticationError,
-    ConflictError,
     ErrorInfo,
     InvalidArgumentError,
-    InvalidRequestError,
-    NotFoundError,
-    PermissionDeniedError,
     Problem,
     ResponseValidationError,
     TicketkitError,
-    status_error,
 )
 from .._parsing import MALFORMED, escape_text, from_iso, given, html_to_text, json_object, nonblank, reading
 
@@ -94,14 +88,26 @@ STATUSES: Mapping[str, TicketStatus] = {"open": TicketStatus.OPEN, "on-hold": Ti
 # The only statuses a reply can set [doc]; the same words filter tickets/query.
 SETTABLE: Mapping[TicketStatus, str] = {TicketStatus.OPEN: "open", TicketStatus.ON_HOLD: "on-hold"}
 
-# A failure sent with HTTP 200 has no status to classify it by: its error code decides [doc, codes].
-BY_CODE: Mapping[str, type[APIStatusError]] = {
-    "validation_failed": InvalidRequestError,
-    "not_found": NotFoundError,
-    "unauthenticated": AuthenticationError,
-    "forbidden": PermissionDeniedError,
-    "idempotency_key_conflict": ConflictError,
-}
+# tickets/query's search modes, as Tickiti's client lists them (the spec's SearchCriterion); the date modes take
+# a day. Others are refused before sending: a typo would otherwise widen the list instead of narrowing it.
+DATE_MODES = frozenset({"created_from", "created_to", "updated_from", "updated_to"})
+SEARCH_MODES = frozenset(
+    {
+        "subject",
+        "content",
+        "subject_content",
+        "assigned",
+        "participant",
+        "priority",
+        "raised",
+        "queue",
+        "status",
+        "watchlist",
+        "hashtag",
+        "ticket_number",
+        *DATE_MODES,
+    }
+)
 _CODE = re.compile(r"[a-z][a-z0-9_.-]*")  # what a bare `error` string looks like when it is a code
 
 OkT = TypeVar("OkT")
@@ -113,9 +119,9 @@ class TickitiAdapter(Adapter):
     capabilities = Capabilities(
         tickets_update=True, comments_list=True, comments_create=True, attachments_download=True
     )
-    create_options = frozenset({"queue_name", "is_public", "idempotency_key"})
+    create_options = frozenset({"queue_name", "is_public", "use_passed_originator_as_responder", "idempotency_key"})
     update_options = frozenset({"on_hold_until", "agent_email", "idempotency_key"})
-    list_options = frozenset({"perspective_id", "search_perspective"})
+    list_options = frozenset({"perspective_id", "search_perspective", "criteria"})
     comment_options = frozenset({"agent_email", "idempotency_key"})
 
     def __init__(self, agent_email: str | None = None) -> None:
@@ -135,16 +141,22 @@ class TickitiAdapter(Adapter):
     def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
         if not draft.requester_email:
             raise InvalidArgumentError("tickiti tickets.create needs requester_email= (the customer)")
+        if draft.description is None or not draft.description.strip():
+            # Subject and content go together [client]: the first message is the ticket's description.
+            raise InvalidArgumentError("tickiti tickets.create needs description= (Tickiti opens a ticket with it)")
         options = draft.options
-        content = CreateTicketContent(
-            subject=draft.subject,
-            content=UNSET if draft.description is None else escape_text(draft.description),
-        )
+        queue_name = _option_text(options, "queue_name")
+        # Tickiti's client sends the queue twice: at the top level to pick it, in `data` to validate it [client].
+        data = CreateTicketData(subject=draft.subject, content=escape_text(draft.description), queue_name=queue_name)
+        # The requester writes the description unless the caller says otherwise (Tickiti's default, when the
+        # flag is left out, is the token's user [inferred]).
+        responder = _option_flag(options, "use_passed_originator_as_responder")
         body = CreateTicketRequest(
             originator_email_address=draft.requester_email,
-            data=content,
-            queue_name=_option_text(options, "queue_name"),
+            data=data,
+            queue_name=queue_name,
             is_public=_option_flag(options, "is_public"),
+            use_passed_originator_as_responder=True if responder is UNSET else responder,
         )
         return self._create(body, _idempotency_key(options))
 
@@ -166,6 +178,8 @@ class TickitiAdapter(Adapter):
         hold_until = _hold_until(options.get("on_hold_until"))
         if hold_until is not UNSET and changes.status is not TicketStatus.ON_HOLD:
             raise InvalidArgumentError("tickiti: on_hold_until= goes with status=on_hold only")
+        if hold_until is UNSET and changes.status is TicketStatus.ON_HOLD:
+            raise InvalidArgumentError("tickiti: status=on_hold needs on_hold_until= (the day the hold ends)")
         body = RespondTicketRequest(
             ticket_number=ticket_id,
             from_email=self._from_email(options, "tickets.update"),
@@ -215,7 +229,7 @@ class TickitiAdapter(Adapter):
             tickets = [row_to_ticket(row, raw) for row, raw in _rows(ok.data, body["data"])]
         # Tickiti filters by its own status word; `resolved` overrides it here, so check again.
         wanted = [t for t in tickets if status in (None, t.status)]
-        # tickets/query documents no cursor or page size: this is the one page it gives.
+        # tickets/query has no cursor or page size [doc, client]: this is the one page it gives.
         return Page(wanted, None)
 
     def _create(self, request: CreateTicketRequest, key: str) -> Plan[Ticket]:
@@ -275,23 +289,18 @@ class TickitiAdapter(Adapter):
     def _unwrap(
         self, response: httpx.Response, operation: str, parse: Callable[[dict[str, Any]], OkT]
     ) -> tuple[dict[str, Any], OkT]:
-        """The body and its `<Op>Ok` model, or the error a failure envelope stands for (even at HTTP 200)."""
+        """The body of a success status and its `<Op>Ok` model.
+
+        Failures come with error statuses (Tickiti's own client decides by the status alone [client]), which
+        never reach a plan; a success status whose body is not `ok: true` breaks the spec."""
         body = json_object(response, VENDOR, operation)
-        if _is_failure(body):
-            raise self._failure(response, body)
         with reading(VENDOR, operation, response):
             # The generated model requires `ok: true` and `data`, but checks no types beneath.
             if body.get("ok") is not True:
-                raise ValueError(f"`ok` must be true in a success envelope, got {body.get('ok')!r}")
+                said = nonblank(body.get("message"))
+                detail = f" (message: {said!r})" if said else ""
+                raise ValueError(f"`ok` must be true in a success envelope, got {body.get('ok')!r}{detail}")
             return body, parse(body)
-
-    def _failure(self, response: httpx.Response, body: dict[str, Any]) -> APIStatusError:
-        info = self.read_error(response)
-        # Only expected (2xx) statuses reach a plan, so the code, not the status, picks the class.
-        cls = BY_CODE.get(info.code or "")
-        if cls is not None:
-            return cls(VENDOR, response, info, body)
-        return status_error(VENDOR, response, info, body, self.retry_after(response))
 
     def read_error(self, response: httpx.Response) -> ErrorInfo:
         try:
@@ -544,27 +553,20 @@ def _size(value: object) -> int | None:
 # -- errors -------------------------------------------------------------------------------------------------
 
 
-def _is_failure(body: dict[str, Any]) -> bool:
-    # Tickiti's own client: `ok: false` or an `error` key is a failure whatever the status [client].
-    if body.get("ok") is False or body.get("error") is not None:
-        return True
-    # Laravel's own error body has no envelope at all: `{message, errors}` [inferred].
-    return "ok" not in body and "data" not in body and isinstance(body.get("message"), str)
-
-
 def _error_info(model: Error) -> ErrorInfo | None:
-    """The three candidate shapes: `{ok: false, error: {code, message}}`, Laravel's `{message, errors}`,
-    and a bare `error` string (a code when it looks like one). None when none of them is there."""
+    """The top-level `message` and Laravel's `errors`, as Tickiti's client reads them [client]; the documented
+    code from `error`, a string (a code when it looks like one) or an object `{code, message}` [inferred].
+    None when the body says nothing."""
     error = given(model.error)
-    code = message = None
+    code = detail = None
     if isinstance(error, ErrorDetail):  # blank strings say nothing: they count as absent
-        code, message = nonblank(_scalar(error.code)), nonblank(_scalar(error.message))
+        code, detail = nonblank(_scalar(error.code)), nonblank(_scalar(error.message))
     elif isinstance(error, str) and error.strip():
         if _CODE.fullmatch(error):
             code = error
         else:
-            message = error
-    message = message or nonblank(_scalar(model.message)) or code
+            detail = error
+    message = nonblank(_scalar(model.message)) or detail or code
     problems = _problems(model)
     if message is None:
         message = problems[0].message if problems else None
@@ -591,8 +593,11 @@ def _problems(model: Error) -> tuple[Problem, ...]:
 def _query_request(query: ListQuery) -> QueryTicketsRequest:
     # No page size: tickets/query documents none, so `page_size` is not sent.
     options = query.options
-    criteria: list[SearchCriterion] = []
+    criteria = _criteria(options.get("criteria"))
     if query.status is not None:
+        if any(c.mode == "status" for c in criteria):
+            # Two status criteria would OR together on Tickiti's side, not narrow each other.
+            raise InvalidArgumentError("tickiti: give the status as status= or in criteria, not both")
         token = SETTABLE.get(query.status)
         if token is None:
             raise InvalidArgumentError(f"tickiti can list by status open or on_hold only, not {query.status.value}")
@@ -601,7 +606,63 @@ def _query_request(query: ListQuery) -> QueryTicketsRequest:
     search: SearchObject | Unset = UNSET
     if criteria or perspective is not UNSET:
         search = SearchObject(search_perspective=perspective, criteria=criteria or UNSET)
-    return QueryTicketsRequest(perspective_id=_option_text(options, "perspective_id"), search_object=search)
+    return QueryTicketsRequest(perspective_id=_perspective_id(options.get("perspective_id")), search_object=search)
+
+
+def _criteria(value: object) -> list[SearchCriterion]:
+    """`criteria={mode: token or [tokens]}` as tickets/query's criteria: one criterion per token, since
+    criteria of one mode OR together and different modes AND [client]. A date mode takes a date or
+    'YYYY-MM-DD'; the others a string or an integer (a watchlist id, a ticket number)."""
+    if value is None:
+        return []
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(f"tickiti: criteria must be a mapping of search mode to tokens, not {value!r}")
+    criteria: list[SearchCriterion] = []
+    for mode, given_tokens in value.items():
+        if mode not in SEARCH_MODES:
+            known = ", ".join(sorted(SEARCH_MODES))
+            raise InvalidArgumentError(f"tickiti: unknown search mode {mode!r}; Tickiti's modes are {known}")
+        tokens = given_tokens if isinstance(given_tokens, list | tuple) else [given_tokens]
+        if not tokens:
+            raise InvalidArgumentError(f"tickiti: criteria[{mode!r}] names no token")
+        criteria += [SearchCriterion(mode=mode, tokens=[_token(mode, token)]) for token in tokens]
+    return criteria
+
+
+def _token(mode: str, token: object) -> str | int:
+    if mode in DATE_MODES:
+        day = _day(token)
+        if day is None:
+            raise InvalidArgumentError(f"tickiti: criteria[{mode!r}] takes a date or 'YYYY-MM-DD', not {token!r}")
+        return day.isoformat()
+    if isinstance(token, int) and not isinstance(token, bool):
+        return token
+    if isinstance(token, str) and token.strip():
+        return token
+    raise InvalidArgumentError(f"tickiti: criteria[{mode!r}] takes non-empty strings or integers, not {token!r}")
+
+
+def _day(value: object) -> dt.date | None:
+    """A date, or its `YYYY-MM-DD` text; a datetime is not one (which day would it be?)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _perspective_id(value: object) -> int | Unset:
+    """A perspective id is an integer on the wire [client]; its digits as a string are taken too."""
+    if value is None:
+        return UNSET
+    if isinstance(value, str) and value.strip().isdecimal():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidArgumentError(f"tickiti: perspective_id must be a positive integer, not {value!r}")
+    return value
 
 
 def _idempotency_key(options: Mapping[str, Any]) -> str:
@@ -633,17 +694,13 @@ def _option_flag(options: Mapping[str, Any], name: str) -> bool | Unset:
 
 
 def _hold_until(value: object) -> dt.date | Unset:
-    """`on_hold_until`: a date, or its `YYYY-MM-DD` text (a datetime is refused: which day would it be?)."""
+    """`on_hold_until`: a date, or its `YYYY-MM-DD` text."""
     if value is None:
         return UNSET
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidArgumentError(f"tickiti: on_hold_until must be a date or 'YYYY-MM-DD', not {value!r}")
+    day = _day(value)
+    if day is None:
+        raise InvalidArgumentError(f"tickiti: on_hold_until must be a date or 'YYYY-MM-DD', not {value!r}")
+    return day
 
 
 # -- connection ---------------------------------------------------------------------------------------------

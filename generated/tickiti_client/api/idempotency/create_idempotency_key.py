@@ -34,23 +34,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | IdempotencyKeyOk | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Error | IdempotencyKeyOk:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = IdempotencyKeyOk.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = Error.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = IdempotencyKeyOk.from_dict(response.json())
 
         return response_200
 
@@ -115,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | IdempotencyKeyOk]
+        Response[Error | IdempotencyKeyOk]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | IdempotencyKeyOk
+        Error | IdempotencyKeyOk
     """
 
     return sync_detailed(
@@ -176,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | IdempotencyKeyOk]
+        Response[Error | IdempotencyKeyOk]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | IdempotencyKeyOk
+        Error | IdempotencyKeyOk
     """
 
     return (

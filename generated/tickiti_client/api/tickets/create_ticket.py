@@ -36,44 +36,12 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CreateTicketOk | Error | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> CreateTicketOk | Error:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = CreateTicketOk.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = Error.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = CreateTicketOk.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 201:
-
-        def _parse_response_201(data: object) -> CreateTicketOk | Error:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_201_type_0 = CreateTicketOk.from_dict(data)
-
-                return response_201_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_201_type_1 = Error.from_dict(data)
-
-            return response_201_type_1
-
-        response_201 = _parse_response_201(response.json())
+        response_201 = CreateTicketOk.from_dict(response.json())
 
         return response_201
 
@@ -132,18 +100,36 @@ def sync_detailed(
 ) -> Response[CreateTicketOk | Error]:
     """Open a ticket on behalf of a customer.
 
-     Needs `tickets:write` [doc] and an Idempotency-Key [doc].
+     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. The body names the customer and EXACTLY
+    ONE
+    of three modes [client: tickiti-mcp src/tools/tickets.ts, which mirrors
+    ApiController::create_ticket]:
+    `data.subject` + `data.content` (HTML); `template_identifier` + `data` (the template's token
+    values);
+    `intervention` + `data` + `uid`. `queue_name` picks the queue (the Inbox when left out) and is not
+    allowed with `intervention`; the client sends it at the top level (used to resolve the queue) and as
+    `data.queue_name` (validated for existence) [client: tickiti-mcp src/tools/tickets.ts]. Inline
+    images
+    (`<img src="data:<type>;base64,...">` in `data.content`) are stored as `cid:` attachments of the
+    first
+    response [client: tickiti-mcp src/attachments.ts].
 
     Args:
         idempotency_key (str):
-        body (CreateTicketRequest):
+        body (CreateTicketRequest): EXACTLY ONE mode: `data.subject` + `data.content`,
+            `template_identifier` + `data`, or `intervention` +
+            `data` + `uid` [client: tickiti-mcp src/tools/tickets.ts]. Unknown keys are refused
+            [inferred from the
+            client's validated inputs]; the rule is prose only, as a `oneOf` of `required` lists makes
+            the generator
+            drop the model.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateTicketOk | Error | Error]
+        Response[CreateTicketOk | Error]
     """
 
     kwargs = _get_kwargs(
@@ -166,18 +152,36 @@ def sync(
 ) -> CreateTicketOk | Error | None:
     """Open a ticket on behalf of a customer.
 
-     Needs `tickets:write` [doc] and an Idempotency-Key [doc].
+     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. The body names the customer and EXACTLY
+    ONE
+    of three modes [client: tickiti-mcp src/tools/tickets.ts, which mirrors
+    ApiController::create_ticket]:
+    `data.subject` + `data.content` (HTML); `template_identifier` + `data` (the template's token
+    values);
+    `intervention` + `data` + `uid`. `queue_name` picks the queue (the Inbox when left out) and is not
+    allowed with `intervention`; the client sends it at the top level (used to resolve the queue) and as
+    `data.queue_name` (validated for existence) [client: tickiti-mcp src/tools/tickets.ts]. Inline
+    images
+    (`<img src="data:<type>;base64,...">` in `data.content`) are stored as `cid:` attachments of the
+    first
+    response [client: tickiti-mcp src/attachments.ts].
 
     Args:
         idempotency_key (str):
-        body (CreateTicketRequest):
+        body (CreateTicketRequest): EXACTLY ONE mode: `data.subject` + `data.content`,
+            `template_identifier` + `data`, or `intervention` +
+            `data` + `uid` [client: tickiti-mcp src/tools/tickets.ts]. Unknown keys are refused
+            [inferred from the
+            client's validated inputs]; the rule is prose only, as a `oneOf` of `required` lists makes
+            the generator
+            drop the model.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateTicketOk | Error | Error
+        CreateTicketOk | Error
     """
 
     return sync_detailed(
@@ -195,18 +199,36 @@ async def asyncio_detailed(
 ) -> Response[CreateTicketOk | Error]:
     """Open a ticket on behalf of a customer.
 
-     Needs `tickets:write` [doc] and an Idempotency-Key [doc].
+     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. The body names the customer and EXACTLY
+    ONE
+    of three modes [client: tickiti-mcp src/tools/tickets.ts, which mirrors
+    ApiController::create_ticket]:
+    `data.subject` + `data.content` (HTML); `template_identifier` + `data` (the template's token
+    values);
+    `intervention` + `data` + `uid`. `queue_name` picks the queue (the Inbox when left out) and is not
+    allowed with `intervention`; the client sends it at the top level (used to resolve the queue) and as
+    `data.queue_name` (validated for existence) [client: tickiti-mcp src/tools/tickets.ts]. Inline
+    images
+    (`<img src="data:<type>;base64,...">` in `data.content`) are stored as `cid:` attachments of the
+    first
+    response [client: tickiti-mcp src/attachments.ts].
 
     Args:
         idempotency_key (str):
-        body (CreateTicketRequest):
+        body (CreateTicketRequest): EXACTLY ONE mode: `data.subject` + `data.content`,
+            `template_identifier` + `data`, or `intervention` +
+            `data` + `uid` [client: tickiti-mcp src/tools/tickets.ts]. Unknown keys are refused
+            [inferred from the
+            client's validated inputs]; the rule is prose only, as a `oneOf` of `required` lists makes
+            the generator
+            drop the model.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateTicketOk | Error | Error]
+        Response[CreateTicketOk | Error]
     """
 
     kwargs = _get_kwargs(
@@ -227,18 +249,36 @@ async def asyncio(
 ) -> CreateTicketOk | Error | None:
     """Open a ticket on behalf of a customer.
 
-     Needs `tickets:write` [doc] and an Idempotency-Key [doc].
+     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. The body names the customer and EXACTLY
+    ONE
+    of three modes [client: tickiti-mcp src/tools/tickets.ts, which mirrors
+    ApiController::create_ticket]:
+    `data.subject` + `data.content` (HTML); `template_identifier` + `data` (the template's token
+    values);
+    `intervention` + `data` + `uid`. `queue_name` picks the queue (the Inbox when left out) and is not
+    allowed with `intervention`; the client sends it at the top level (used to resolve the queue) and as
+    `data.queue_name` (validated for existence) [client: tickiti-mcp src/tools/tickets.ts]. Inline
+    images
+    (`<img src="data:<type>;base64,...">` in `data.content`) are stored as `cid:` attachments of the
+    first
+    response [client: tickiti-mcp src/attachments.ts].
 
     Args:
         idempotency_key (str):
-        body (CreateTicketRequest):
+        body (CreateTicketRequest): EXACTLY ONE mode: `data.subject` + `data.content`,
+            `template_identifier` + `data`, or `intervention` +
+            `data` + `uid` [client: tickiti-mcp src/tools/tickets.ts]. Unknown keys are refused
+            [inferred from the
+            client's validated inputs]; the rule is prose only, as a `oneOf` of `required` lists makes
+            the generator
+            drop the model.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateTicketOk | Error | Error
+        CreateTicketOk | Error
     """
 
     return (

@@ -34,23 +34,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> DownloadAttachmentOk | Error | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> DownloadAttachmentOk | Error:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = DownloadAttachmentOk.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = Error.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = DownloadAttachmentOk.from_dict(response.json())
 
         return response_200
 
@@ -103,7 +87,12 @@ def sync_detailed(
 ) -> Response[DownloadAttachmentOk | Error]:
     """One attachment's bytes, base64-encoded, with its metadata.
 
-     A read: no Idempotency-Key [doc: route list `write: false`].
+     A read: no Idempotency-Key [doc: route list `write: false`]. The attachment must belong to the
+    ticket
+    named. Hard-blocked types are refused; review-gated types need `intent: "review_ok"` (the client's
+    `confirm`) [client: tickiti-mcp src/tools/ticket-reads.ts]. Which statuses those refusals use was
+    not
+    captured: 4xx [client: tickiti-mcp src/result.ts], here 403 (blocked) and 422 (review) [inferred].
 
     Args:
         body (DownloadAttachmentRequest):
@@ -113,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DownloadAttachmentOk | Error | Error]
+        Response[DownloadAttachmentOk | Error]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +123,12 @@ def sync(
 ) -> DownloadAttachmentOk | Error | None:
     """One attachment's bytes, base64-encoded, with its metadata.
 
-     A read: no Idempotency-Key [doc: route list `write: false`].
+     A read: no Idempotency-Key [doc: route list `write: false`]. The attachment must belong to the
+    ticket
+    named. Hard-blocked types are refused; review-gated types need `intent: "review_ok"` (the client's
+    `confirm`) [client: tickiti-mcp src/tools/ticket-reads.ts]. Which statuses those refusals use was
+    not
+    captured: 4xx [client: tickiti-mcp src/result.ts], here 403 (blocked) and 422 (review) [inferred].
 
     Args:
         body (DownloadAttachmentRequest):
@@ -144,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DownloadAttachmentOk | Error | Error
+        DownloadAttachmentOk | Error
     """
 
     return sync_detailed(
@@ -160,7 +154,12 @@ async def asyncio_detailed(
 ) -> Response[DownloadAttachmentOk | Error]:
     """One attachment's bytes, base64-encoded, with its metadata.
 
-     A read: no Idempotency-Key [doc: route list `write: false`].
+     A read: no Idempotency-Key [doc: route list `write: false`]. The attachment must belong to the
+    ticket
+    named. Hard-blocked types are refused; review-gated types need `intent: "review_ok"` (the client's
+    `confirm`) [client: tickiti-mcp src/tools/ticket-reads.ts]. Which statuses those refusals use was
+    not
+    captured: 4xx [client: tickiti-mcp src/result.ts], here 403 (blocked) and 422 (review) [inferred].
 
     Args:
         body (DownloadAttachmentRequest):
@@ -170,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DownloadAttachmentOk | Error | Error]
+        Response[DownloadAttachmentOk | Error]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +188,12 @@ async def asyncio(
 ) -> DownloadAttachmentOk | Error | None:
     """One attachment's bytes, base64-encoded, with its metadata.
 
-     A read: no Idempotency-Key [doc: route list `write: false`].
+     A read: no Idempotency-Key [doc: route list `write: false`]. The attachment must belong to the
+    ticket
+    named. Hard-blocked types are refused; review-gated types need `intent: "review_ok"` (the client's
+    `confirm`) [client: tickiti-mcp src/tools/ticket-reads.ts]. Which statuses those refusals use was
+    not
+    captured: 4xx [client: tickiti-mcp src/result.ts], here 403 (blocked) and 422 (review) [inferred].
 
     Args:
         body (DownloadAttachmentRequest):
@@ -199,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DownloadAttachmentOk | Error | Error
+        DownloadAttachmentOk | Error
     """
 
     return (

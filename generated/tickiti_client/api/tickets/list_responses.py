@@ -34,23 +34,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | ListResponsesOk | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Error | ListResponsesOk:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = ListResponsesOk.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = Error.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = ListResponsesOk.from_dict(response.json())
 
         return response_200
 
@@ -103,7 +87,8 @@ def sync_detailed(
 ) -> Response[Error | ListResponsesOk]:
     """The response thread of one ticket.
 
-     Same responses, order and access rules as show_ticket, without the ticket header [doc].
+     Same responses, order and access rules as show_ticket, without the ticket header [doc]. Tickiti's
+    client calls it as `list_responses` [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
         body (TicketNumberRequest):
@@ -113,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | ListResponsesOk]
+        Response[Error | ListResponsesOk]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +119,8 @@ def sync(
 ) -> Error | ListResponsesOk | None:
     """The response thread of one ticket.
 
-     Same responses, order and access rules as show_ticket, without the ticket header [doc].
+     Same responses, order and access rules as show_ticket, without the ticket header [doc]. Tickiti's
+    client calls it as `list_responses` [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
         body (TicketNumberRequest):
@@ -144,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | ListResponsesOk
+        Error | ListResponsesOk
     """
 
     return sync_detailed(
@@ -160,7 +146,8 @@ async def asyncio_detailed(
 ) -> Response[Error | ListResponsesOk]:
     """The response thread of one ticket.
 
-     Same responses, order and access rules as show_ticket, without the ticket header [doc].
+     Same responses, order and access rules as show_ticket, without the ticket header [doc]. Tickiti's
+    client calls it as `list_responses` [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
         body (TicketNumberRequest):
@@ -170,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | ListResponsesOk]
+        Response[Error | ListResponsesOk]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +176,8 @@ async def asyncio(
 ) -> Error | ListResponsesOk | None:
     """The response thread of one ticket.
 
-     Same responses, order and access rules as show_ticket, without the ticket header [doc].
+     Same responses, order and access rules as show_ticket, without the ticket header [doc]. Tickiti's
+    client calls it as `list_responses` [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
         body (TicketNumberRequest):
@@ -199,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | ListResponsesOk
+        Error | ListResponsesOk
     """
 
     return (

@@ -34,23 +34,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | QueryResponsesOk | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Error | QueryResponsesOk:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = QueryResponsesOk.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = Error.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = QueryResponsesOk.from_dict(response.json())
 
         return response_200
 
@@ -101,20 +85,22 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: QueryResponsesRequest,
 ) -> Response[Error | QueryResponsesOk]:
-    """Responses across tickets, filtered, paged by a keyset cursor.
+    """Responses across every ticket the user may see, filtered, paged by a keyset cursor.
 
-     Every filter is optional [doc]. Pass the previous page's `next_cursor` back as `cursor` until it is
-    null [client].
+     Every filter is optional [doc] [client: tickiti-mcp src/tools/ticket-reads.ts]. Pass the previous
+    page's `data.next_cursor` back as `cursor` until it is null; Tickiti's own `export_responses` pages
+    this way [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
-        body (QueryResponsesRequest): Every filter is optional [doc].
+        body (QueryResponsesRequest): Every filter is optional [doc] [client: tickiti-mcp
+            src/tools/ticket-reads.ts].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | QueryResponsesOk]
+        Response[Error | QueryResponsesOk]
     """
 
     kwargs = _get_kwargs(
@@ -133,20 +119,22 @@ def sync(
     client: AuthenticatedClient | Client,
     body: QueryResponsesRequest,
 ) -> Error | QueryResponsesOk | None:
-    """Responses across tickets, filtered, paged by a keyset cursor.
+    """Responses across every ticket the user may see, filtered, paged by a keyset cursor.
 
-     Every filter is optional [doc]. Pass the previous page's `next_cursor` back as `cursor` until it is
-    null [client].
+     Every filter is optional [doc] [client: tickiti-mcp src/tools/ticket-reads.ts]. Pass the previous
+    page's `data.next_cursor` back as `cursor` until it is null; Tickiti's own `export_responses` pages
+    this way [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
-        body (QueryResponsesRequest): Every filter is optional [doc].
+        body (QueryResponsesRequest): Every filter is optional [doc] [client: tickiti-mcp
+            src/tools/ticket-reads.ts].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | QueryResponsesOk
+        Error | QueryResponsesOk
     """
 
     return sync_detailed(
@@ -160,20 +148,22 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: QueryResponsesRequest,
 ) -> Response[Error | QueryResponsesOk]:
-    """Responses across tickets, filtered, paged by a keyset cursor.
+    """Responses across every ticket the user may see, filtered, paged by a keyset cursor.
 
-     Every filter is optional [doc]. Pass the previous page's `next_cursor` back as `cursor` until it is
-    null [client].
+     Every filter is optional [doc] [client: tickiti-mcp src/tools/ticket-reads.ts]. Pass the previous
+    page's `data.next_cursor` back as `cursor` until it is null; Tickiti's own `export_responses` pages
+    this way [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
-        body (QueryResponsesRequest): Every filter is optional [doc].
+        body (QueryResponsesRequest): Every filter is optional [doc] [client: tickiti-mcp
+            src/tools/ticket-reads.ts].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | QueryResponsesOk]
+        Response[Error | QueryResponsesOk]
     """
 
     kwargs = _get_kwargs(
@@ -190,20 +180,22 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: QueryResponsesRequest,
 ) -> Error | QueryResponsesOk | None:
-    """Responses across tickets, filtered, paged by a keyset cursor.
+    """Responses across every ticket the user may see, filtered, paged by a keyset cursor.
 
-     Every filter is optional [doc]. Pass the previous page's `next_cursor` back as `cursor` until it is
-    null [client].
+     Every filter is optional [doc] [client: tickiti-mcp src/tools/ticket-reads.ts]. Pass the previous
+    page's `data.next_cursor` back as `cursor` until it is null; Tickiti's own `export_responses` pages
+    this way [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
-        body (QueryResponsesRequest): Every filter is optional [doc].
+        body (QueryResponsesRequest): Every filter is optional [doc] [client: tickiti-mcp
+            src/tools/ticket-reads.ts].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | QueryResponsesOk
+        Error | QueryResponsesOk
     """
 
     return (

@@ -34,23 +34,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | QueryTicketsOk | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Error | QueryTicketsOk:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = QueryTicketsOk.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = Error.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = QueryTicketsOk.from_dict(response.json())
 
         return response_200
 
@@ -101,9 +85,13 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: QueryTicketsRequest,
 ) -> Response[Error | QueryTicketsOk]:
-    """Tickets matching a search perspective and criteria.
+    """Tickets of a perspective (a saved view), narrowed by search criteria.
 
-     The listing operation: there is no other list route [doc].
+     The listing operation: there is no other list route [doc]. Without a perspective the 'All'
+    perspective
+    is used [client: tickiti-mcp src/tools/tickets.ts]. Criteria of the same mode OR together, different
+    modes AND [client: tickiti-mcp src/tools/tickets.ts]. No paging is documented: the answer is one
+    list.
 
     Args:
         body (QueryTicketsRequest):
@@ -113,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | QueryTicketsOk]
+        Response[Error | QueryTicketsOk]
     """
 
     kwargs = _get_kwargs(
@@ -132,9 +120,13 @@ def sync(
     client: AuthenticatedClient | Client,
     body: QueryTicketsRequest,
 ) -> Error | QueryTicketsOk | None:
-    """Tickets matching a search perspective and criteria.
+    """Tickets of a perspective (a saved view), narrowed by search criteria.
 
-     The listing operation: there is no other list route [doc].
+     The listing operation: there is no other list route [doc]. Without a perspective the 'All'
+    perspective
+    is used [client: tickiti-mcp src/tools/tickets.ts]. Criteria of the same mode OR together, different
+    modes AND [client: tickiti-mcp src/tools/tickets.ts]. No paging is documented: the answer is one
+    list.
 
     Args:
         body (QueryTicketsRequest):
@@ -144,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | QueryTicketsOk
+        Error | QueryTicketsOk
     """
 
     return sync_detailed(
@@ -158,9 +150,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: QueryTicketsRequest,
 ) -> Response[Error | QueryTicketsOk]:
-    """Tickets matching a search perspective and criteria.
+    """Tickets of a perspective (a saved view), narrowed by search criteria.
 
-     The listing operation: there is no other list route [doc].
+     The listing operation: there is no other list route [doc]. Without a perspective the 'All'
+    perspective
+    is used [client: tickiti-mcp src/tools/tickets.ts]. Criteria of the same mode OR together, different
+    modes AND [client: tickiti-mcp src/tools/tickets.ts]. No paging is documented: the answer is one
+    list.
 
     Args:
         body (QueryTicketsRequest):
@@ -170,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | QueryTicketsOk]
+        Response[Error | QueryTicketsOk]
     """
 
     kwargs = _get_kwargs(
@@ -187,9 +183,13 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: QueryTicketsRequest,
 ) -> Error | QueryTicketsOk | None:
-    """Tickets matching a search perspective and criteria.
+    """Tickets of a perspective (a saved view), narrowed by search criteria.
 
-     The listing operation: there is no other list route [doc].
+     The listing operation: there is no other list route [doc]. Without a perspective the 'All'
+    perspective
+    is used [client: tickiti-mcp src/tools/tickets.ts]. Criteria of the same mode OR together, different
+    modes AND [client: tickiti-mcp src/tools/tickets.ts]. No paging is documented: the answer is one
+    list.
 
     Args:
         body (QueryTicketsRequest):
@@ -199,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | QueryTicketsOk
+        Error | QueryTicketsOk
     """
 
     return (

@@ -36,44 +36,12 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | RespondTicketOk | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Error | RespondTicketOk:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = RespondTicketOk.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = Error.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = RespondTicketOk.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 201:
-
-        def _parse_response_201(data: object) -> Error | RespondTicketOk:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_201_type_0 = RespondTicketOk.from_dict(data)
-
-                return response_201_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_201_type_1 = Error.from_dict(data)
-
-            return response_201_type_1
-
-        response_201 = _parse_response_201(response.json())
+        response_201 = RespondTicketOk.from_dict(response.json())
 
         return response_201
 
@@ -132,8 +100,13 @@ def sync_detailed(
 ) -> Response[Error | RespondTicketOk]:
     """Add a reply or internal note; the only way to change a ticket's status.
 
-     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. `status` and `on_hold_until` change the
-    ticket's status; there is no update or delete route [doc].
+     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. There is no update or delete route [doc].
+    `content` is required unless a `status` is given (a status-only response); `status: on-hold` needs
+    `on_hold_until`; `open` reopens and clears any hold; without a status, posting reopens a ticket that
+    is
+    not open. `from_email` is added to the ticket's participants if new. Inline images are stored as
+    `cid:`
+    attachments [client: tickiti-mcp src/tools/tickets.ts, src/attachments.ts].
 
     Args:
         idempotency_key (str):
@@ -144,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | RespondTicketOk]
+        Response[Error | RespondTicketOk]
     """
 
     kwargs = _get_kwargs(
@@ -167,8 +140,13 @@ def sync(
 ) -> Error | RespondTicketOk | None:
     """Add a reply or internal note; the only way to change a ticket's status.
 
-     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. `status` and `on_hold_until` change the
-    ticket's status; there is no update or delete route [doc].
+     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. There is no update or delete route [doc].
+    `content` is required unless a `status` is given (a status-only response); `status: on-hold` needs
+    `on_hold_until`; `open` reopens and clears any hold; without a status, posting reopens a ticket that
+    is
+    not open. `from_email` is added to the ticket's participants if new. Inline images are stored as
+    `cid:`
+    attachments [client: tickiti-mcp src/tools/tickets.ts, src/attachments.ts].
 
     Args:
         idempotency_key (str):
@@ -179,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | RespondTicketOk
+        Error | RespondTicketOk
     """
 
     return sync_detailed(
@@ -197,8 +175,13 @@ async def asyncio_detailed(
 ) -> Response[Error | RespondTicketOk]:
     """Add a reply or internal note; the only way to change a ticket's status.
 
-     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. `status` and `on_hold_until` change the
-    ticket's status; there is no update or delete route [doc].
+     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. There is no update or delete route [doc].
+    `content` is required unless a `status` is given (a status-only response); `status: on-hold` needs
+    `on_hold_until`; `open` reopens and clears any hold; without a status, posting reopens a ticket that
+    is
+    not open. `from_email` is added to the ticket's participants if new. Inline images are stored as
+    `cid:`
+    attachments [client: tickiti-mcp src/tools/tickets.ts, src/attachments.ts].
 
     Args:
         idempotency_key (str):
@@ -209,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | RespondTicketOk]
+        Response[Error | RespondTicketOk]
     """
 
     kwargs = _get_kwargs(
@@ -230,8 +213,13 @@ async def asyncio(
 ) -> Error | RespondTicketOk | None:
     """Add a reply or internal note; the only way to change a ticket's status.
 
-     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. `status` and `on_hold_until` change the
-    ticket's status; there is no update or delete route [doc].
+     Needs `tickets:write` [doc] and an Idempotency-Key [doc]. There is no update or delete route [doc].
+    `content` is required unless a `status` is given (a status-only response); `status: on-hold` needs
+    `on_hold_until`; `open` reopens and clears any hold; without a status, posting reopens a ticket that
+    is
+    not open. `from_email` is added to the ticket's participants if new. Inline images are stored as
+    `cid:`
+    attachments [client: tickiti-mcp src/tools/tickets.ts, src/attachments.ts].
 
     Args:
         idempotency_key (str):
@@ -242,7 +230,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | RespondTicketOk
+        Error | RespondTicketOk
     """
 
     return (

@@ -34,23 +34,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | ShowTicketOk | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> Error | ShowTicketOk:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = ShowTicketOk.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = Error.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = ShowTicketOk.from_dict(response.json())
 
         return response_200
 
@@ -105,7 +89,8 @@ def sync_detailed(
 
      The ticket header plus every response, public and internal, pinned first then oldest to newest, with
     each response's attachment metadata [doc]. Needs `tickets:read` (or `tickets:write`) [doc]. No
-    Idempotency-Key: this is a read [doc].
+    Idempotency-Key: this is a read [doc]. Tickiti's client calls it as `get_ticket`
+    [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
         body (TicketNumberRequest):
@@ -115,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | ShowTicketOk]
+        Response[Error | ShowTicketOk]
     """
 
     kwargs = _get_kwargs(
@@ -138,7 +123,8 @@ def sync(
 
      The ticket header plus every response, public and internal, pinned first then oldest to newest, with
     each response's attachment metadata [doc]. Needs `tickets:read` (or `tickets:write`) [doc]. No
-    Idempotency-Key: this is a read [doc].
+    Idempotency-Key: this is a read [doc]. Tickiti's client calls it as `get_ticket`
+    [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
         body (TicketNumberRequest):
@@ -148,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | ShowTicketOk
+        Error | ShowTicketOk
     """
 
     return sync_detailed(
@@ -166,7 +152,8 @@ async def asyncio_detailed(
 
      The ticket header plus every response, public and internal, pinned first then oldest to newest, with
     each response's attachment metadata [doc]. Needs `tickets:read` (or `tickets:write`) [doc]. No
-    Idempotency-Key: this is a read [doc].
+    Idempotency-Key: this is a read [doc]. Tickiti's client calls it as `get_ticket`
+    [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
         body (TicketNumberRequest):
@@ -176,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Error | ShowTicketOk]
+        Response[Error | ShowTicketOk]
     """
 
     kwargs = _get_kwargs(
@@ -197,7 +184,8 @@ async def asyncio(
 
      The ticket header plus every response, public and internal, pinned first then oldest to newest, with
     each response's attachment metadata [doc]. Needs `tickets:read` (or `tickets:write`) [doc]. No
-    Idempotency-Key: this is a read [doc].
+    Idempotency-Key: this is a read [doc]. Tickiti's client calls it as `get_ticket`
+    [client: tickiti-mcp src/tools/ticket-reads.ts].
 
     Args:
         body (TicketNumberRequest):
@@ -207,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Error | ShowTicketOk
+        Error | ShowTicketOk
     """
 
     return (

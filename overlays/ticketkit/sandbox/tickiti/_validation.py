@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 
@@ -17,8 +17,8 @@ Body = dict[str, Any]
 # Builds the 422 answer from `{field: [messages]}` (the app owns the error body shape).
 Refusal = Callable[[dict[str, list[str]]], httpx.Response]
 
-NUMERIC_ID = re.compile(r"^[1-9]\d{0,18}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_ID = 2**63 - 1  # MySQL's BIGINT, where Laravel keeps ids
 _MISSING = object()
 
 
@@ -57,7 +57,11 @@ class Rules:
 
     def done(self) -> None:
         if self.errors:
-            raise HTTPError(self._refuse(self.errors))
+            self.refuse()
+
+    def refuse(self) -> NoReturn:
+        """Refuse the request with every message collected so far."""
+        raise HTTPError(self._refuse(self.errors or {"body": ["The request could not be read."]}))
 
     # -- one field each ------------------------------------------------------------------------------
 
@@ -90,9 +94,17 @@ class Rules:
             return None
         return value
 
-    def ticket_number(self, field: str = "ticket_number") -> str | None:
-        # Any other string is a number no ticket has: 404, as the document lists (422 only when missing).
-        return self.string(field, required=True)
+    def identifier(self, field: str) -> str | None:
+        """A required id given as a string or a number, as text (an id nothing has is the caller's 404)."""
+        value = self._get(field, True)
+        if value is _MISSING:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(field, f"The {_label(field)} field must be a string or an integer.")
+            return None
+        return value.strip()
 
     def email(self, field: str, *, required: bool = False) -> str | None:
         value = self.string(field, required=required)
@@ -117,17 +129,51 @@ class Rules:
             return None
         return value
 
-    def integer(self, field: str, minimum: int, maximum: int) -> int | None:
+    def integer(self, field: str, minimum: int = 1, maximum: int = MAX_ID, *, required: bool = False) -> int | None:
+        """An integer; a string of digits passes too, as Laravel's `integer` rule lets it."""
+        value = self._get(field, required)
+        if value is _MISSING:
+            return None
+        number = _as_integer(value)
+        if number is None:
+            self.fail(field, f"The {_label(field)} field must be an integer.")
+            return None
+        if not minimum <= number <= maximum:
+            self.fail(field, f"The {_label(field)} field must be between {minimum} and {maximum}.")
+            return None
+        return number
+
+    def integers(self, field: str) -> list[int] | None:
+        """A list of integers (digit strings pass too)."""
         value = self._get(field, False)
         if value is _MISSING:
             return None
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(field, f"The {_label(field)} field must be an integer.")
+        if not isinstance(value, list):
+            self.fail(field, f"The {_label(field)} field must be an array.")
             return None
-        if not minimum <= value <= maximum:
-            self.fail(field, f"The {_label(field)} field must be between {minimum} and {maximum}.")
+        numbers = [_as_integer(item) for item in value]
+        for index, number in enumerate(numbers):
+            if number is None:
+                self.fail(f"{field}.{index}", f"The {field}.{index} field must be an integer.")
+        return [n for n in numbers if n is not None] if None not in numbers else None
+
+    def tokens(self, field: str) -> list[str] | None:
+        """A non-empty list of strings or integers, as text (search tokens: ids may come as numbers)."""
+        value = self._get(field, True)
+        if value is _MISSING:
             return None
-        return value
+        if not isinstance(value, list) or not value:
+            self.fail(field, f"The {_label(field)} field must be a non-empty array.")
+            return None
+        texts: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, str) and item.strip():
+                texts.append(item.strip())
+            elif isinstance(item, int) and not isinstance(item, bool):
+                texts.append(str(item))
+            else:
+                self.fail(f"{field}.{index}", f"The {field}.{index} field must be a string or an integer.")
+        return texts if len(texts) == len(value) else None
 
     def date(self, field: str) -> dt.date | None:
         """A `YYYY-MM-DD` date."""
@@ -191,6 +237,14 @@ class Rules:
         for key in self.body:
             if key not in allowed:
                 self.fail(key, f"The {_label(key)} field is prohibited.")
+
+
+def _as_integer(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdecimal() and value.isascii():
+        return int(value)
+    return None
 
 
 def _child(node: Any, part: str) -> Any:

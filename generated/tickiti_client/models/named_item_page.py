@@ -6,52 +6,29 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CreateTicketContent")
+T = TypeVar("T", bound="NamedItemPage")
 
 
 @_attrs_define
-class CreateTicketContent:
-    """
-    Attributes:
-        subject (str | Unset):
-        content (str | Unset): The first message, HTML [doc].
-    """
+class NamedItemPage:
+    """Items inside an object [inferred]: every key is kept."""
 
-    subject: str | Unset = UNSET
-    content: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        subject = self.subject
-
-        content = self.content
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if subject is not UNSET:
-            field_dict["subject"] = subject
-        if content is not UNSET:
-            field_dict["content"] = content
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        subject = d.pop("subject", UNSET)
+        named_item_page = cls()
 
-        content = d.pop("content", UNSET)
-
-        create_ticket_content = cls(
-            subject=subject,
-            content=content,
-        )
-
-        create_ticket_content.additional_properties = d
-        return create_ticket_content
+        named_item_page.additional_properties = d
+        return named_item_page
 
     @property
     def additional_keys(self) -> list[str]:
