@@ -1225,6 +1225,7 @@ def test_a_2_16_thread_normalizes_like_its_2_11_twin() -> None:
         ({"api_key": "x"}, "api_key"),
         ({"api_version": ""}, "api_version"),
         ({"admin_id": ["1"]}, "admin_id"),
+        ({"admin_id": "maya"}, "numeric admin id with Intercom-Version 2.16"),  # 2.14+ send it as an integer
     ],
 )
 def test_connect_refuses_bad_options(options: dict[str, Any], message: str) -> None:

@@ -149,6 +149,7 @@ class IntercomAdapter(Adapter):
             raise InvalidArgumentError(str(exc)) from exc
         self.api_version = self.version.name
         self.admin_id = admin_id
+        self._acting_admin(admin_id)  # 2.14+ sends it as an integer: refuse one that is not, at connect()
         self.ticket_type_id = ticket_type_id
         # Unix time now: decides whether a snooze is still running, and reads X-RateLimit-Reset.
         self.clock = clock
