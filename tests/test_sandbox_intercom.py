@@ -1086,7 +1086,7 @@ def test_desk_writes_on_every_version(sandbox: Sandbox, client: httpx.Client, ve
         assert team.assignee == Party(kind=PartyKind.TEAM, id=TIER2_TEAM) and team.subject == "Cannot log in (SSO)"
         admin = desk.tickets.update(ticket.id, assignee_id=int(TOMAS))
         assert admin.assignee == Party(kind=PartyKind.AGENT, id=TOMAS)
-        nobody = desk.tickets.update(ticket.id, assignee_id="0", assignment=None)
+        nobody = desk.tickets.update(ticket.id, assignee_id="0")
         assert nobody.assignee == Party(kind=PartyKind.TEAM, id=TIER2_TEAM)  # the team stays assigned
         reply = desk.comments.create(ticket.id, body="We are looking into it.")
         note = desk.comments.create(ticket.id, body="Probably the SSO proxy.", internal=True)
