@@ -781,6 +781,17 @@ def test_admin_replies_become_ticket_parts(client: httpx.Client) -> None:
         ({"message_type": "comment", "type": "user", "email": JO_EMAIL}, 400, "parameter_invalid"),
         ({"message_type": "comment", "type": "user", "body": "x"}, 400, "parameter_invalid"),
         (
+            {
+                "message_type": "comment",
+                "type": "user",
+                "body": "x",
+                "email": JO_EMAIL,
+                "reply_options": [{"text": "Y"}],
+            },
+            400,
+            "parameter_invalid",
+        ),
+        (
             {"message_type": "comment", "type": "user", "body": "x", "email": JO_EMAIL, "user_id": JO_EXTERNAL},
             400,
             "parameter_invalid",
@@ -835,6 +846,9 @@ def test_contact_replies_name_the_contact_and_are_refused_on_back_office_tickets
         )
         assert part["part_type"] == "comment" and part["body"] == "Thanks!"
         assert part["author"] == {"id": JO_ID, "type": "user", "name": "Jo Rivera", "email": JO_EMAIL}
+    chose = {"text": "Yes", "uuid": str(uuid.uuid4())}
+    answer = {"message_type": "comment", "type": "user", "body": "Yes", "email": JO_EMAIL, "reply_options": [chose]}
+    assert conforming(client.post(f"/tickets/{CHECKOUT}/reply", json=answer))["body"] == "Yes"
     refused = client.post(
         f"/tickets/{REFUND}/reply",
         json={"message_type": "comment", "type": "user", "body": "hi", "email": "sam.patel@northwind.example"},

@@ -27,6 +27,7 @@ from intercom import (
 from intercom.core.api_error import ApiError
 from intercom.types import (
     AdminReplyTicketRequest,
+    ContactReplyBaseRequestReplyOptionsItem,
     ContactReplyTicketEmailRequest,
     MultipleFilterSearchRequest,
     SingleFilterSearchRequest,
@@ -193,7 +194,10 @@ def test_reply_as_an_admin_and_as_the_contact(sdk: Session) -> None:
     note = sdk.client.tickets.reply(
         CHECKOUT, request=AdminReplyTicketRequest(message_type="note", admin_id=MAYA, body="<p>Checked.</p>")
     )
-    comment = sdk.client.tickets.reply(CHECKOUT, request=ContactReplyTicketEmailRequest(body="Thanks!", email=JO_EMAIL))
+    choice = ContactReplyBaseRequestReplyOptionsItem(text="Yes", uuid_="22d6d1f4-1a19-41d0-94c2-e54031f78aca")
+    comment = sdk.client.tickets.reply(
+        CHECKOUT, request=ContactReplyTicketEmailRequest(body="Thanks!", email=JO_EMAIL, reply_options=[choice])
+    )
     read = sdk.client.tickets.get(CHECKOUT)
     assert sdk.wire.since(0) == [("POST", f"/tickets/{CHECKOUT}/reply", 200)] * 2 + [
         ("GET", f"/tickets/{CHECKOUT}", 200)

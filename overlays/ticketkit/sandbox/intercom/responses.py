@@ -461,6 +461,8 @@ class IntercomApp(App):
         named = [k for k in CONTACT_KEYS if body.get(k) is not None]
         if len(named) != 1:
             self.invalid("name the contact with exactly one of intercom_user_id, user_id, email", "intercom_user_id")
+        if "reply_options" in body:  # the quick reply options the contact chose
+            self.check_reply_options(body["reply_options"], required=False)
         if ticket.category == "Back-office":
             self.fail(400, "parameter_mismatch", "User replies are not allowed on Backoffice tickets")
         key = {"intercom_user_id": "id", "user_id": "external_id", "email": "email"}[named[0]]
