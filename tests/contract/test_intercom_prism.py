@@ -690,19 +690,19 @@ CLIENT_REQUESTS_2_16: dict[str, tuple[str, ClientCall]] = {
             intercom_version=v,
         ),
     ),
-}
-CLIENT_REQUESTS_2_16["reply_ticket contact with reply_options"] = (
-    "replyTicket",
-    _reply(
-        ContactReply(
-            message_type=ContactReplyMessageType.COMMENT,
-            type_=ContactReplyType.USER,
-            body="Yes",
-            email="ann@example.com",
-            reply_options=[QuickReplyOption(text="Yes", uuid=UUID("22d6d1f4-1a19-41d0-94c2-e54031f78aca"))],
-        )
+    "reply_ticket contact with reply_options": (
+        "replyTicket",
+        _reply(
+            ContactReply(
+                message_type=ContactReplyMessageType.COMMENT,
+                type_=ContactReplyType.USER,
+                body="Yes",
+                email="ann@example.com",
+                reply_options=[QuickReplyOption(text="Yes", uuid=UUID("22d6d1f4-1a19-41d0-94c2-e54031f78aca"))],
+            )
+        ),
     ),
-)
+}
 ALL_CLIENT_REQUESTS = {**CLIENT_REQUESTS, **CLIENT_REQUESTS_2_16}
 ALL_DESK_REQUESTS = {**DESK_REQUESTS, **DESK_REQUESTS_2_16}
 
