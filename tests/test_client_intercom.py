@@ -10,9 +10,11 @@ from uuid import UUID
 import httpx
 import pytest
 from intercom_client import AuthenticatedClient
+from intercom_client.api.ticket_states import list_ticket_states
 from intercom_client.api.ticket_types import get_ticket_type, list_ticket_types
 from intercom_client.api.tickets import (
     create_ticket,
+    delete_ticket,
     reply_ticket,
     retrieve_ticket,
     search_tickets,
@@ -29,6 +31,7 @@ from intercom_client.models import (
     ContactReply,
     ContactReplyMessageType,
     ContactReplyType,
+    CreateTicketAssignment,
     CreateTicketRequest,
     CursorPages,
     Error,
@@ -39,11 +42,15 @@ from intercom_client.models import (
     StartingAfterPaging,
     Ticket,
     TicketAssignment,
+    TicketDeleted,
     TicketList,
     TicketPart,
     TicketRequestAttributes,
     TicketState,
+    TicketStateDetailed,
+    TicketStateDetailedList,
     TicketType,
+    TicketTypeAttributeList,
     TicketTypeList,
     UpdatedAttributeData,
     UpdateTicketRequest,
@@ -57,6 +64,7 @@ AWKWARD_ID = "a/../b c?d"
 AWKWARD_SEGMENT = "a%2F..%2Fb%20c%3Fd"
 DOC_EXAMPLES = load_fixture("vendor_docs/intercom-retrieve-ticket.json")["examples"]
 DOC_TICKET: dict[str, Any] = DOC_EXAMPLES["response_sample"]["value"]
+DOC_SPEC_EXAMPLES: dict[str, Any] = load_spec("intercom")["components"]["examples"]
 TICKET_2_16: dict[str, Any] = load_fixture("intercom/ticket-2.16.json")["value"]
 NOTE_PART = {
     "type": "ticket_part",
@@ -75,7 +83,8 @@ def _client(recorder: Recorder) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=BASE, token="tok-123", httpx_args={"transport": recorder.transport})
 
 
-def _assert_headers(request: httpx.Request, version: str = "2.11") -> None:
+def _assert_headers(request: httpx.Request, version: str = "2.16") -> None:
+    """The token, and the version: the spec's default (2.16, the newest it describes) unless one is given."""
     assert request.headers["authorization"] == "Bearer tok-123"
     assert request.headers["intercom-version"] == version
 
@@ -188,7 +197,7 @@ def test_unknown_values_nulls_and_extra_keys_are_tolerated() -> None:
 def test_retrieve_ticket_wire(version: str, payload: dict[str, Any]) -> None:
     recorder = Recorder(json_body=payload)
     client = _client(recorder)
-    if version == "2.11":
+    if version == "2.16":
         result = retrieve_ticket.sync(AWKWARD_ID, client=client)  # the default version
     else:
         result = retrieve_ticket.sync(AWKWARD_ID, client=client, intercom_version=version)
@@ -242,10 +251,10 @@ def test_update_ticket_wire() -> None:
         snoozed_until=1719590400,
         assignment=TicketAssignment(admin_id="991267883", assignee_id="0"),
     )
-    result = update_ticket.sync(AWKWARD_ID, client=_client(recorder), body=body)
+    result = update_ticket.sync(AWKWARD_ID, client=_client(recorder), body=body, intercom_version="2.11")
     request = recorder.only
     assert (request.method, _raw_path(request)) == ("PUT", f"/tickets/{AWKWARD_SEGMENT}")
-    _assert_headers(request)
+    _assert_headers(request, "2.11")
     assert json_body(request) == {
         "ticket_attributes": {"_default_title_": "Renamed"},
         "state": "resolved",
@@ -255,6 +264,106 @@ def test_update_ticket_wire() -> None:
         "assignment": {"admin_id": "991267883", "assignee_id": "0"},
     }
     assert isinstance(result, Ticket) and result.id == "627"
+
+
+@pytest.mark.parametrize(
+    ("version", "body", "wire"),
+    [
+        (
+            "2.13",
+            UpdateTicketRequest(
+                ticket_state_id="8324",
+                company_id="c-9",
+                assignment=TicketAssignment(admin_id="991267883", assignee_id="5017691"),
+            ),
+            {
+                "ticket_state_id": "8324",
+                "company_id": "c-9",
+                "assignment": {"admin_id": "991267883", "assignee_id": "5017691"},
+            },
+        ),
+        (
+            "2.16",
+            UpdateTicketRequest(
+                ticket_state_id="8498", admin_id=991268011, assignee_id="991268013", skip_notifications=True
+            ),
+            {"ticket_state_id": "8498", "admin_id": 991268011, "assignee_id": "991268013", "skip_notifications": True},
+        ),
+    ],
+    ids=["2.12-2.13", "2.14+"],
+)
+def test_update_ticket_wire_of_later_versions(version: str, body: UpdateTicketRequest, wire: dict[str, Any]) -> None:
+    """2.12 set the state by id; 2.14 moved the assignment to top-level `admin_id` (an integer) and `assignee_id`."""
+    recorder = Recorder(json_body=TICKET_2_16)
+    result = update_ticket.sync("627", client=_client(recorder), body=body, intercom_version=version)
+    _assert_headers(recorder.only, version)
+    assert json_body(recorder.only) == wire
+    assert isinstance(result, Ticket) and isinstance(result.ticket_state, TicketState)
+
+
+def test_create_ticket_wire_with_assignment() -> None:
+    """2.14+: the new ticket's admin and team, and no notifications."""
+    recorder = Recorder(json_body=TICKET_2_16)
+    body = CreateTicketRequest(
+        ticket_type_id="106",
+        contacts=[ContactById(id="667d61b78a68186f43bafe8d")],
+        assignment=CreateTicketAssignment(admin_assignee_id="991267883", team_assignee_id="5017691"),
+        skip_notifications=True,
+        conversation_to_link_id="1234",
+    )
+    create_ticket.sync(client=_client(recorder), body=body)
+    assert json_body(recorder.only) == {
+        "ticket_type_id": "106",
+        "contacts": [{"id": "667d61b78a68186f43bafe8d"}],
+        "assignment": {"admin_assignee_id": "991267883", "team_assignee_id": "5017691"},
+        "skip_notifications": True,
+        "conversation_to_link_id": "1234",
+    }
+
+
+def test_delete_ticket_wire() -> None:
+    recorder = Recorder(json_body={"id": "632", "object": "ticket", "deleted": True})
+    result = delete_ticket.sync(AWKWARD_ID, client=_client(recorder))
+    request = recorder.only
+    assert (request.method, _raw_path(request), request.content) == ("DELETE", f"/tickets/{AWKWARD_SEGMENT}", b"")
+    _assert_headers(request)
+    assert isinstance(result, TicketDeleted) and (result.id, result.object_, result.deleted) == ("632", "ticket", True)
+
+
+def test_list_ticket_states_wire() -> None:
+    listing = DOC_SPEC_EXAMPLES["TicketStateListDocumented"]["value"]
+    recorder = Recorder(json_body=listing)
+    result = list_ticket_states.sync(client=_client(recorder))
+    request = recorder.only
+    assert (request.method, request.url.path, request.content) == ("GET", "/ticket_states", b"")
+    _assert_headers(request)
+    assert isinstance(result, TicketStateDetailedList) and not isinstance(result.data, Unset)
+    states = [s for s in result.data if isinstance(s, TicketStateDetailed)]
+    assert [(s.id, s.category) for s in states][:4] == [
+        ("8269", "submitted"),
+        ("8270", "in_progress"),
+        ("8271", "waiting_on_customer"),
+        ("8272", "resolved"),
+    ]
+    types = states[4].ticket_types
+    assert isinstance(types, TicketTypeList) and [t and t.id for t in types.data or []] == ["55"]
+
+
+def test_nulls_the_2_16_schema_allows_parse() -> None:
+    """2.16 declares ticket, ticket type, attribute and state nullable as a whole: null list items and bodies."""
+    page = TicketList.from_dict(DOC_SPEC_EXAMPLES["TicketListWithNull"]["value"])
+    assert page.tickets[0] is None and isinstance(page.tickets[1], Ticket)
+    ticket_type = TicketType.from_dict(DOC_SPEC_EXAMPLES["TicketTypeAttributesAsTheSchemaSays"]["value"])
+    attributes = ticket_type.ticket_type_attributes
+    assert isinstance(attributes, TicketTypeAttributeList) and not isinstance(attributes.ticket_type_attributes, Unset)
+    assert [a and a.name for a in attributes.ticket_type_attributes] == ["_default_title_", None]
+    states = ticket_type.ticket_states
+    assert not isinstance(states, Unset) and [s and s.id for s in states.data or []] == ["8353", "8356", None]
+    listing = TicketStateDetailedList.from_dict({"type": "list", "data": [None]})
+    assert listing.data == [None]
+    json_type = {"content-type": "application/json"}
+    assert retrieve_ticket.sync("1", client=_client(Recorder(content=b"null", headers=json_type))) is None
+    assert get_ticket_type.sync("1", client=_client(Recorder(content=b"null", headers=json_type))) is None
 
 
 def test_update_ticket_sends_only_what_is_set() -> None:
@@ -424,6 +533,8 @@ CALLS: dict[str, Call] = {
     "reply_ticket": lambda c: reply_ticket.sync_detailed("1", client=c, body=REPLIES[0][0]),
     "list_ticket_types": lambda c: list_ticket_types.sync_detailed(client=c),
     "get_ticket_type": lambda c: get_ticket_type.sync_detailed("1", client=c),
+    "delete_ticket": lambda c: delete_ticket.sync_detailed("1", client=c),
+    "list_ticket_states": lambda c: list_ticket_states.sync_detailed(client=c),
 }
 CODE_FOR_STATUS = {
     400: "parameter_invalid",
@@ -437,7 +548,7 @@ DOCUMENTED_ERRORS = [
     (operation["operationId"], int(status))
     for item in load_spec("intercom")["paths"].values()
     for method, operation in item.items()
-    if method in ("get", "put", "post")
+    if method in ("get", "put", "post", "delete")
     for status in operation["responses"]
     if status[0] in "45"
 ]

@@ -7,10 +7,13 @@ thread (intercom/ticket-thread.json), and the reply and error examples of specs/
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import datetime as dt
 import json
+import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -19,7 +22,7 @@ import pytest
 import ticketkit
 from desk_support import Script, async_desk, ok, raw, run, sync_desk
 from intercom_client import Client
-from support import load_fixture
+from support import load_fixture, load_spec
 from ticketkit import (
     APIStatusError,
     Attachment,
@@ -125,7 +128,7 @@ def perform(mode: str, script: Script, operation: str, *args: Any, connect: Any 
     return run(go())
 
 
-def assert_api_request(request: httpx.Request, method: str, path: str, body: Any = None, version: str = "2.11") -> None:
+def assert_api_request(request: httpx.Request, method: str, path: str, body: Any = None, version: str = "2.16") -> None:
     assert request.method == method
     assert (request.url.scheme, request.url.host, request.url.path) == ("https", "api.intercom.io", path)
     assert request.url.query == b""
@@ -169,7 +172,7 @@ OPS: dict[str, Op] = {
         documented=(400, 401, 403, 429),
     ),
     "tickets.update": Op(
-        "PUT", "/tickets/1268", ("1268",), {"status": "resolved"}, documented=(400, 401, 403, 404, 429)
+        "PUT", "/tickets/1268", ("1268",), {"subject": "Renamed"}, documented=(400, 401, 403, 404, 429)
     ),
     "tickets.close": Op("PUT", "/tickets/1268", ("1268",), documented=(400, 401, 403, 404, 429)),
     "comments.list": Op("GET", "/tickets/1268", ("1268",), documented=(401, 403, 404, 429)),
@@ -507,9 +510,10 @@ def test_create_refuses_bad_arguments_before_sending(kwargs: dict[str, Any], mes
     ],
 )
 def test_update_status_maps_to_state_or_open(status: TicketStatus, body: dict[str, Any]) -> None:
+    """2.11: `state` (a category), or `open: false` to close."""
     script = Script().on("PUT", "/tickets/1268", ok(THREAD))
-    perform("sync", script, "tickets.update", "1268", status=status)
-    assert_api_request(script.requests[0], "PUT", "/tickets/1268", body)
+    perform("sync", script, "tickets.update", "1268", status=status, connect={"api_version": "2.11"})
+    assert_api_request(script.requests[0], "PUT", "/tickets/1268", body, version="2.11")
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -528,14 +532,15 @@ def test_update_ticket(mode: str) -> None:
         is_shared=True,
         snoozed_until=utc(2024, 6, 27, 14, 0),
         assignment={"assignee_id": 0},
-        connect={"admin_id": int(ADMIN)},
+        connect={"admin_id": int(ADMIN), "api_version": "2.11"},
     )
 
     assert_api_request(
         script.requests[0],
         "PUT",
         "/tickets/1268",
-        {
+        version="2.11",
+        body={
             "ticket_attributes": {
                 "Priority level": "Low",
                 "_default_title_": "Export fixed",
@@ -550,24 +555,44 @@ def test_update_ticket(mode: str) -> None:
     assert (ticket.status, ticket.status_raw, ticket.raw) == (TicketStatus.RESOLVED, "resolved", answer)
 
 
+@pytest.mark.parametrize("version", ["2.11", "2.16"])
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
         ({"status": TicketStatus.OPEN}, "cannot set a ticket to open"),
-        ({"status": TicketStatus.NEW}, "cannot set a ticket to new"),
         ({"status": TicketStatus.ON_HOLD}, "snoozed_until"),
         ({"status": TicketStatus.UNKNOWN}, "cannot set"),
         ({"is_shared": "yes"}, "is_shared"),
         ({"snoozed_until": dt.datetime(2024, 6, 27)}, "timezone-aware"),
         ({"snoozed_until": "tomorrow"}, "snoozed_until"),
         ({"assignment": {"assignee": "5"}}, "assignment"),
+        ({"assignment": {"assignee_id": "5"}, "assignee_id": "6"}, "assignment once"),
+        ({"assignee_id": ["5"]}, "assignee_id"),
+        ({"admin_id": True, "assignee_id": "5"}, "admin_id"),
         ({"state": "resolved"}, "state"),
     ],
 )
-def test_update_refuses_bad_arguments_before_sending(kwargs: dict[str, Any], message: str) -> None:
+def test_update_refuses_bad_arguments_before_sending(version: str, kwargs: dict[str, Any], message: str) -> None:
     script = Script()
     with pytest.raises(InvalidArgumentError, match=message):
-        perform("sync", script, "tickets.update", "1268", **kwargs)
+        perform("sync", script, "tickets.update", "1268", **kwargs, connect={"api_version": version})
+    assert script.requests == []
+
+
+@pytest.mark.parametrize(
+    ("version", "kwargs", "message"),
+    [
+        ("2.11", {"status": TicketStatus.NEW}, "cannot set a ticket to new"),  # 2.11's `state` has no submitted
+        ("2.11", {"ticket_state_id": "8321"}, "2.12 or later"),
+        ("2.16", {"ticket_state_id": "8321", "status": "resolved"}, "once"),
+        ("2.16", {"ticket_state_id": ""}, "ticket_state_id"),
+        ("2.14", {"admin_id": "maya", "assignee_id": "5"}, "numeric admin id"),
+    ],
+)
+def test_update_refuses_what_the_version_cannot_send(version: str, kwargs: dict[str, Any], message: str) -> None:
+    script = Script()
+    with pytest.raises(InvalidArgumentError, match=message):
+        perform("sync", script, "tickets.update", "1268", **kwargs, connect={"api_version": version})
     assert script.requests == []
 
 
@@ -1200,6 +1225,7 @@ def test_a_2_16_thread_normalizes_like_its_2_11_twin() -> None:
         ({"api_key": "x"}, "api_key"),
         ({"api_version": ""}, "api_version"),
         ({"admin_id": ["1"]}, "admin_id"),
+        ({"admin_id": "maya"}, "numeric admin id with Intercom-Version 2.16"),  # 2.14+ send it as an integer
     ],
 )
 def test_connect_refuses_bad_options(options: dict[str, Any], message: str) -> None:
@@ -1218,26 +1244,381 @@ def test_api_version_and_base_url_apply_to_every_call(mode: str) -> None:
         assert request.headers["intercom-version"] == "2.16"
 
 
+@pytest.mark.parametrize("version", ["2.10", "2.17", "Unstable", " ", 2.16])
+def test_connect_refuses_a_version_ticketkit_does_not_speak(version: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match=r"api_version must be one of 2\.11, 2\.12.*2\.16"):
+        ticketkit.connect(VENDOR, token="tok-123", api_version=version)
+
+
+def test_the_default_version_is_the_newest_supported() -> None:
+    script = Script().on("GET", "/tickets/627", ok(TICKET_2_16))
+    with sync_desk(VENDOR, script) as desk:
+        desk.tickets.get("627")
+    assert script.requests[0].headers["intercom-version"] == "2.16"
+
+
+# -- versions: what each one's update and create send ----------------------------------------------------------
+
+VERSIONS = ["2.11", "2.12", "2.13", "2.14", "2.15", "2.16"]
+SPEC_EXAMPLES: dict[str, Any] = load_spec("intercom")["components"]["examples"]
+# GET /ticket_states as Intercom documents it: default states 8269-8272 for both types (55, 58), then two
+# custom `submitted` states, 8273 for type 55 only and 8274 for type 58 only.
+STATES_LISTING: dict[str, Any] = SPEC_EXAMPLES["TicketStateListDocumented"]["value"]
+RESOLVED_ID = "8272"
+
+
+def _listing(*states: dict[str, Any] | None) -> dict[str, Any]:
+    return {"type": "list", "data": list(states)}
+
+
+def _listed_state(state_id: str, category: str, *type_ids: str, archived: bool = False) -> dict[str, Any]:
+    types = [{"type": "ticket_type", "id": i} for i in type_ids]
+    return {
+        "type": "ticket_state",
+        "id": state_id,
+        "category": category,
+        "internal_label": category,
+        "external_label": category,
+        "archived": archived,
+        "ticket_types": {"type": "list", "data": types},
+    }
+
+
+def _ticket_of_type(type_id: str | None, *own_states: tuple[str, str]) -> dict[str, Any]:
+    """TICKET_2_16 with its ticket type replaced: `type_id` (None: a null type) and the states it lists."""
+    if type_id is None:
+        return variant(TICKET_2_16, ticket_type=None)
+    ticket_type = {
+        **TICKET_2_16["ticket_type"],
+        "id": type_id,
+        "ticket_states": {"type": "list", "data": [_as_2_16_state_id(i, c) for i, c in own_states]},
+    }
+    return variant(TICKET_2_16, ticket_type=ticket_type)
+
+
+def _as_2_16_state_id(state_id: str, category: str) -> dict[str, Any]:
+    return {"type": "ticket_state", "id": state_id, "category": category, "internal_label": category}
+
+
+EXPECTED_UPDATES = {
+    # version: (the requests, the PUT body) for status=RESOLVED, assignee_id=TEAM, admin from connect()
+    "2.11": (
+        [("PUT", "/tickets/627")],
+        {"state": "resolved", "assignment": {"admin_id": ADMIN, "assignee_id": "5017691"}},
+    ),
+    **{
+        v: (
+            [("GET", "/ticket_states"), ("PUT", "/tickets/627")],
+            {"ticket_state_id": RESOLVED_ID, "assignment": {"admin_id": ADMIN, "assignee_id": "5017691"}},
+        )
+        for v in ("2.12", "2.13")
+    },
+    **{
+        v: (
+            [("GET", "/ticket_states"), ("PUT", "/tickets/627")],
+            {"ticket_state_id": RESOLVED_ID, "admin_id": int(ADMIN), "assignee_id": "5017691"},
+        )
+        for v in ("2.14", "2.15", "2.16")
+    },
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("version", VERSIONS)
+def test_update_status_and_assignee_in_each_versions_fields(mode: str, version: str) -> None:
+    answer = variant(TICKET_2_16, ticket_state=_as_2_16_state("resolved"))
+    script = Script().on("GET", "/ticket_states", ok(STATES_LISTING)).on("PUT", "/tickets/627", ok(answer))
+    ticket = perform(
+        mode,
+        script,
+        "tickets.update",
+        "627",
+        status=TicketStatus.RESOLVED,
+        assignee_id="5017691",
+        connect={"api_version": version, "admin_id": ADMIN},
+    )
+    requests, body = EXPECTED_UPDATES[version]
+    assert [(r.method, r.url.path) for r in script.requests] == requests
+    assert all(r.headers["intercom-version"] == version for r in script.requests)
+    assert_api_request(script.requests[-1], "PUT", "/tickets/627", body, version=version)
+    assert ticket.status is TicketStatus.RESOLVED
+
+
+@pytest.mark.parametrize("version", ["2.12", "2.13", "2.14", "2.15", "2.16"])
 @pytest.mark.parametrize(
-    "kwargs",
-    [{"status": TicketStatus.RESOLVED}, {"assignment": {"assignee_id": "5"}}],
+    ("status", "state_id"),
+    [
+        (TicketStatus.NEW, "8269"),  # of the three submitted states, the one every type has
+        (TicketStatus.IN_PROGRESS, "8270"),
+        (TicketStatus.WAITING_ON_CUSTOMER, "8271"),
+        (TicketStatus.RESOLVED, "8272"),
+    ],
 )
-def test_state_and_assignment_updates_are_refused_on_newer_versions(kwargs: dict[str, Any]) -> None:
-    """2.16 dropped `state` and `assignment` from the update body; sending them would silently do nothing."""
-    script = Script()
-    with sync_desk(VENDOR, script, api_version="2.16", admin_id="7") as desk:
-        with pytest.raises(ticketkit.InvalidArgumentError, match=r"Intercom-Version 2\.11"):
-            desk.tickets.update("1268", **kwargs)
-    assert script.requests == []
+def test_from_2_12_every_state_is_set_by_its_id(version: str, status: TicketStatus, state_id: str) -> None:
+    script = Script().on("GET", "/ticket_states", ok(STATES_LISTING)).on("PUT", "/tickets/627", ok(TICKET_2_16))
+    perform("sync", script, "tickets.update", "627", status=status, connect={"api_version": version})
+    assert script.bodies()[-1] == {"ticket_state_id": state_id}
 
 
-def test_closing_and_attribute_updates_still_work_on_newer_versions() -> None:
-    script = Script().on("PUT", "/tickets/1268", ok(THREAD), ok(THREAD))
-    with sync_desk(VENDOR, script, api_version="2.16") as desk:
-        desk.tickets.close("1268")
-        desk.tickets.update("1268", subject="New title")
-    assert [json.loads(r.content) for r in script.requests] == [
-        {"open": False},
-        {"ticket_attributes": {"_default_title_": "New title"}},
+def test_closing_sends_open_false_and_from_2_14_the_acting_admin() -> None:
+    for version, body in [("2.13", {"open": False}), ("2.14", {"open": False, "admin_id": int(ADMIN)})]:
+        script = Script().on("PUT", "/tickets/627", ok(variant(TICKET_2_16, open=False)))
+        closed = perform("sync", script, "tickets.close", "627", connect={"api_version": version, "admin_id": ADMIN})
+        assert script.bodies() == [body] and closed.status is TicketStatus.CLOSED
+
+
+def test_an_explicit_ticket_state_id_is_sent_as_given() -> None:
+    script = Script().on("PUT", "/tickets/627", ok(TICKET_2_16))
+    perform("sync", script, "tickets.update", "627", ticket_state_id=8273)
+    assert script.bodies() == [{"ticket_state_id": "8273"}]  # no listing needed
+
+
+def test_states_are_listed_once_per_desk() -> None:
+    script = (
+        Script().on("GET", "/ticket_states", ok(STATES_LISTING)).on("PUT", "/tickets/627", lambda _: ok(TICKET_2_16))
+    )
+    with sync_desk(VENDOR, script) as desk:
+        for status in ("in_progress", "waiting_on_customer", "resolved"):
+            desk.tickets.update("627", status=status)
+    with sync_desk(VENDOR, script) as other:  # another desk keeps its own list
+        other.tickets.update("627", status="resolved")
+    assert [r.url.path for r in script.requests] == [
+        "/ticket_states",
+        "/tickets/627",
+        "/tickets/627",
+        "/tickets/627",
+        "/ticket_states",
+        "/tickets/627",
     ]
-    assert {r.headers["intercom-version"] for r in script.requests} == {"2.16"}
+
+
+def test_a_state_some_types_lack_is_chosen_by_the_tickets_type() -> None:
+    # No waiting state every type has: the ticket is read, and its type (58) picks 9002.
+    listing = _listing(
+        _listed_state("9001", "waiting_on_customer", "55"),
+        _listed_state("9002", "waiting_on_customer", "58"),
+        _listed_state("9003", "resolved", "55", "58"),
+    )
+    script = (
+        Script()
+        .on("GET", "/ticket_states", ok(listing))
+        .on("GET", "/tickets/627", ok(_ticket_of_type("58")))
+        .on("PUT", "/tickets/627", ok(TICKET_2_16))
+    )
+    perform("sync", script, "tickets.update", "627", status="waiting_on_customer")
+    assert [(r.method, r.url.path) for r in script.requests] == [
+        ("GET", "/ticket_states"),
+        ("GET", "/tickets/627"),
+        ("PUT", "/tickets/627"),
+    ]
+    assert script.bodies()[-1] == {"ticket_state_id": "9002"}
+
+
+@pytest.mark.parametrize(
+    ("listing", "ticket", "state_id"),
+    [
+        # Archived states are listed, never set.
+        (_listing(_listed_state("1", "resolved", archived=True), _listed_state("2", "resolved")), None, "2"),
+        # A state whose listing names no types may be any type's.
+        (_listing({"type": "ticket_state", "id": "3", "category": "resolved"}), None, "3"),
+        # The listing has no resolved state for type 58 (which it knows); the ticket's type lists one.
+        (
+            _listing(_listed_state("4", "resolved", "55"), _listed_state("9", "in_progress", "55", "58")),
+            _ticket_of_type("58", ("5", "resolved")),
+            "5",
+        ),
+        # A null ticket type (2.16 allows it): the first listed state of the category.
+        (
+            _listing(_listed_state("6", "resolved", "55"), _listed_state("7", "resolved", "58")),
+            _ticket_of_type(None),
+            "6",
+        ),
+        # Null states (2.16 allows them) and states without an id are skipped.
+        (_listing(None, {"type": "ticket_state", "category": "resolved"}, _listed_state("8", "resolved")), None, "8"),
+    ],
+    ids=["archived", "no-types", "the-types-own", "null-type", "null-states"],
+)
+def test_which_listed_state_is_set(listing: dict[str, Any], ticket: dict[str, Any] | None, state_id: str) -> None:
+    script = Script().on("GET", "/ticket_states", ok(listing)).on("PUT", "/tickets/627", ok(TICKET_2_16))
+    if ticket is not None:
+        script.on("GET", "/tickets/627", ok(ticket))
+    perform("sync", script, "tickets.update", "627", status="resolved")
+    assert script.bodies()[-1] == {"ticket_state_id": state_id}
+
+
+def test_a_category_the_tickets_type_lacks_is_refused_before_the_update() -> None:
+    script = (
+        Script()
+        .on(
+            "GET",
+            "/ticket_states",
+            ok(_listing(_listed_state("4", "resolved", "55"), _listed_state("9", "in_progress", "55", "58"))),
+        )
+        .on("GET", "/tickets/627", ok(_ticket_of_type("58", ("9", "in_progress"))))
+    )
+    with pytest.raises(InvalidArgumentError, match=r"ticket type 58\) has no ticket state of category 'resolved'"):
+        perform("sync", script, "tickets.update", "627", status="resolved")
+    assert [r.method for r in script.requests] == ["GET", "GET"]  # no PUT
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_refused_state_is_forgotten_and_listed_again(mode: str) -> None:
+    refused = error_body("ticket_state_id_invalid", "Ticket state id is not valid", "28b71de1")
+    script = (
+        Script()
+        .on("GET", "/ticket_states", lambda _: ok(STATES_LISTING))
+        .on("PUT", "/tickets/627", ok(refused, 400), ok(TICKET_2_16))
+    )
+
+    async def twice_async() -> list[str]:
+        async with async_desk(VENDOR, script) as desk:
+            with pytest.raises(InvalidRequestError) as caught:
+                await desk.tickets.update("627", status="resolved")
+            await desk.tickets.update("627", status="resolved")
+        return [caught.value.code or ""]
+
+    if mode == "sync":
+        with sync_desk(VENDOR, script) as desk:
+            with pytest.raises(InvalidRequestError) as caught:
+                desk.tickets.update("627", status="resolved")
+            desk.tickets.update("627", status="resolved")
+        codes = [caught.value.code or ""]
+    else:
+        codes = run(twice_async())
+    assert codes == ["ticket_state_id_invalid"]
+    assert [r.url.path for r in script.requests] == ["/ticket_states", "/tickets/627"] * 2
+
+
+def test_another_400_keeps_the_listed_states() -> None:
+    script = (
+        Script()
+        .on("GET", "/ticket_states", ok(STATES_LISTING))
+        .on("PUT", "/tickets/627", ok(ERRORS[400][1], 400), ok(TICKET_2_16))
+    )
+    with sync_desk(VENDOR, script) as desk:
+        with pytest.raises(InvalidRequestError, match="Ticket type is not valid"):
+            desk.tickets.update("627", status="resolved")
+        desk.tickets.update("627", status="resolved")
+    assert [r.url.path for r in script.requests] == ["/ticket_states", "/tickets/627", "/tickets/627"]
+
+
+def test_a_broken_state_listing_is_a_validation_error() -> None:
+    listing = _listing({"type": "ticket_state", "id": 8272, "category": "resolved"})
+    script = Script().on("GET", "/ticket_states", ok(listing))
+    with pytest.raises(ResponseValidationError, match="ticket state id should be str"):
+        perform("sync", script, "tickets.update", "627", status="resolved")
+
+
+def test_threads_of_one_desk_share_its_state_list() -> None:
+    """Eight threads update at once on a fresh desk: each lists the states at most once, every later
+    update uses the list the first stored, and all set the same state."""
+    script = Script().on("GET", "/ticket_states", lambda _: ok(STATES_LISTING))
+    script.on("PUT", "/tickets/627", lambda _: ok(TICKET_2_16))
+    with sync_desk(VENDOR, script) as desk, ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda _: desk.tickets.update("627", status="resolved"), range(8)))
+        listed = sum(r.url.path == "/ticket_states" for r in script.requests)
+        desk.tickets.update("627", status="in_progress")
+    puts = [json.loads(r.content) for r in script.requests if r.method == "PUT"]
+    assert 1 <= listed <= 8
+    assert puts == [{"ticket_state_id": RESOLVED_ID}] * 8 + [{"ticket_state_id": "8270"}]
+    assert sum(r.url.path == "/ticket_states" for r in script.requests) == listed  # none after
+
+
+def test_tasks_of_one_async_desk_share_its_state_list() -> None:
+    """The same with eight tasks of an async desk at once."""
+    script = Script().on("GET", "/ticket_states", lambda _: ok(STATES_LISTING))
+    script.on("PUT", "/tickets/627", lambda _: ok(TICKET_2_16))
+
+    def listings() -> int:
+        return sum(r.url.path == "/ticket_states" for r in script.requests)
+
+    async def scenario() -> tuple[int, int]:
+        async with async_desk(VENDOR, script) as desk:
+            await asyncio.gather(*(desk.tickets.update("627", status="resolved") for _ in range(8)))
+            first = listings()
+            await desk.tickets.update("627", status="in_progress")
+            return first, listings()
+
+    listed, after = run(scenario())
+    assert 1 <= listed <= 8 and after == listed
+    puts = [json.loads(r.content) for r in script.requests if r.method == "PUT"]
+    assert puts == [{"ticket_state_id": RESOLVED_ID}] * 8 + [{"ticket_state_id": "8270"}]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_create_assigns_from_2_14_and_refuses_before(version: str) -> None:
+    script = Script().on("POST", "/tickets", ok(TICKET_2_16))
+    kwargs = {"subject": "Hi", "requester_email": "jo@example.com", "ticket_type_id": "106"}
+    if version < "2.14":
+        with pytest.raises(InvalidArgumentError, match=rf"Intercom-Version {version} cannot assign"):
+            perform("sync", script, "tickets.create", **kwargs, assignee_id=ADMIN, connect={"api_version": version})
+        assert script.requests == []
+        return
+    perform(
+        "sync",
+        script,
+        "tickets.create",
+        **kwargs,
+        assignee_id=int(ADMIN),
+        team_assignee_id="5017691",
+        connect={"api_version": version},
+    )
+    assert script.bodies() == [
+        {
+            "ticket_type_id": "106",
+            "contacts": [{"email": "jo@example.com"}],
+            "ticket_attributes": {"_default_title_": "Hi"},
+            "assignment": {"admin_assignee_id": ADMIN, "team_assignee_id": "5017691"},
+        }
+    ]
+
+
+# -- the nulls 2.16 allows ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_null_ticket_in_a_search_page_is_skipped_and_logged(mode: str, caplog: pytest.LogCaptureFixture) -> None:
+    script = Script().on("POST", "/tickets/search", ok(page([None, THREAD, None], CURSOR)), ok(page([None])))
+    with caplog.at_level(logging.WARNING, logger="ticketkit"):
+        tickets = perform(mode, script, "tickets.list")
+    assert [t.id for t in tickets] == ["1268"]
+    assert len(script.requests) == 2  # the page of nulls still pages on
+    skipped = [r for r in caplog.records if r.name == "ticketkit" and "null" in r.getMessage()]
+    assert [r.getMessage() for r in skipped] == [
+        "intercom tickets.list: item 0 of a search page is null (2.16 allows it); skipped",
+        "intercom tickets.list: item 2 of a search page is null (2.16 allows it); skipped",
+        "intercom tickets.list: item 0 of a search page is null (2.16 allows it); skipped",
+    ]
+
+
+def test_a_ticket_that_is_not_null_still_has_to_be_a_ticket() -> None:
+    script = Script().on("POST", "/tickets/search", ok(page([None, variant(THREAD, ticket_state=DROP)])))
+    with pytest.raises(ResponseValidationError, match="ticket_state"):
+        perform("sync", script, "tickets.list")
+
+
+@pytest.mark.parametrize("operation", ["tickets.get", "tickets.create", "tickets.update", "tickets.close"])
+def test_a_null_ticket_where_one_ticket_belongs_is_a_validation_error(operation: str) -> None:
+    op = OPS[operation]
+    script = Script().on(
+        op.method, op.path, httpx.Response(200, content=b"null", headers={"content-type": "application/json"})
+    )
+    with pytest.raises(ResponseValidationError, match="null where the ticket belongs"):
+        perform("sync", script, operation, *op.args, **op.kwargs)
+
+
+@pytest.mark.parametrize(
+    ("ticket_state", "ticket_type", "is_open", "expected"),
+    [
+        (None, None, True, TicketStatus.UNKNOWN),
+        (None, None, False, TicketStatus.CLOSED),
+        (_as_2_16_state("in_progress"), None, True, TicketStatus.IN_PROGRESS),
+    ],
+)
+def test_a_null_state_or_type_reads_as_unknown_or_nothing(
+    ticket_state: Any, ticket_type: Any, is_open: bool, expected: TicketStatus
+) -> None:
+    ticket = get(
+        variant(TICKET_2_16, ticket_state=ticket_state, ticket_type=ticket_type, open=is_open, snoozed_until=None)
+    )
+    assert ticket.status is expected

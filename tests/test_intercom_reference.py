@@ -1,10 +1,12 @@
 """specs/intercom.yaml against Intercom's official OpenAPI descriptions in shared/reference/.
 
-For each of Intercom's response schemas below, every property it declares must be in our corresponding
-schema with a compatible type: each JSON type theirs allows (with `nullable`) ours allows too, objects are
-compared property by property and arrays item by item, following `$ref`s on both sides. Ours may be more
-tolerant (extra types, fewer required keys), never stricter. The 2.11 description is the target; 2.16 is
-checked too because the spec promises to accept 2.16 responses.
+For each of Intercom's schemas below, every property it declares must be in our corresponding schema with a
+compatible type: each JSON type theirs allows (with `nullable`) ours allows too, objects are compared
+property by property and arrays item by item, following `$ref`s on both sides. Ours may be more tolerant
+(extra types, fewer required keys), never stricter. Responses: our spec accepts what 2.11 and 2.16 send,
+including every `null` 2.16 allows (its `ticket`, `ticket_type`, `ticket_type_attribute`, `ticket_state` and
+`ticket_state_detailed` are nullable as a whole: as a field, a list item or a whole answer). Requests: every
+field either version's create and update take is one our spec describes, with its type.
 """
 
 from __future__ import annotations
@@ -19,16 +21,30 @@ import yaml
 from support import load_spec, shared_dir
 
 REFERENCE_FILES = {"2.11": "intercom-openapi-2.11.yaml", "2.16": "intercom-openapi-2.16.yaml"}
-# Intercom's schema name (components/schemas) -> ours.
+# Intercom's schema name (components/schemas) -> ours, in both versions.
 CORRESPONDING = {
     "ticket": "Ticket",
     "ticket_part": "TicketPart",
     "ticket_reply": "TicketPart",  # the answer to POST /tickets/{id}/reply: a subset of ticket_part
     "ticket_type": "TicketType",
     "ticket_type_list": "TicketTypeList",
+    "ticket_type_attribute_list": "TicketTypeAttributeList",
     "ticket_list": "TicketList",
     "error": "Error",
+    "create_ticket_request": "CreateTicketRequest",
+    "update_ticket_request": "UpdateTicketRequest",
 }
+# Only in 2.16 (GET /ticket_states came in 2.12, DELETE /tickets/{id} in 2.13).
+CORRESPONDING_2_16 = {
+    "ticket_state": "TicketState",
+    "ticket_state_list": "TicketStateDetailedList",
+    "ticket_state_detailed": "TicketStateDetailed",
+    "ticket_deleted": "TicketDeleted",
+}
+PAIRS = [
+    *[("2.11", theirs, ours) for theirs, ours in sorted(CORRESPONDING.items())],
+    *[("2.16", theirs, ours) for theirs, ours in sorted({**CORRESPONDING, **CORRESPONDING_2_16}.items())],
+]
 ANY = frozenset({"string", "number", "integer", "boolean", "object", "array", "null"})
 
 Spec = dict[str, Any]
@@ -95,16 +111,15 @@ def incompatibilities(theirs: Spec, their_node: Schema, ours: Spec, our_node: Sc
     problems: list[str] = []
     seen: set[tuple[int, int]] = set()
 
-    def check(their: Schema, our: Schema, at: str, *, held_by_field: bool = True) -> None:
+    def check(their: Schema, our: Schema, at: str, *, top: bool = False) -> None:
         key = (id(_resolve(theirs, their)[0]), id(_resolve(ours, our)[0]))
         if key in seen:
             return
         seen.add(key)
         their_types, our_types = _type_set(theirs, their), _type_set(ours, our)
-        if not held_by_field and not their.get("nullable"):
-            # 2.16 marks whole components (ticket, ticket_type, ...) nullable, the only way OpenAPI 3.0 has to
-            # let a field that holds one be null. That is a statement about such fields, not about a list item
-            # or a whole response body, so it only counts where a field holds the component.
+        if top:
+            # Their component may be nullable as a whole (2.16); ours says so where it is used (a field, a list
+            # item, a response body: test_nullable_answers_accept_null), not on the component itself.
             their_types -= {"null"}
         missing = their_types - our_types
         if missing:
@@ -124,7 +139,7 @@ def incompatibilities(theirs: Spec, their_node: Schema, ours: Spec, our_node: Sc
             for their_array in _of_type(theirs, their, "array"):
                 our_arrays = _of_type(ours, our, "array")
                 if "items" in their_array and "items" in our_arrays[0]:
-                    check(their_array["items"], our_arrays[0]["items"], f"{at}[]", held_by_field=False)
+                    check(their_array["items"], our_arrays[0]["items"], f"{at}[]")
 
     def check_object(their_objects: list[Schema], our_objects: list[Schema], at: str) -> None:
         our_properties: dict[str, Schema] = {}
@@ -141,12 +156,11 @@ def incompatibilities(theirs: Spec, their_node: Schema, ours: Spec, our_node: Sc
             if isinstance(extra, dict) and not free_form:
                 problems.append(f"{at}: theirs is a map, ours is not free-form")
 
-    check(their_node, our_node, where, held_by_field=False)
+    check(their_node, our_node, where, top=True)
     return problems
 
 
-@pytest.mark.parametrize("version", sorted(REFERENCE_FILES))
-@pytest.mark.parametrize(("their_name", "our_name"), sorted(CORRESPONDING.items()))
+@pytest.mark.parametrize(("version", "their_name", "our_name"), PAIRS)
 def test_our_schema_accepts_everything_the_reference_declares(version: str, their_name: str, our_name: str) -> None:
     theirs, ours = _reference(version), load_spec("intercom")
     their_schema = theirs["components"]["schemas"][their_name]
@@ -159,6 +173,37 @@ def test_our_schema_accepts_everything_the_reference_declares(version: str, thei
         their_name,
     )
     assert not problems, f"{version}:\n" + "\n".join(problems)
+
+
+# Our operation -> Intercom's, for the answers whose 2.16 schema is a component nullable as a whole.
+OPERATIONS = {
+    ("/tickets/{id}", "get"): ("/tickets/{ticket_id}", "get"),
+    ("/tickets/{id}", "put"): ("/tickets/{ticket_id}", "put"),
+    ("/tickets", "post"): ("/tickets", "post"),
+    ("/ticket_types/{id}", "get"): ("/ticket_types/{ticket_type_id}", "get"),
+    ("/ticket_types", "get"): ("/ticket_types", "get"),
+    ("/ticket_states", "get"): ("/ticket_states", "get"),
+    ("/tickets/search", "post"): ("/tickets/search", "post"),
+    ("/tickets/{id}", "delete"): ("/tickets/{ticket_id}", "delete"),
+}
+
+# The answers that are a ticket or a ticket type: null at 2.16.
+NULL_ANSWERS = {("/tickets/{id}", "get"), ("/tickets/{id}", "put"), ("/tickets", "post"), ("/ticket_types/{id}", "get")}
+
+
+@pytest.mark.parametrize(("ours", "theirs"), sorted(OPERATIONS.items()))
+def test_nullable_answers_accept_null(ours: tuple[str, str], theirs: tuple[str, str]) -> None:
+    """A 200 answer whose 2.16 schema is nullable as a whole (`ticket`, `ticket_type`) may be null in ours."""
+    reference, spec = _reference("2.16"), load_spec("intercom")
+
+    def answer(document: Spec, path: str, method: str) -> Schema:
+        schema: Schema = document["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+        return schema
+
+    their_types = _type_set(reference, answer(reference, *theirs))
+    our_types = _type_set(spec, answer(spec, *ours))
+    assert their_types <= our_types, f"{ours}: theirs {sorted(their_types)}, ours {sorted(our_types)}"
+    assert ("null" in their_types) is (ours in NULL_ANSWERS)  # the premise: 2.16 allows exactly these
 
 
 def test_reference_timestamps_are_our_integers() -> None:

@@ -96,9 +96,9 @@ def connect(
     plain http:// base URL that is not loopback), `max_retries` (default 2), `max_retry_wait` (the longest
     vendor-asked wait that is slept, default 60 s), `max_download_bytes` (default 100 MB).
 
-    Vendor keywords: Intercom `api_version`, `admin_id`, `ticket_type_id`; Routera `client_id` and
-    `client_secret` (instead of `token`), `stage_map`, `description_field`, `pipeline`, `ticket_stage`;
-    Tickiti `base_url` (required), `agent_email`; Ankra `organisation_id`.
+    Vendor keywords: Intercom `api_version` ("2.11" to "2.16", default "2.16"), `admin_id`, `ticket_type_id`;
+    Routera `client_id` and `client_secret` (instead of `token`), `stage_map`, `description_field`, `pipeline`,
+    `ticket_stage`; Tickiti `base_url` (required), `agent_email`; Ankra `organisation_id`.
     Use it as a context manager, or call `close()`.
     """
     configure_from_environment()

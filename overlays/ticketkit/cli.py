@@ -92,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = sandbox_commands.add_parser("serve", help="serve a sandbox on 127.0.0.1 until stopped")
     serve.add_argument("vendor", choices=VENDORS)
     serve.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    serve.add_argument(
+        "--api-version", help="intercom: the Intercom-Version a request without that header is answered in (2.16)"
+    )
 
     commands.add_parser("demo", help="create, comment, read, list and close in all four sandboxes")
     return parser
@@ -126,7 +129,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         return run_demo(out)
     if args.command == "sandbox":
-        return _serve(args.vendor, args.port, out)
+        return _serve(args.vendor, args.port, out, args.api_version)
     with _connect(args) as desk:
         return COMMANDS[args.command](desk, args, out, err)
 
@@ -180,10 +183,16 @@ def _export(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     return EXIT_OK
 
 
-def _serve(vendor: str, port: int, out: TextIO) -> int:
+def _serve(vendor: str, port: int, out: TextIO, api_version: str | None = None) -> int:
     from .sandbox import make_server
 
-    server, sandbox = make_server(vendor, port=port)
+    options = {} if api_version is None else {"api_version": api_version}
+    if options and vendor != "intercom":
+        raise UsageError(f"--api-version is for intercom, not {vendor}")
+    try:
+        server, sandbox = make_server(vendor, port=port, **options)
+    except ValueError as exc:  # a version the Intercom sandbox does not model
+        raise UsageError(str(exc)) from exc
     print(f"{vendor} sandbox at {sandbox.base_url} (token {sandbox.app.token!r}); Ctrl-C stops it", file=out)
     out.flush()
     try:

@@ -234,10 +234,17 @@ class Wire(httpx.HTTPTransport):
 
     Requests to any other host (an attachment's file URL) are answered here with `files[url]`, so a download
     never leaves the machine; they are recorded in `off_host` with the Authorization header they carried.
+    `prefer` pins the `Prefer` header of an operation's requests (one desk call may send several operations,
+    and only one of them is under test).
     """
 
     def __init__(
-        self, version: str, prism_url: str, files: dict[str, bytes] | None = None, probe: bool = False
+        self,
+        version: str,
+        prism_url: str,
+        files: dict[str, bytes] | None = None,
+        probe: bool = False,
+        prefer: dict[str, str] | None = None,
     ) -> None:
         # Plain http to 127.0.0.1 only: no TLS, so no CA bundle to load (it costs ~30 ms per transport).
         super().__init__(verify=False)
@@ -245,6 +252,7 @@ class Wire(httpx.HTTPTransport):
         self.probe = probe  # requests the test writes itself (Intercom's own examples), not ticketkit's
         self.host = httpx.URL(prism_url).netloc
         self.files = files if files is not None else {}
+        self.prefer = prefer or {}
         self.exchanges: list[Exchange] = []
         self.off_host: list[tuple[str, str | None]] = []
 
@@ -255,13 +263,16 @@ class Wire(httpx.HTTPTransport):
             if content is None:
                 return httpx.Response(404, content=b"no such file", request=request)
             return httpx.Response(200, content=content, request=request)
+        operation = operation_id(self.version, request.method, request.url.path)
+        if operation in self.prefer:
+            request.headers["Prefer"] = self.prefer[operation]
         response = super().handle_request(request)
         body = response.read()
         exchange = Exchange(
             version=self.version,
             method=request.method,
             path=request.url.path,
-            operation=operation_id(self.version, request.method, request.url.path),
+            operation=operation,
             prefer=request.headers.get("prefer"),
             status=response.status_code,
             violations=_violations(response),
@@ -392,6 +403,7 @@ class Tally:
     example_disagreements: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     request_example_disagreements: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     null_refusals: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    null_parses: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     notes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     servers: list[dict[str, Any]] = field(default_factory=list)
     patched_refs: dict[str, list[str]] = field(default_factory=dict)
@@ -412,9 +424,13 @@ class Tally:
         self.parsed[version]["dynamic" if source.startswith("dynamic") else "example"] += 1
 
     def null_refused(self, version: str, caller: str, sites: set[str]) -> None:
-        """A response with a `null` the reference allows and our spec does not: refused as designed."""
+        """A response with a `null` the reference allows where the desk has nothing to return: refused."""
         self.callers[version].add(caller)
         self.null_refusals[version][f"{caller}: {', '.join(sorted(sites))}"] += 1
+
+    def null_parsed(self, version: str, caller: str, sites: set[str]) -> None:
+        """A response with a `null` the reference allows that parsed (a null item skipped, a null state...)."""
+        self.null_parses[version][f"{caller}: {', '.join(sorted(sites))}"] += 1
 
     def as_json(self) -> dict[str, Any]:
         versions = sorted(set(self.requests) | set(self.parsed))
@@ -432,6 +448,7 @@ class Tally:
                     "examples_breaking_their_own_schema": sorted(self.example_disagreements[v]),
                     "request_examples_breaking_their_own_schema": sorted(self.request_example_disagreements[v]),
                     "responses_refused_for_nulls_the_reference_allows": dict(self.null_refusals[v]),
+                    "responses_parsed_with_nulls_the_reference_allows": dict(self.null_parses[v]),
                     "other_discrepancies": sorted(self.notes[v]),
                 }
                 for v in versions
@@ -445,14 +462,16 @@ class Tally:
         for version, v in report["versions"].items():
             parsed = v["responses_parsed"]
             refused = sum(v["responses_refused_for_nulls_the_reference_allows"].values())
+            with_nulls = sum(v["responses_parsed_with_nulls_the_reference_allows"].values())
             out.append(
                 f"Intercom {version}: {len(v['reference_operations'])} reference operations "
                 f"({', '.join(v['reference_operations'])}) by {len(v['our_operations'])} of ours; "
                 f"{v['requests']} requests to Prism (statuses {v['statuses']}) "
                 f"and {v['requests_with_the_references_own_examples']} with Intercom's own request examples; "
                 f"{sum(parsed.values())} responses parsed "
-                f"({parsed.get('example', 0)} examples, {parsed.get('dynamic', 0)} dynamic); "
-                f"{refused} dynamic responses refused for a null the reference allows and our spec does not; "
+                f"({parsed.get('example', 0)} examples, {parsed.get('dynamic', 0)} dynamic), "
+                f"{with_nulls} of them with a null the reference allows; "
+                f"{refused} dynamic responses refused by the desk for a null where the one ticket belongs; "
                 f"{len(v['examples_breaking_their_own_schema'])} response and "
                 f"{len(v['request_examples_breaking_their_own_schema'])} request examples that break "
                 "Intercom's own schema"

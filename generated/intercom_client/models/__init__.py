@@ -11,6 +11,7 @@ from .contact_reference import ContactReference
 from .contact_reply import ContactReply
 from .contact_reply_message_type import ContactReplyMessageType
 from .contact_reply_type import ContactReplyType
+from .create_ticket_assignment import CreateTicketAssignment
 from .create_ticket_request import CreateTicketRequest
 from .cursor_pages import CursorPages
 from .error import Error
@@ -27,12 +28,15 @@ from .ticket import Ticket
 from .ticket_assignment import TicketAssignment
 from .ticket_attributes import TicketAttributes
 from .ticket_contacts import TicketContacts
+from .ticket_deleted import TicketDeleted
 from .ticket_list import TicketList
 from .ticket_part import TicketPart
 from .ticket_part_author import TicketPartAuthor
 from .ticket_part_list import TicketPartList
 from .ticket_request_attributes import TicketRequestAttributes
 from .ticket_state import TicketState
+from .ticket_state_detailed import TicketStateDetailed
+from .ticket_state_detailed_list import TicketStateDetailedList
 from .ticket_state_list import TicketStateList
 from .ticket_type import TicketType
 from .ticket_type_attribute import TicketTypeAttribute
@@ -58,6 +62,7 @@ __all__ = (
     "ContactReply",
     "ContactReplyMessageType",
     "ContactReplyType",
+    "CreateTicketAssignment",
     "CreateTicketRequest",
     "CursorPages",
     "Error",
@@ -74,12 +79,15 @@ __all__ = (
     "TicketAssignment",
     "TicketAttributes",
     "TicketContacts",
+    "TicketDeleted",
     "TicketList",
     "TicketPart",
     "TicketPartAuthor",
     "TicketPartList",
     "TicketRequestAttributes",
     "TicketState",
+    "TicketStateDetailed",
+    "TicketStateDetailedList",
     "TicketStateList",
     "TicketType",
     "TicketTypeAttribute",

@@ -26,6 +26,9 @@ class ContactReply:
             user_id (str | Unset): Your external id for the contact [doc].
             email (str | Unset):
             attachment_urls (list[str] | Unset):
+            reply_options (list[QuickReplyOption] | Unset): The quick reply options the contact chose [doc: 2.16
+                contact_reply_base_request; client:
+                python-intercom 5.0.1 types/contact_reply_base_request.py].
             created_at (int | Unset): Unix seconds; now when absent [doc].
     """
 
@@ -36,6 +39,7 @@ class ContactReply:
     user_id: str | Unset = UNSET
     email: str | Unset = UNSET
     attachment_urls: list[str] | Unset = UNSET
+    reply_options: list[QuickReplyOption] | Unset = UNSET
     created_at: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -56,6 +60,13 @@ class ContactReply:
         if not isinstance(self.attachment_urls, Unset):
             attachment_urls = self.attachment_urls
 
+        reply_options: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.reply_options, Unset):
+            reply_options = []
+            for reply_options_item_data in self.reply_options:
+                reply_options_item = reply_options_item_data.to_dict()
+                reply_options.append(reply_options_item)
+
         created_at = self.created_at
 
         field_dict: dict[str, Any] = {}
@@ -75,6 +86,8 @@ class ContactReply:
             field_dict["email"] = email
         if attachment_urls is not UNSET:
             field_dict["attachment_urls"] = attachment_urls
+        if reply_options is not UNSET:
+            field_dict["reply_options"] = reply_options
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
 
@@ -97,6 +110,15 @@ class ContactReply:
 
         attachment_urls = cast(list[str], d.pop("attachment_urls", UNSET))
 
+        _reply_options = d.pop("reply_options", UNSET)
+        reply_options: list[QuickReplyOption] | Unset = UNSET
+        if _reply_options is not UNSET:
+            reply_options = []
+            for reply_options_item_data in _reply_options:
+                reply_options_item = QuickReplyOption.from_dict(reply_options_item_data)
+
+                reply_options.append(reply_options_item)
+
         created_at = d.pop("created_at", UNSET)
 
         contact_reply = cls(
@@ -107,6 +129,7 @@ class ContactReply:
             user_id=user_id,
             email=email,
             attachment_urls=attachment_urls,
+            reply_options=reply_options,
             created_at=created_at,
         )
 
@@ -128,3 +151,7 @@ class ContactReply:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models this one refers to, imported after the class so that models referring to each other load.
+from ..models.quick_reply_option import QuickReplyOption

@@ -25,6 +25,16 @@ class CreateTicketRequest:
             list item's id [doc].
         company_id (str | Unset): The company to associate, the id you set on creation [doc].
         created_at (int | Unset): Creation time, Unix seconds; now when absent [doc].
+        assignment (CreateTicketAssignment | Unset): Who the new ticket is assigned to; unassigned when absent (2.14+)
+            [doc: 2.16 create_ticket_request;
+            client: python-intercom 5.0.1 types/create_ticket_request_assignment.py]. Not in the 2.11, 2.12 or 2.13
+            schemas [doc].
+        skip_notifications (bool | Unset): True: nobody is notified of the new ticket (2.14+) [doc: 2.16 createTicket
+            requestBody; client:
+            python-intercom 5.0.1 tickets/raw_client.py create].
+        conversation_to_link_id (str | Unset): A conversation to link the ticket to (2.14+) [doc: 2.16
+            create_ticket_request; client:
+            python-intercom 5.0.1 tickets/raw_client.py create].
     """
 
     ticket_type_id: str
@@ -32,6 +42,9 @@ class CreateTicketRequest:
     ticket_attributes: TicketRequestAttributes | Unset = UNSET
     company_id: str | Unset = UNSET
     created_at: int | Unset = UNSET
+    assignment: CreateTicketAssignment | Unset = UNSET
+    skip_notifications: bool | Unset = UNSET
+    conversation_to_link_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +70,14 @@ class CreateTicketRequest:
 
         created_at = self.created_at
 
+        assignment: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.assignment, Unset):
+            assignment = self.assignment.to_dict()
+
+        skip_notifications = self.skip_notifications
+
+        conversation_to_link_id = self.conversation_to_link_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -71,6 +92,12 @@ class CreateTicketRequest:
             field_dict["company_id"] = company_id
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
+        if assignment is not UNSET:
+            field_dict["assignment"] = assignment
+        if skip_notifications is not UNSET:
+            field_dict["skip_notifications"] = skip_notifications
+        if conversation_to_link_id is not UNSET:
+            field_dict["conversation_to_link_id"] = conversation_to_link_id
 
         return field_dict
 
@@ -123,12 +150,26 @@ class CreateTicketRequest:
 
         created_at = d.pop("created_at", UNSET)
 
+        _assignment = d.pop("assignment", UNSET)
+        assignment: CreateTicketAssignment | Unset
+        if isinstance(_assignment, Unset):
+            assignment = UNSET
+        else:
+            assignment = CreateTicketAssignment.from_dict(_assignment)
+
+        skip_notifications = d.pop("skip_notifications", UNSET)
+
+        conversation_to_link_id = d.pop("conversation_to_link_id", UNSET)
+
         create_ticket_request = cls(
             ticket_type_id=ticket_type_id,
             contacts=contacts,
             ticket_attributes=ticket_attributes,
             company_id=company_id,
             created_at=created_at,
+            assignment=assignment,
+            skip_notifications=skip_notifications,
+            conversation_to_link_id=conversation_to_link_id,
         )
 
         create_ticket_request.additional_properties = d
@@ -155,4 +196,5 @@ class CreateTicketRequest:
 from ..models.contact_by_email import ContactByEmail
 from ..models.contact_by_external_id import ContactByExternalId
 from ..models.contact_by_id import ContactById
+from ..models.create_ticket_assignment import CreateTicketAssignment
 from ..models.ticket_request_attributes import TicketRequestAttributes

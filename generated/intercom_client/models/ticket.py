@@ -13,8 +13,9 @@ T = TypeVar("T", bound="Ticket")
 
 @_attrs_define
 class Ticket:
-    """A ticket [doc]. Required keys are those the 2.11 schema requires and every documented sample has.
-    Responses from 2.12+ differ in `ticket_state` and the assignee ids; both forms are accepted.
+    """A ticket [doc]. Required keys are those the 2.11 schema requires and every documented sample has (2.16
+    requires none). Responses from 2.12+ differ in `ticket_state` and the assignee ids; both forms are
+    accepted, and so is the `null` the 2.16 schema allows for `ticket_state` and `ticket_type` [doc].
 
         Attributes:
             type_ (str): Always `ticket` [doc].
@@ -27,7 +28,8 @@ class Ticket:
                 strings, numbers, booleans, lists, file objects (see PartAttachment for their shape) or null [doc].
             ticket_state (None | str | TicketState): The ticket's state [doc]. 2.11: a string, known values submitted,
                 in_progress,
-                waiting_on_customer, resolved. 2.12+: a TicketState object (and nullable in 2.16) [doc].
+                waiting_on_customer, resolved. 2.12+: a TicketState object [doc: Intercom changelog v2.12,
+                "Custom States for Tickets"], nullable in 2.16 [doc].
             ticket_type (None | TicketType): The ticket's type, or null [doc].
             contacts (TicketContacts): The contacts the ticket is about [doc]. The 2.11 schema requires `contacts`, but the
                 sample in

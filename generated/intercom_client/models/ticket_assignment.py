@@ -13,10 +13,13 @@ T = TypeVar("T", bound="TicketAssignment")
 
 @_attrs_define
 class TicketAssignment:
-    """
-    Attributes:
-        admin_id (str | Unset): The admin performing the change [doc].
-        assignee_id (str | Unset): The admin or team to assign; "0" unassigns [doc].
+    """(2.11 to 2.13) An assignment change [doc: intercom-openapi-2.11.yaml; Intercom-OpenAPI
+    descriptions/2.12, 2.13 update_ticket_request]; 2.14 replaced it with top-level `admin_id` and
+    `assignee_id` and no longer supports it [doc: Intercom changelog v2.14].
+
+        Attributes:
+            admin_id (str | Unset): The admin performing the change [doc].
+            assignee_id (str | Unset): The admin or team to assign; "0" unassigns [doc].
     """
 
     admin_id: str | Unset = UNSET

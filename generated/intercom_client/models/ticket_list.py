@@ -17,13 +17,13 @@ class TicketList:
 
     Attributes:
         type_ (str): Always `ticket.list` [doc].
-        tickets (list[Ticket]):
+        tickets (list[None | Ticket]): The tickets; an item may be `null` at 2.16 (`ticket` is nullable there) [doc].
         total_count (int):
         pages (CursorPages | None | Unset): The paging state; the 2.16 schema declares it nullable [doc].
     """
 
     type_: str
-    tickets: list[Ticket]
+    tickets: list[None | Ticket]
     total_count: int
     pages: CursorPages | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -33,7 +33,11 @@ class TicketList:
 
         tickets = []
         for tickets_item_data in self.tickets:
-            tickets_item = tickets_item_data.to_dict()
+            tickets_item: dict[str, Any] | None
+            if isinstance(tickets_item_data, Ticket):
+                tickets_item = tickets_item_data.to_dict()
+            else:
+                tickets_item = tickets_item_data
             tickets.append(tickets_item)
 
         total_count = self.total_count
@@ -68,7 +72,21 @@ class TicketList:
         tickets = []
         _tickets = d.pop("tickets")
         for tickets_item_data in _tickets:
-            tickets_item = Ticket.from_dict(tickets_item_data)
+
+            def _parse_tickets_item(data: object) -> None | Ticket:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    tickets_item_type_0 = Ticket.from_dict(data)
+
+                    return tickets_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | Ticket, data)
+
+            tickets_item = _parse_tickets_item(tickets_item_data)
 
             tickets.append(tickets_item)
 

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="TicketState")
 @_attrs_define
 class TicketState:
     """A ticket state object (2.12+) [doc]. The 2.16 schema requires none of its keys; `id` is always
-    present in its examples.
+    present in its examples. `id` is what an update sends as `ticket_state_id` [doc].
 
         Attributes:
             type_ (str | Unset): Always `ticket_state` [doc].

@@ -29,7 +29,8 @@ class Sandbox:
         sandbox = Sandbox("intercom")
         desk = ticketkit.connect("intercom", **sandbox.connect_options())
 
-    `faults` injects latency, errors, 429s and dropped connections (see `Faults`).
+    `faults` injects latency, errors, 429s and dropped connections (see `Faults`). Other keywords go to the
+    vendor's fake: Intercom's `api_version` is the version it answers a request without `Intercom-Version` in.
     """
 
     def __init__(
@@ -40,13 +41,15 @@ class Sandbox:
         base_url: str | None = None,
         faults: Faults | None = None,
         seed: bool = True,
+        **app_options: Any,
     ) -> None:
         if vendor not in VENDORS:
             raise ValueError(f"unknown vendor {vendor!r}; choose one of {', '.join(VENDORS)}")
         self.vendor = vendor
         self.faults = faults or Faults()
         module = importlib.import_module(f"ticketkit.sandbox.{vendor}")
-        self.app: App = module.make_app(token=token, base_url=base_url or IN_PROCESS_URLS[vendor])
+        base = base_url or IN_PROCESS_URLS[vendor]
+        self.app: App = module.make_app(token=token, base_url=base, **app_options)
         if seed:
             self.app.seed()
 

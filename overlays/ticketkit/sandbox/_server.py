@@ -86,7 +86,11 @@ def make_server(vendor: str, *, port: int = 0, **options: Any) -> tuple[SandboxS
     """A server bound to 127.0.0.1:`port` (0 picks a free one) and its sandbox, not yet serving."""
     server = SandboxServer(("127.0.0.1", port), BaseHTTPRequestHandler)
     bound_port = server.server_address[1]
-    sandbox = Sandbox(vendor, base_url=f"http://127.0.0.1:{bound_port}{_prefix(vendor)}", **options)
+    try:
+        sandbox = Sandbox(vendor, base_url=f"http://127.0.0.1:{bound_port}{_prefix(vendor)}", **options)
+    except BaseException:  # an option the fake refuses: the socket must not outlive the error
+        server.server_close()
+        raise
     server.RequestHandlerClass = _handler_for(sandbox)
     return server, sandbox
 

@@ -1,7 +1,11 @@
 """Intercom: tickets with a thread of parts, listed by search, on a versioned API (`Intercom-Version`).
 
-Requests are 2.11 shapes; responses are read in any of the 2.11-2.16 shapes the spec accepts (ticket state as
-a string or an object, assignee ids as strings or integers), and both normalize to the same unified `Ticket`.
+Requests are the shapes of the version the desk speaks (2.11 to 2.16, default 2.16; `_intercom_versions.py`
+has the table): a status is set with 2.11's `state` or, from 2.12, with the `ticket_state_id` of a state from
+GET /ticket_states (`_intercom_states.py`, listed once per desk); an assignee with `assignment` up to 2.13 and
+top-level `admin_id`/`assignee_id` from 2.14. Responses are read in any of the 2.11-2.16 shapes the spec accepts
+(ticket state as a string or an object, assignee ids as strings or integers, the nulls 2.16 allows), and all
+normalize to the same unified `Ticket`.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ import math
 import re
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx
 from intercom_client import Client
+from intercom_client.api.ticket_states import list_ticket_states
 from intercom_client.api.tickets import (
     create_ticket,
     reply_ticket,
@@ -28,6 +34,7 @@ from intercom_client.models import (
     CompoundFilter,
     CompoundFilterOperator,
     ContactByEmail,
+    CreateTicketAssignment,
     CreateTicketRequest,
     CursorPages,
     Error,
@@ -41,9 +48,12 @@ from intercom_client.models import (
     TicketPartAuthor,
     TicketRequestAttributes,
     TicketState,
+    TicketStateDetailedList,
+    TicketStateList,
     UpdateTicketRequest,
 )
 from intercom_client.models import Ticket as IntercomTicket
+from intercom_client.models import TicketType as IntercomTicketType
 from intercom_client.types import UNSET, Unset
 from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
 
@@ -60,12 +70,22 @@ from .._adapter import (
 )
 from .._auth import BearerToken
 from .._connection import Connection, Settings
-from .._errors import ErrorInfo, InvalidArgumentError, Problem, TicketkitError, status_error
-from .._parsing import MALFORMED, escape_text, html_to_text, json_object, nonblank, reading, text_or_none
+from .._errors import (
+    ErrorInfo,
+    InvalidArgumentError,
+    Problem,
+    ResponseValidationError,
+    TicketkitError,
+    status_error,
+)
+from .._logging import logger
+from .._parsing import MALFORMED, escape_text, html_to_text, json_body, json_object, nonblank, reading, text_or_none
+from ._intercom_states import StateCache, StateCatalog, read_catalog
+from ._intercom_versions import DEFAULT, SUPPORTED, Version, version
 
 VENDOR = "intercom"
 BASE_URL = "https://api.intercom.io"
-API_VERSION = "2.11"  # the version this adapter's request bodies are written for
+API_VERSION = DEFAULT  # the version a desk speaks unless connect() is given another
 PAGE_SIZE = 150  # the documented maximum of a search's `per_page`
 MAX_REDIRECTS = 5  # an attachment URL may redirect to the file store
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -81,11 +101,14 @@ STATES: Mapping[str, TicketStatus] = {
     "waiting_on_customer": TicketStatus.WAITING_ON_CUSTOMER,
     "resolved": TicketStatus.RESOLVED,
 }
-# The 2.11 `state` an update sends for a unified status (CLOSED is `open: false` instead).
+# The state (category) a search asks for, and a 2.12+ update sets, for a unified status.
 SEARCH_STATES: Mapping[TicketStatus, str] = {status: state for state, status in STATES.items()}
-# PUT /tickets/{id} takes only in_progress, waiting_on_customer and resolved [doc: 2.11 update request `state`];
-# no update puts a ticket back to "submitted".
+# 2.11's `state` takes only in_progress, waiting_on_customer and resolved [doc: 2.11 update request `state`]: no
+# 2.11 update puts a ticket back to "submitted". 2.12+ sets any state of the ticket's type by id [doc], a
+# submitted one included [inferred: the 2.12+ schemas restrict the id to the type's states, not the category].
 UPDATE_STATES: Mapping[TicketStatus, str] = {s: state for s, state in SEARCH_STATES.items() if state != "submitted"}
+# Intercom refuses a `ticket_state_id` that is not one of the ticket type's states [doc: 2.16 updateTicket 400].
+STATE_REFUSED = "ticket_state_id_invalid"
 AUTHORS: Mapping[str, PartyKind] = {
     "admin": PartyKind.AGENT,
     "user": PartyKind.CUSTOMER,
@@ -107,8 +130,10 @@ class IntercomAdapter(Adapter):
         comments_create=True,
         attachments_download=True,
     )
-    create_options = frozenset({"ticket_type_id", "ticket_attributes", "company_id"})
-    update_options = frozenset({"assignment", "is_shared", "snoozed_until", "ticket_attributes"})
+    create_options = frozenset({"ticket_type_id", "ticket_attributes", "company_id", "assignee_id", "team_assignee_id"})
+    update_options = frozenset(
+        {"assignment", "assignee_id", "admin_id", "ticket_state_id", "is_shared", "snoozed_until", "ticket_attributes"}
+    )
     comment_options = frozenset({"admin_id", "attachment_urls"})
 
     def __init__(
@@ -118,11 +143,18 @@ class IntercomAdapter(Adapter):
         ticket_type_id: str | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.api_version = api_version
+        try:
+            self.version: Version = version(api_version)
+        except ValueError as exc:
+            raise InvalidArgumentError(str(exc)) from exc
+        self.api_version = self.version.name
         self.admin_id = admin_id
+        self._acting_admin(admin_id)  # 2.14+ sends it as an integer: refuse one that is not, at connect()
         self.ticket_type_id = ticket_type_id
         # Unix time now: decides whether a snooze is still running, and reads X-RateLimit-Reset.
         self.clock = clock
+        # The workspace's ticket states (2.12+), listed by the first update that sets a status.
+        self.states = StateCache()
 
     # -- plans ---------------------------------------------------------------------------------------
 
@@ -157,19 +189,27 @@ class IntercomAdapter(Adapter):
             contacts=[ContactByEmail(email=draft.requester_email)],
             ticket_attributes=TicketRequestAttributes.from_dict(attributes),
             company_id=UNSET if company_id is None else company_id,
+            assignment=self._create_assignment(options),
         )
         request = create_ticket._get_kwargs(body=body, intercom_version=self.api_version)
         response = yield Call("tickets.create", request)
         return self._ticket(response, "tickets.create")
 
     def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Plan[Ticket]:
-        body = self._update_request(changes)
+        update = self._update(changes)  # every argument checked before anything is sent
+        state_id, catalog = update.state_id, None
+        if update.category is not None:
+            state_id, catalog = yield from self._state_id(ticket_id, update.category)
+        body = UpdateTicketRequest(**update.fields, ticket_state_id=UNSET if state_id is None else state_id)
         request = update_ticket._get_kwargs(ticket_id, body=body, intercom_version=self.api_version)
-        response = yield Call("tickets.update", request)
+        # A state from the catalog may be gone since it was listed: Intercom's 400 says so (read below).
+        response = yield Call("tickets.update", request, expect=frozenset({200, 400} if catalog else {200}))
+        if response.status_code == 400:
+            raise self._refused_state(response, catalog)
         return self._ticket(response, "tickets.update")
 
     def close_ticket(self, ticket_id: str) -> Plan[Ticket]:
-        body = UpdateTicketRequest(open_=False)
+        body = UpdateTicketRequest(open_=False, admin_id=self._acting_admin(self.admin_id))
         request = update_ticket._get_kwargs(ticket_id, body=body, intercom_version=self.api_version)
         response = yield Call("tickets.close", request)
         return self._ticket(response, "tickets.close")
@@ -253,10 +293,173 @@ class IntercomAdapter(Adapter):
                 return max(0.0, seconds)
         return super().retry_after(response)
 
+    # -- requests ------------------------------------------------------------------------------------------
+
+    def _update(self, changes: TicketChanges) -> Update:
+        """What an update sends, for this desk's version: the fields, and the state to set (see `Update`)."""
+        options = changes.options
+        attributes = _attributes(options.get("ticket_attributes"), changes.subject, changes.description)
+        admin_id, assignee_id, assigning = self._assignment(options)
+        update = Update(
+            fields={
+                "ticket_attributes": TicketRequestAttributes.from_dict(attributes) if attributes else UNSET,
+                "is_shared": _flag("is_shared", options.get("is_shared")),
+                "snoozed_until": _unix_time("snoozed_until", options.get("snoozed_until")),
+            },
+            state_id=_identifier("ticket_state_id", options.get("ticket_state_id")),
+        )
+        if update.state_id is not None and not self.version.states_by_id:
+            raise InvalidArgumentError(
+                f"intercom: ticket_state_id= needs Intercom-Version 2.12 or later (this desk speaks {self.api_version})"
+            )
+        self._set_status(update, changes.status)
+        if self.version.flat_assignment:
+            update.fields["admin_id"] = self._acting_admin(admin_id)
+            update.fields["assignee_id"] = UNSET if assignee_id is None else assignee_id
+        elif assigning:
+            update.fields["assignment"] = TicketAssignment(
+                admin_id=UNSET if admin_id is None else admin_id,
+                assignee_id=UNSET if assignee_id is None else assignee_id,
+            )
+        return update
+
+    def _set_status(self, update: Update, status: TicketStatus | None) -> None:
+        if status is None:
+            return
+        if update.state_id is not None:
+            raise InvalidArgumentError("give the new state once: status= or ticket_state_id=, not both")
+        if status is TicketStatus.CLOSED:
+            update.fields["open_"] = False
+            return
+        settable = SEARCH_STATES if self.version.states_by_id else UPDATE_STATES
+        if status not in settable:
+            names = ", ".join(s.value for s in (*settable, TicketStatus.CLOSED))
+            raise InvalidArgumentError(
+                f"intercom cannot set a ticket to {status.value} with Intercom-Version {self.api_version} "
+                f"(settable: {names}; snooze with snoozed_until=)"
+            )
+        if self.version.states_by_id:
+            update.category = settable[status]
+        else:
+            update.fields["state"] = settable[status]
+
+    def _assignment(self, options: Mapping[str, Any]) -> tuple[str | None, str | None, bool]:
+        """(the admin acting, the new assignee, whether an assignment was asked for) from `assignee_id=` and
+        `admin_id=`, or from `assignment={"admin_id", "assignee_id"}` (the 2.11 shape, taken on every version)."""
+        value = options.get("assignment")
+        admin, assignee = options.get("admin_id"), options.get("assignee_id")
+        if value is not None:
+            if admin is not None or assignee is not None:
+                raise InvalidArgumentError("give the assignment once: assignment= or assignee_id=/admin_id=")
+            if not isinstance(value, Mapping) or not set(value) <= {"admin_id", "assignee_id"}:
+                raise InvalidArgumentError(f"assignment must be a mapping with admin_id and assignee_id, not {value!r}")
+            admin, assignee = value.get("admin_id"), value.get("assignee_id")
+        assigning = value is not None or admin is not None or assignee is not None
+        # Intercom names the admin making the change; default to the one given to connect().
+        admin_id = _identifier("admin_id", admin if admin is not None else self.admin_id)
+        return admin_id, _identifier("assignee_id", assignee), assigning
+
+    def _acting_admin(self, admin_id: str | None) -> int | Unset:
+        """2.14+ `admin_id`: the admin performing an update, as the integer Intercom requires [doc]."""
+        if admin_id is None or not self.version.flat_assignment:
+            return UNSET
+        if not admin_id.isascii() or not admin_id.isdigit():
+            raise InvalidArgumentError(
+                f"admin_id must be Intercom's numeric admin id with Intercom-Version {self.api_version}, "
+                f"not {admin_id!r}"
+            )
+        return int(admin_id)
+
+    def _create_assignment(self, options: Mapping[str, Any]) -> CreateTicketAssignment | Unset:
+        admin = _identifier("assignee_id", options.get("assignee_id"))
+        team = _identifier("team_assignee_id", options.get("team_assignee_id"))
+        if admin is None and team is None:
+            return UNSET
+        if not self.version.assigns_on_create:
+            raise InvalidArgumentError(
+                f"intercom: Intercom-Version {self.api_version} cannot assign a ticket as it creates it (2.14 and "
+                "later can); create it, then tickets.update(ticket.id, assignee_id=...)"
+            )
+        return CreateTicketAssignment(
+            admin_assignee_id=UNSET if admin is None else admin,
+            team_assignee_id=UNSET if team is None else team,
+        )
+
+    # -- ticket states (2.12+) -------------------------------------------------------------------------------
+
+    def _state_id(self, ticket_id: str, category: str) -> Plan[tuple[str, StateCatalog]]:
+        """The id of the state of `category` to set on the ticket, and the catalog it came from.
+
+        A state of the category every ticket type has needs nothing more; otherwise the ticket's own type
+        decides, so the ticket is read first.
+        """
+        catalog = self.states.get()
+        if catalog is None:
+            request = list_ticket_states._get_kwargs(intercom_version=self.api_version)
+            response = yield Call("tickets.update", request)
+            raw = json_object(response, VENDOR, "tickets.update")
+            with reading(VENDOR, "tickets.update", response):
+                catalog = self.states.put(read_catalog(TicketStateDetailedList.from_dict(raw)))
+        state = catalog.for_every_type(category)
+        if state is not None:
+            return state.id, catalog
+        response = yield Call(
+            "tickets.update", retrieve_ticket._get_kwargs(ticket_id, intercom_version=self.api_version)
+        )
+        type_id, own_states = self._type_of(response)
+        candidates = catalog.candidates(category)
+        state = catalog.for_type(category, type_id) if type_id is not None else next(iter(candidates), None)
+        if state is not None:
+            return state.id, catalog
+        if category in own_states:  # a state the type carries that the workspace listing did not
+            return own_states[category], catalog
+        raise InvalidArgumentError(
+            f"intercom: ticket {ticket_id} (ticket type {type_id}) has no ticket state of category {category!r} "
+            "(GET /ticket_states); pass ticket_state_id= to choose one"
+        )
+
+    def _type_of(self, response: httpx.Response) -> tuple[str | None, dict[str, str]]:
+        """The ticket's type id (None for a null type) and the first state id of each category its type lists."""
+        raw = self._ticket_object(response, "tickets.update")
+        with reading(VENDOR, "tickets.update", response):
+            ticket_type = _typed(IntercomTicket.from_dict(raw).ticket_type, IntercomTicketType, "ticket_type")
+            if ticket_type is None:
+                return None, {}
+            own: dict[str, str] = {}
+            states = _typed(ticket_type.ticket_states, TicketStateList, "ticket_type.ticket_states")
+            for state in [] if states is None else _typed(states.data, list, "ticket_states.data") or []:
+                if isinstance(state, TicketState):
+                    category = _typed(state.category, str, "ticket_state.category")
+                    state_id = _typed(state.id, str, "ticket_state.id")
+                    if category is not None and state_id is not None:
+                        own.setdefault(category, state_id)
+            return _string(ticket_type.id, "ticket_type.id"), own
+
+    def _refused_state(self, response: httpx.Response, catalog: StateCatalog | None) -> TicketkitError:
+        """The error for a 400 to an update that set a listed state; a refused state empties the cache."""
+        info = self.read_error(response)
+        if info.code == STATE_REFUSED and catalog is not None:
+            self.states.drop(catalog)
+        try:
+            body: Any = json_body(response, VENDOR, "tickets.update")
+        except TicketkitError:
+            body = response.text
+        return status_error(VENDOR, response, info, body)
+
     # -- normalization ----------------------------------------------------------------------------------
 
+    def _ticket_object(self, response: httpx.Response, operation: str) -> dict[str, Any]:
+        body = json_body(response, VENDOR, operation)
+        if body is None:  # the 2.16 schema allows it (`ticket` is nullable); no Ticket can come of it
+            raise ResponseValidationError(
+                VENDOR, operation, "the answer is null where the ticket belongs (2.16 allows it)", response
+            )
+        if not isinstance(body, dict):
+            raise ResponseValidationError(VENDOR, operation, f"expected a JSON object, got {type(body).__name__}")
+        return body
+
     def _ticket(self, response: httpx.Response, operation: str) -> Ticket:
-        raw = json_object(response, VENDOR, operation)
+        raw = self._ticket_object(response, operation)
         with reading(VENDOR, operation, response):
             return self.to_ticket(IntercomTicket.from_dict(raw), raw)
 
@@ -265,53 +468,17 @@ class IntercomAdapter(Adapter):
         with reading(VENDOR, "tickets.list", response):
             page = TicketList.from_dict(raw)
             items = _list(raw["tickets"], "tickets")
-            tickets = [self.to_ticket(model, item) for model, item in zip(page.tickets, items, strict=True)]
+            tickets = []
+            for index, (model, item) in enumerate(zip(page.tickets, items, strict=True)):
+                if item is None:  # 2.16 allows a null ticket: one item, not the page, is lost
+                    logger.warning(
+                        "intercom tickets.list: item %d of a search page is null (2.16 allows it); skipped", index
+                    )
+                    continue
+                # The page keeps an item that is not a ticket as it came; parsing it again says why.
+                ticket = model if isinstance(model, IntercomTicket) else IntercomTicket.from_dict(item)
+                tickets.append(self.to_ticket(ticket, item))
             return tickets, _next_cursor(page.pages)
-
-    def _update_request(self, changes: TicketChanges) -> UpdateTicketRequest:
-        options = changes.options
-        attributes = _attributes(options.get("ticket_attributes"), changes.subject, changes.description)
-        state: str | Unset = UNSET
-        open_: bool | Unset = UNSET
-        if changes.status is TicketStatus.CLOSED:
-            open_ = False
-        elif changes.status is not None:
-            if changes.status not in UPDATE_STATES:
-                settable = ", ".join(s.value for s in (*UPDATE_STATES, TicketStatus.CLOSED))
-                raise InvalidArgumentError(
-                    f"intercom cannot set a ticket to {changes.status.value} (settable: {settable}; "
-                    "snooze with snoozed_until=)"
-                )
-            state = UPDATE_STATES[changes.status]
-        assignment = self._assignment(options.get("assignment"))
-        if self.api_version != API_VERSION and (state or assignment):
-            # 2.12+ replaced `state` and `assignment` with ticket_state_id / admin_id / assignee_id; sent to a
-            # newer version they would be ignored without an error [Prism against the 2.16 reference].
-            raise InvalidArgumentError(
-                f"intercom: status and assignment updates are built for Intercom-Version {API_VERSION}; with "
-                f"{self.api_version} use desk.client (update_ticket) with the newer fields"
-            )
-        return UpdateTicketRequest(
-            ticket_attributes=TicketRequestAttributes.from_dict(attributes) if attributes else UNSET,
-            state=state,
-            open_=open_,
-            is_shared=_flag("is_shared", options.get("is_shared")),
-            snoozed_until=_unix_time("snoozed_until", options.get("snoozed_until")),
-            assignment=assignment,
-        )
-
-    def _assignment(self, value: object) -> TicketAssignment | Unset:
-        if value is None:
-            return UNSET
-        if not isinstance(value, Mapping) or not set(value) <= {"admin_id", "assignee_id"}:
-            raise InvalidArgumentError(f"assignment must be a mapping with admin_id and assignee_id, not {value!r}")
-        # Intercom names the admin making the change; default to the one given to connect().
-        admin_id = _identifier("assignment admin_id", value.get("admin_id", self.admin_id))
-        assignee_id = _identifier("assignment assignee_id", value.get("assignee_id"))
-        return TicketAssignment(
-            admin_id=UNSET if admin_id is None else admin_id,
-            assignee_id=UNSET if assignee_id is None else assignee_id,
-        )
 
     def to_ticket(self, model: IntercomTicket, raw: dict[str, Any]) -> Ticket:
         _string(model.id, "id")
@@ -356,6 +523,16 @@ class IntercomAdapter(Adapter):
             return None
         items = _list(raw["ticket_parts"]["ticket_parts"], "ticket_parts")
         return Thread(model.id).messages(model.ticket_parts.ticket_parts, items)
+
+
+@dataclass
+class Update:
+    """An update's body before its state is known: `fields` for UpdateTicketRequest; the state to set as an id
+    the caller gave (`state_id`) or as a category to look up in GET /ticket_states (`category`, 2.12+)."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    state_id: str | None = None
+    category: str | None = None
 
 
 def to_comment(part: TicketPart, raw: dict[str, Any], ticket_id: str) -> Comment:
@@ -615,8 +792,8 @@ def _list(value: Any, name: str) -> list[Any]:
 def make_connection(settings: Settings) -> Connection:
     options = settings.take(OPTIONS)
     api_version = options.get("api_version", API_VERSION)
-    if not isinstance(api_version, str) or not api_version.strip():
-        raise InvalidArgumentError(f"api_version must be a version string like '2.11', not {api_version!r}")
+    if not isinstance(api_version, str) or api_version.strip() not in SUPPORTED:
+        raise InvalidArgumentError(f"api_version must be one of {', '.join(SUPPORTED)}, not {api_version!r}")
     adapter = IntercomAdapter(
         api_version=api_version,
         admin_id=_identifier("admin_id", options.get("admin_id")),

@@ -12,7 +12,7 @@ from ...types import Response, Unset
 
 def _get_kwargs(
     *,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(intercom_version, Unset):
@@ -70,12 +70,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Response[Error | TicketTypeList]:
     """List the workspace's ticket types.
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,12 +99,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Error | TicketTypeList | None:
     """List the workspace's ticket types.
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,12 +123,12 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Response[Error | TicketTypeList]:
     """List the workspace's ticket types.
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,12 +150,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Error | TicketTypeList | None:
     """List the workspace's ticket types.
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -14,7 +14,7 @@ from ...types import Response, Unset
 def _get_kwargs(
     *,
     body: CreateTicketRequest,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(intercom_version, Unset):
@@ -35,9 +35,23 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Ticket | None:
+) -> Error | None | Ticket:
     if response.status_code == 200:
-        response_200 = Ticket.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> None | Ticket:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = Ticket.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Ticket, data)
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -56,6 +70,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -69,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Ticket]:
+) -> Response[Error | None | Ticket]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,14 +101,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateTicketRequest,
-    intercom_version: str | Unset = "2.11",
-) -> Response[Error | Ticket]:
+    intercom_version: str | Unset = "2.16",
+) -> Response[Error | None | Ticket]:
     """Create a ticket.
 
-     Creates a ticket of the given type for one contact [doc]. Answers the new ticket (200) [doc].
+     Creates a ticket of the given type for one contact [doc]. Answers the new ticket (200) [doc]; the
+    2.16
+    schema declares the ticket nullable, so `null` is accepted too [doc: intercom-openapi-2.16.yaml
+    ticket].
+    `assignment` is taken from 2.14 [doc: intercom-openapi-2.16.yaml create_ticket_request; client:
+    python-intercom 5.0.1 tickets/raw_client.py create]; the 2.11, 2.12 and 2.13 schemas have no such
+    field
+    [doc: intercom-openapi-2.11.yaml; Intercom-OpenAPI descriptions/2.12, 2.13 create_ticket_request].
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (CreateTicketRequest): A new ticket [doc].
 
     Raises:
@@ -97,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Ticket]
+        Response[Error | None | Ticket]
     """
 
     kwargs = _get_kwargs(
@@ -116,14 +142,21 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateTicketRequest,
-    intercom_version: str | Unset = "2.11",
-) -> Error | Ticket | None:
+    intercom_version: str | Unset = "2.16",
+) -> Error | None | Ticket:
     """Create a ticket.
 
-     Creates a ticket of the given type for one contact [doc]. Answers the new ticket (200) [doc].
+     Creates a ticket of the given type for one contact [doc]. Answers the new ticket (200) [doc]; the
+    2.16
+    schema declares the ticket nullable, so `null` is accepted too [doc: intercom-openapi-2.16.yaml
+    ticket].
+    `assignment` is taken from 2.14 [doc: intercom-openapi-2.16.yaml create_ticket_request; client:
+    python-intercom 5.0.1 tickets/raw_client.py create]; the 2.11, 2.12 and 2.13 schemas have no such
+    field
+    [doc: intercom-openapi-2.11.yaml; Intercom-OpenAPI descriptions/2.12, 2.13 create_ticket_request].
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (CreateTicketRequest): A new ticket [doc].
 
     Raises:
@@ -131,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Ticket
+        Error | None | Ticket
     """
 
     return sync_detailed(
@@ -145,14 +178,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateTicketRequest,
-    intercom_version: str | Unset = "2.11",
-) -> Response[Error | Ticket]:
+    intercom_version: str | Unset = "2.16",
+) -> Response[Error | None | Ticket]:
     """Create a ticket.
 
-     Creates a ticket of the given type for one contact [doc]. Answers the new ticket (200) [doc].
+     Creates a ticket of the given type for one contact [doc]. Answers the new ticket (200) [doc]; the
+    2.16
+    schema declares the ticket nullable, so `null` is accepted too [doc: intercom-openapi-2.16.yaml
+    ticket].
+    `assignment` is taken from 2.14 [doc: intercom-openapi-2.16.yaml create_ticket_request; client:
+    python-intercom 5.0.1 tickets/raw_client.py create]; the 2.11, 2.12 and 2.13 schemas have no such
+    field
+    [doc: intercom-openapi-2.11.yaml; Intercom-OpenAPI descriptions/2.12, 2.13 create_ticket_request].
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (CreateTicketRequest): A new ticket [doc].
 
     Raises:
@@ -160,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Ticket]
+        Response[Error | None | Ticket]
     """
 
     kwargs = _get_kwargs(
@@ -177,14 +217,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateTicketRequest,
-    intercom_version: str | Unset = "2.11",
-) -> Error | Ticket | None:
+    intercom_version: str | Unset = "2.16",
+) -> Error | None | Ticket:
     """Create a ticket.
 
-     Creates a ticket of the given type for one contact [doc]. Answers the new ticket (200) [doc].
+     Creates a ticket of the given type for one contact [doc]. Answers the new ticket (200) [doc]; the
+    2.16
+    schema declares the ticket nullable, so `null` is accepted too [doc: intercom-openapi-2.16.yaml
+    ticket].
+    `assignment` is taken from 2.14 [doc: intercom-openapi-2.16.yaml create_ticket_request; client:
+    python-intercom 5.0.1 tickets/raw_client.py create]; the 2.11, 2.12 and 2.13 schemas have no such
+    field
+    [doc: intercom-openapi-2.11.yaml; Intercom-OpenAPI descriptions/2.12, 2.13 create_ticket_request].
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (CreateTicketRequest): A new ticket [doc].
 
     Raises:
@@ -192,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Ticket
+        Error | None | Ticket
     """
 
     return (

@@ -17,7 +17,7 @@ def _get_kwargs(
     id: str,
     *,
     body: AdminReply | ContactReply,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(intercom_version, Unset):
@@ -96,7 +96,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AdminReply | ContactReply,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Response[Error | TicketPart]:
     """Reply to a ticket as an admin (comment, note, quick reply) or on behalf of a contact.
 
@@ -106,7 +106,7 @@ def sync_detailed(
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (AdminReply | ContactReply): An admin reply or a contact reply [doc].
 
     Raises:
@@ -135,7 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AdminReply | ContactReply,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Error | TicketPart | None:
     """Reply to a ticket as an admin (comment, note, quick reply) or on behalf of a contact.
 
@@ -145,7 +145,7 @@ def sync(
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (AdminReply | ContactReply): An admin reply or a contact reply [doc].
 
     Raises:
@@ -169,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AdminReply | ContactReply,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Response[Error | TicketPart]:
     """Reply to a ticket as an admin (comment, note, quick reply) or on behalf of a contact.
 
@@ -179,7 +179,7 @@ async def asyncio_detailed(
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (AdminReply | ContactReply): An admin reply or a contact reply [doc].
 
     Raises:
@@ -206,7 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AdminReply | ContactReply,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Error | TicketPart | None:
     """Reply to a ticket as an admin (comment, note, quick reply) or on behalf of a contact.
 
@@ -216,7 +216,7 @@ async def asyncio(
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (AdminReply | ContactReply): An admin reply or a contact reply [doc].
 
     Raises:

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -14,7 +14,7 @@ from ...types import Response, Unset
 def _get_kwargs(
     id: str,
     *,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(intercom_version, Unset):
@@ -33,9 +33,23 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Ticket | None:
+) -> Error | None | Ticket:
     if response.status_code == 200:
-        response_200 = Ticket.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> None | Ticket:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = Ticket.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Ticket, data)
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -67,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Ticket]:
+) -> Response[Error | None | Ticket]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,22 +94,22 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    intercom_version: str | Unset = "2.11",
-) -> Response[Error | Ticket]:
+    intercom_version: str | Unset = "2.16",
+) -> Response[Error | None | Ticket]:
     """Retrieve a ticket.
 
      Fetches one ticket with its parts (up to 500) [doc: intercom-retrieve-ticket.txt].
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Ticket]
+        Response[Error | None | Ticket]
     """
 
     kwargs = _get_kwargs(
@@ -114,22 +128,22 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    intercom_version: str | Unset = "2.11",
-) -> Error | Ticket | None:
+    intercom_version: str | Unset = "2.16",
+) -> Error | None | Ticket:
     """Retrieve a ticket.
 
      Fetches one ticket with its parts (up to 500) [doc: intercom-retrieve-ticket.txt].
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Ticket
+        Error | None | Ticket
     """
 
     return sync_detailed(
@@ -143,22 +157,22 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    intercom_version: str | Unset = "2.11",
-) -> Response[Error | Ticket]:
+    intercom_version: str | Unset = "2.16",
+) -> Response[Error | None | Ticket]:
     """Retrieve a ticket.
 
      Fetches one ticket with its parts (up to 500) [doc: intercom-retrieve-ticket.txt].
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Ticket]
+        Response[Error | None | Ticket]
     """
 
     kwargs = _get_kwargs(
@@ -175,22 +189,22 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    intercom_version: str | Unset = "2.11",
-) -> Error | Ticket | None:
+    intercom_version: str | Unset = "2.16",
+) -> Error | None | Ticket:
     """Retrieve a ticket.
 
      Fetches one ticket with its parts (up to 500) [doc: intercom-retrieve-ticket.txt].
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Ticket
+        Error | None | Ticket
     """
 
     return (

@@ -14,7 +14,7 @@ from ...types import Response, Unset
 def _get_kwargs(
     *,
     body: SearchRequest,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(intercom_version, Unset):
@@ -82,7 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SearchRequest,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Response[Error | TicketList]:
     """Search tickets (the only way to list them).
 
@@ -91,7 +91,7 @@ def sync_detailed(
     `pagination.starting_after` set to the previous answer's `pages.next.starting_after` [doc].
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (SearchRequest): A ticket search [doc].
 
     Raises:
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SearchRequest,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Error | TicketList | None:
     """Search tickets (the only way to list them).
 
@@ -127,7 +127,7 @@ def sync(
     `pagination.starting_after` set to the previous answer's `pages.next.starting_after` [doc].
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (SearchRequest): A ticket search [doc].
 
     Raises:
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SearchRequest,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Response[Error | TicketList]:
     """Search tickets (the only way to list them).
 
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     `pagination.starting_after` set to the previous answer's `pages.next.starting_after` [doc].
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (SearchRequest): A ticket search [doc].
 
     Raises:
@@ -183,7 +183,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SearchRequest,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> Error | TicketList | None:
     """Search tickets (the only way to list them).
 
@@ -192,7 +192,7 @@ async def asyncio(
     `pagination.starting_after` set to the previous answer's `pages.next.starting_after` [doc].
 
     Args:
-        intercom_version (str | Unset):  Default: '2.11'.
+        intercom_version (str | Unset):  Default: '2.16'.
         body (SearchRequest): A ticket search [doc].
 
     Raises:

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -16,7 +16,7 @@ def _get_kwargs(
     id: str,
     *,
     body: UpdateTicketRequest,
-    intercom_version: str | Unset = "2.11",
+    intercom_version: str | Unset = "2.16",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(intercom_version, Unset):
@@ -39,9 +39,23 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | Ticket | None:
+) -> Error | None | Ticket:
     if response.status_code == 200:
-        response_200 = Ticket.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> None | Ticket:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = Ticket.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Ticket, data)
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -78,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | Ticket]:
+) -> Response[Error | None | Ticket]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,25 +106,41 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateTicketRequest,
-    intercom_version: str | Unset = "2.11",
-) -> Response[Error | Ticket]:
+    intercom_version: str | Unset = "2.16",
+) -> Response[Error | None | Ticket]:
     """Update a ticket.
 
-     Changes attributes, state, open/closed, sharing, snooze and assignment [doc, 2.11 body]. Close a
-    ticket with `open: false` [doc]. 2.12+ replaced `state` with `ticket_state_id` and flattened
-    `assignment`; this spec sends the 2.11 body.
+     Changes attributes, state, open/closed, sharing, snooze and assignment [doc]. Close a ticket with
+    `open: false` [doc]. The body differs by version (see UpdateTicketRequest): 2.11 sets the state with
+    `state`, 2.12+ with `ticket_state_id` (from GET /ticket_states); 2.11-2.13 assign with `assignment`,
+    2.14+ with top-level `admin_id` and `assignee_id` [doc: Intercom changelog v2.14, "Ticket Update API
+    Changes"]. 400 `ticket_state_id_invalid` when the state is not one of the ticket type's [doc:
+    intercom-openapi-2.16.yaml updateTicket 400]; 404 `assignee_not_found` for an unknown admin or
+    assignee [doc].
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
-        body (UpdateTicketRequest): Fields to change (2.11) [doc]; send only those.
+        intercom_version (str | Unset):  Default: '2.16'.
+        body (UpdateTicketRequest): Fields to change; send only those [doc]. Each version takes
+            its own: 2.11 `state` and `assignment`
+            [doc: intercom-openapi-2.11.yaml update_ticket_request]; 2.12 and 2.13 `ticket_state_id`,
+            `company_id`
+            and `assignment` [doc: Intercom-OpenAPI descriptions/2.12, 2.13 update_ticket_request];
+            2.14+
+            `ticket_state_id`, `company_id`, `admin_id`, `assignee_id` and `skip_notifications` [doc:
+            Intercom
+            changelog v2.14, "Ticket Update API Changes"; intercom-openapi-2.16.yaml
+            update_ticket_request; client:
+            python-intercom 5.0.1 tickets/raw_client.py update]. Every version's schema allows other
+            keys, so a
+            field of another version is let through unchecked [doc].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Ticket]
+        Response[Error | None | Ticket]
     """
 
     kwargs = _get_kwargs(
@@ -131,25 +161,41 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateTicketRequest,
-    intercom_version: str | Unset = "2.11",
-) -> Error | Ticket | None:
+    intercom_version: str | Unset = "2.16",
+) -> Error | None | Ticket:
     """Update a ticket.
 
-     Changes attributes, state, open/closed, sharing, snooze and assignment [doc, 2.11 body]. Close a
-    ticket with `open: false` [doc]. 2.12+ replaced `state` with `ticket_state_id` and flattened
-    `assignment`; this spec sends the 2.11 body.
+     Changes attributes, state, open/closed, sharing, snooze and assignment [doc]. Close a ticket with
+    `open: false` [doc]. The body differs by version (see UpdateTicketRequest): 2.11 sets the state with
+    `state`, 2.12+ with `ticket_state_id` (from GET /ticket_states); 2.11-2.13 assign with `assignment`,
+    2.14+ with top-level `admin_id` and `assignee_id` [doc: Intercom changelog v2.14, "Ticket Update API
+    Changes"]. 400 `ticket_state_id_invalid` when the state is not one of the ticket type's [doc:
+    intercom-openapi-2.16.yaml updateTicket 400]; 404 `assignee_not_found` for an unknown admin or
+    assignee [doc].
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
-        body (UpdateTicketRequest): Fields to change (2.11) [doc]; send only those.
+        intercom_version (str | Unset):  Default: '2.16'.
+        body (UpdateTicketRequest): Fields to change; send only those [doc]. Each version takes
+            its own: 2.11 `state` and `assignment`
+            [doc: intercom-openapi-2.11.yaml update_ticket_request]; 2.12 and 2.13 `ticket_state_id`,
+            `company_id`
+            and `assignment` [doc: Intercom-OpenAPI descriptions/2.12, 2.13 update_ticket_request];
+            2.14+
+            `ticket_state_id`, `company_id`, `admin_id`, `assignee_id` and `skip_notifications` [doc:
+            Intercom
+            changelog v2.14, "Ticket Update API Changes"; intercom-openapi-2.16.yaml
+            update_ticket_request; client:
+            python-intercom 5.0.1 tickets/raw_client.py update]. Every version's schema allows other
+            keys, so a
+            field of another version is let through unchecked [doc].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Ticket
+        Error | None | Ticket
     """
 
     return sync_detailed(
@@ -165,25 +211,41 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateTicketRequest,
-    intercom_version: str | Unset = "2.11",
-) -> Response[Error | Ticket]:
+    intercom_version: str | Unset = "2.16",
+) -> Response[Error | None | Ticket]:
     """Update a ticket.
 
-     Changes attributes, state, open/closed, sharing, snooze and assignment [doc, 2.11 body]. Close a
-    ticket with `open: false` [doc]. 2.12+ replaced `state` with `ticket_state_id` and flattened
-    `assignment`; this spec sends the 2.11 body.
+     Changes attributes, state, open/closed, sharing, snooze and assignment [doc]. Close a ticket with
+    `open: false` [doc]. The body differs by version (see UpdateTicketRequest): 2.11 sets the state with
+    `state`, 2.12+ with `ticket_state_id` (from GET /ticket_states); 2.11-2.13 assign with `assignment`,
+    2.14+ with top-level `admin_id` and `assignee_id` [doc: Intercom changelog v2.14, "Ticket Update API
+    Changes"]. 400 `ticket_state_id_invalid` when the state is not one of the ticket type's [doc:
+    intercom-openapi-2.16.yaml updateTicket 400]; 404 `assignee_not_found` for an unknown admin or
+    assignee [doc].
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
-        body (UpdateTicketRequest): Fields to change (2.11) [doc]; send only those.
+        intercom_version (str | Unset):  Default: '2.16'.
+        body (UpdateTicketRequest): Fields to change; send only those [doc]. Each version takes
+            its own: 2.11 `state` and `assignment`
+            [doc: intercom-openapi-2.11.yaml update_ticket_request]; 2.12 and 2.13 `ticket_state_id`,
+            `company_id`
+            and `assignment` [doc: Intercom-OpenAPI descriptions/2.12, 2.13 update_ticket_request];
+            2.14+
+            `ticket_state_id`, `company_id`, `admin_id`, `assignee_id` and `skip_notifications` [doc:
+            Intercom
+            changelog v2.14, "Ticket Update API Changes"; intercom-openapi-2.16.yaml
+            update_ticket_request; client:
+            python-intercom 5.0.1 tickets/raw_client.py update]. Every version's schema allows other
+            keys, so a
+            field of another version is let through unchecked [doc].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Ticket]
+        Response[Error | None | Ticket]
     """
 
     kwargs = _get_kwargs(
@@ -202,25 +264,41 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UpdateTicketRequest,
-    intercom_version: str | Unset = "2.11",
-) -> Error | Ticket | None:
+    intercom_version: str | Unset = "2.16",
+) -> Error | None | Ticket:
     """Update a ticket.
 
-     Changes attributes, state, open/closed, sharing, snooze and assignment [doc, 2.11 body]. Close a
-    ticket with `open: false` [doc]. 2.12+ replaced `state` with `ticket_state_id` and flattened
-    `assignment`; this spec sends the 2.11 body.
+     Changes attributes, state, open/closed, sharing, snooze and assignment [doc]. Close a ticket with
+    `open: false` [doc]. The body differs by version (see UpdateTicketRequest): 2.11 sets the state with
+    `state`, 2.12+ with `ticket_state_id` (from GET /ticket_states); 2.11-2.13 assign with `assignment`,
+    2.14+ with top-level `admin_id` and `assignee_id` [doc: Intercom changelog v2.14, "Ticket Update API
+    Changes"]. 400 `ticket_state_id_invalid` when the state is not one of the ticket type's [doc:
+    intercom-openapi-2.16.yaml updateTicket 400]; 404 `assignee_not_found` for an unknown admin or
+    assignee [doc].
 
     Args:
         id (str):
-        intercom_version (str | Unset):  Default: '2.11'.
-        body (UpdateTicketRequest): Fields to change (2.11) [doc]; send only those.
+        intercom_version (str | Unset):  Default: '2.16'.
+        body (UpdateTicketRequest): Fields to change; send only those [doc]. Each version takes
+            its own: 2.11 `state` and `assignment`
+            [doc: intercom-openapi-2.11.yaml update_ticket_request]; 2.12 and 2.13 `ticket_state_id`,
+            `company_id`
+            and `assignment` [doc: Intercom-OpenAPI descriptions/2.12, 2.13 update_ticket_request];
+            2.14+
+            `ticket_state_id`, `company_id`, `admin_id`, `assignee_id` and `skip_notifications` [doc:
+            Intercom
+            changelog v2.14, "Ticket Update API Changes"; intercom-openapi-2.16.yaml
+            update_ticket_request; client:
+            python-intercom 5.0.1 tickets/raw_client.py update]. Every version's schema allows other
+            keys, so a
+            field of another version is let through unchecked [doc].
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | Ticket
+        Error | None | Ticket
     """
 
     return (

@@ -1,6 +1,9 @@
 """The Intercom sandbox's state: the workspace (admins, teams, ticket types and states), contacts, tickets with
 their parts, and the files attached to parts.
 
+The workspace's states are Intercom's four defaults, which every ticket type has, and two custom ones: an in
+progress state only Bug Report tickets have, and an archived one (Intercom lists archived states too [doc]).
+
 Ids follow Intercom's look: tickets and parts numeric strings, the Inbox number (`ticket_id`) a separate counter,
 contacts 24 hex digits. Assignee ids are kept as strings ("0" for none); the 2.16 shape turns them into integers.
 """
@@ -58,6 +61,12 @@ class TicketState:
     category: str
     internal_label: str
     external_label: str
+    type_ids: tuple[str, ...]  # the ticket types that have it
+    default: bool = False  # one of the four every type has (2.11's `state` sets these)
+    archived: bool = False
+
+    def settable_on(self, type_id: str) -> bool:
+        return not self.archived and type_id in self.type_ids
 
 
 @dataclass(frozen=True)
@@ -186,9 +195,22 @@ class Store:
             "waiting_on_customer": ("Waiting on customer", "Waiting on you"),
             "resolved": ("Resolved", "Resolved"),
         }
+        every_type = (BUG_REPORT_TYPE_ID, BILLING_REVIEW_TYPE_ID)
         for offset, category in enumerate(STATE_CATEGORIES):
             internal, external = labels[category]
-            state = TicketState(str(8321 + offset), category, internal, external)
+            state = TicketState(str(8321 + offset), category, internal, external, every_type, default=True)
+            self.states[state.id] = state
+        for state in (
+            TicketState("8325", "in_progress", "With engineering", "In progress", (BUG_REPORT_TYPE_ID,)),
+            TicketState(
+                "8326",
+                "waiting_on_customer",
+                "Waiting on finance",
+                "In review",
+                (BILLING_REVIEW_TYPE_ID,),
+                archived=True,
+            ),
+        ):
             self.states[state.id] = state
         created = now() - 90 * 86400
         self.ticket_types[BUG_REPORT_TYPE_ID] = TicketType(
@@ -221,8 +243,13 @@ class Store:
             created,
         )
 
-    def state_for(self, category: str) -> TicketState:
-        return next(s for s in self.states.values() if s.category == category)
+    def default_state(self, category: str) -> TicketState:
+        """The default state of a category: what 2.11's `state` sets, and where a new ticket starts."""
+        return next(s for s in self.states.values() if s.category == category and s.default)
+
+    def states_of(self, type_id: str) -> list[TicketState]:
+        """The states a ticket of this type can be set to, in the workspace's order."""
+        return [s for s in self.states.values() if s.settable_on(type_id)]
 
     # -- contacts ----------------------------------------------------------------------------------------
 
@@ -277,7 +304,7 @@ class Store:
             type_id=ticket_type.id,
             category=ticket_type.category,
             attributes={"_default_title_": None, "_default_description_": None, **attributes},
-            state=self.state_for("submitted"),
+            state=self.default_state("submitted"),
             contact_ids=[contact.id],
             created_at=created_at,
             updated_at=created_at,
@@ -316,16 +343,23 @@ class Store:
         ticket.updated_at = max(ticket.updated_at, created_at)
         return part
 
-    def change_state(self, ticket: Ticket, state: TicketState, moment: int) -> None:
-        """Move the ticket to `state`, recording the change as a part (nothing when it is already there)."""
+    def change_state(self, ticket: Ticket, state: TicketState, moment: int, author: Author | None = None) -> None:
+        """Move the ticket to `state`, recording the change as a part (nothing when it is already there); the
+        part's author is the admin an update names (2.14+ `admin_id`), else the workspace's bot."""
         if state.id == ticket.state.id:
             return
         previous = ticket.state
         ticket.previous_state_id = previous.id
         ticket.state = state
-        self.add_part(
-            ticket, "ticket_state_updated_by_admin", self.bot, moment, state_change=(previous.category, state.category)
-        )
+        changes = (previous.category, state.category)
+        self.add_part(ticket, "ticket_state_updated_by_admin", author or self.bot, moment, state_change=changes)
+
+    def delete_ticket(self, ticket: Ticket) -> None:
+        """Gone for good, with the files of its parts [doc: "All sensitive data is deleted, including ... uploads"]."""
+        del self.tickets[ticket.id]
+        for part in ticket.parts:
+            for file_id in part.file_ids:
+                self.files.pop(file_id, None)
 
     def sorted_tickets(self) -> Iterator[Ticket]:
         """Oldest first, ties by id: the order search pages walk in."""
@@ -408,7 +442,7 @@ def _seed_checkout_bug(store: Store, contact: Contact, admin: Author, at: int) -
         body="<p>Here is what I see after clicking the button.</p>",
         file_ids=[screenshot.id],
     )
-    store.change_state(ticket, store.state_for("in_progress"), at + 1800)
+    store.change_state(ticket, store.default_state("in_progress"), at + 1800)
     store.add_part(
         ticket,
         "comment",
@@ -453,7 +487,7 @@ def _seed_vat_invoice(store: Store, contact: Contact, admin: Author, at: int) ->
         at + 3600,
         body="<p>Could you confirm the workspace id the invoice belongs to?</p>",
     )
-    store.change_state(ticket, store.state_for("waiting_on_customer"), at + 3650)
+    store.change_state(ticket, store.default_state("waiting_on_customer"), at + 3650)
     ticket.snoozed_until = now() + 2 * 86400
     store.add_part(ticket, "snoozed", store.bot, at + 3700)
 
@@ -473,7 +507,7 @@ def _seed_refund_review(store: Store, contact: Contact, admin: Author, at: int) 
     store.add_part(ticket, "assignment", admin, at + 120, assigned_to=("team", "5017692"))
     ticket.team_assignee_id = "5017692"
     store.add_part(ticket, "note", admin, at + 5400, body="<p>Refund of $49.00 issued, reference RF-7781.</p>")
-    store.change_state(ticket, store.state_for("resolved"), at + 5460)
+    store.change_state(ticket, store.default_state("resolved"), at + 5460)
     ticket.open = False
 
 

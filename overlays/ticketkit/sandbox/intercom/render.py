@@ -1,16 +1,17 @@
-"""The JSON bodies Intercom answers with, shaped by the request's `Intercom-Version`.
+"""The JSON bodies Intercom answers with, shaped by the request's `Intercom-Version` (see versions.py).
 
-2.11 (the default): `ticket_state` a string beside `ticket_state_internal_label` / `_external_label`,
-assignee ids strings ("0" for none), ticket types listed under `ticket_types`. 2.12+: `ticket_state` an object,
-ticket types under `data`, `previous_ticket_state_id` and each type's `ticket_states`. 2.16+: assignee ids
-integers. Ticket type attributes are `{type: list, data: [...]}` in every version, as in all of Intercom's
-recorded examples (the 2.11 schema names another key; our spec accepts both).
+2.11: `ticket_state` a string beside `ticket_state_internal_label` / `_external_label`, assignee ids strings
+("0" for none), ticket types listed under `ticket_types`. 2.12+: `ticket_state` an object, ticket types under
+`data`, `previous_ticket_state_id` and each type's `ticket_states`. 2.16: assignee ids integers.
+
+A ticket type's attributes are `{type: ticket_type_attributes.list, ticket_type_attributes: [...]}` in every
+version: the shape of the 2.11 and 2.16 schemas, and the one key the official SDK's model reads [client:
+python-intercom 5.0.1 types/ticket_type_attribute_list.py]. Intercom's examples show `{type: list, data}`
+instead; our spec accepts both.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -25,44 +26,15 @@ from .models import (
     TicketTypeAttribute,
     now,
 )
+from .versions import ApiVersion
 
-DEFAULT_VERSION = (2, 11)
 MAX_PARTS = 500  # Intercom returns at most 500 parts with a ticket
 
 
-@dataclass(frozen=True)
-class Shape:
-    """Which version's shapes to answer in."""
-
-    state_object: bool = False
-    integer_assignees: bool = False
-    types_under_data: bool = False
-
-    @classmethod
-    def for_version(cls, header: str | None) -> Shape:
-        version = parse_version(header)
-        return cls(
-            state_object=version >= (2, 12),
-            integer_assignees=version >= (2, 16),
-            types_under_data=version >= (2, 12),
-        )
-
-
-def parse_version(header: str | None) -> tuple[int, int]:
-    """`"2.16"` → (2, 16); `Unstable` is newer than any number; anything else is the default, 2.11."""
-    if header is None:
-        return DEFAULT_VERSION
-    text = header.strip()
-    if text.lower() == "unstable":
-        return (99, 0)
-    match = re.fullmatch(r"(\d+)\.(\d+)", text)
-    return (int(match[1]), int(match[2])) if match else DEFAULT_VERSION
-
-
 class Renderer:
-    def __init__(self, store: Store, shape: Shape, base_url: str) -> None:
+    def __init__(self, store: Store, version: ApiVersion, base_url: str) -> None:
         self.store = store
-        self.shape = shape
+        self.version = version
         self.base_url = base_url
 
     # -- tickets -----------------------------------------------------------------------------------------
@@ -93,12 +65,12 @@ class Renderer:
         snoozed_until = ticket.active_snooze(now())
         if snoozed_until is not None:  # absent when not snoozed, as in Intercom's examples
             body["snoozed_until"] = snoozed_until
-        if self.shape.state_object:
+        if self.version.state_object:
             body["previous_ticket_state_id"] = ticket.previous_state_id
         return body
 
     def _state_fields(self, ticket: Ticket) -> dict[str, Any]:
-        if self.shape.state_object:
+        if self.version.state_object:
             return {"ticket_state": self._state(ticket.state)}
         return {
             "ticket_state": ticket.state.category,
@@ -117,7 +89,7 @@ class Renderer:
         }
 
     def _assignee(self, assignee_id: str) -> str | int:
-        return int(assignee_id) if self.shape.integer_assignees else assignee_id
+        return int(assignee_id) if self.version.integer_assignees else assignee_id
 
     def _contact(self, contact_id: str) -> dict[str, Any]:
         contact = self.store.contacts[contact_id]
@@ -186,14 +158,38 @@ class Renderer:
             "updated_at": ticket_type.updated_at,
             "is_internal": False,
             "ticket_type_attributes": {
-                "type": "list",
-                "data": [self._attribute(ticket_type, a) for a in ticket_type.attributes],
+                "type": "ticket_type_attributes.list",
+                "ticket_type_attributes": [self._attribute(ticket_type, a) for a in ticket_type.attributes],
             },
             "category": ticket_type.category,
         }
-        if self.shape.state_object:
-            body["ticket_states"] = {"type": "list", "data": [self._state(s) for s in self.store.states.values()]}
+        if self.version.state_object:
+            states = self.store.states_of(ticket_type.id)
+            body["ticket_states"] = {"type": "list", "data": [self._state(s) for s in states]}
         return body
+
+    def _type_summary(self, ticket_type: TicketType) -> dict[str, Any]:
+        """A ticket type as GET /ticket_states lists it under a state: no workspace, times or attributes [doc]."""
+        return {
+            "type": "ticket_type",
+            "id": ticket_type.id,
+            "name": ticket_type.name,
+            "description": ticket_type.description,
+            "icon": ticket_type.icon,
+            "archived": ticket_type.archived,
+            "is_internal": False,
+            "category": ticket_type.category,
+        }
+
+    def ticket_state_list(self) -> dict[str, Any]:
+        """GET /ticket_states (2.12+): every state, archived ones too, each with the types that have it."""
+        data = []
+        for state in self.store.states.values():
+            types = [self._type_summary(self.store.ticket_types[i]) for i in state.type_ids]
+            data.append(
+                {**self._state(state), "ticket_types": {"type": "list", "data": types}, "archived": state.archived}
+            )
+        return {"type": "list", "data": data}
 
     @staticmethod
     def _attribute(ticket_type: TicketType, attribute: TicketTypeAttribute) -> dict[str, Any]:
@@ -219,7 +215,7 @@ class Renderer:
 
     def ticket_type_list(self) -> dict[str, Any]:
         types = [self.ticket_type(t) for t in self.store.ticket_types.values()]
-        if self.shape.types_under_data:
+        if self.version.types_under_data:
             return {"type": "list", "data": types}
         return {"type": "ticket_type.list", "ticket_types": types}
 

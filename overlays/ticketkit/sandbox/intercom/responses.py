@@ -1,8 +1,11 @@
-"""The Intercom fake's routes: tickets (create, retrieve, update, search, reply), ticket types, part files.
+"""The Intercom fake's routes: tickets (create, retrieve, update, delete, search, reply), ticket types, ticket
+states, part files.
 
 Written from specs/intercom.yaml, shared/VENDORS.md, the retrieve-ticket document and Intercom's official
-2.11/2.16 specs; nothing here comes from the adapters. Answers follow the request's `Intercom-Version`
-(see render.py). Errors are Intercom's `error.list` with a fresh uuid4 `request_id`.
+specs; nothing here comes from the adapters. Each request is answered in the version its `Intercom-Version`
+asks for, or the app's (versions.py), and takes that version's fields: other versions' fields are let through
+and ignored, as Intercom's schemas let them through. Errors are Intercom's `error.list` with a fresh uuid4
+`request_id`.
 """
 
 from __future__ import annotations
@@ -30,10 +33,13 @@ from .models import (
     now,
     seed,
 )
-from .render import Renderer, Shape, error_body
+from .render import Renderer, error_body
 from .search import SearchError, compile_query, paginate, parse_pagination
+from .versions import DEFAULT, ApiVersion, configured, requested
 
 SETTABLE_STATES = ("in_progress", "waiting_on_customer", "resolved")  # 2.11 `state`: never back to submitted
+# What Intercom answers for an operation the requested version lacks [doc: 2.16 GET /conversations/deleted 400].
+VERSION_LACKS = "Requested resource is not available in current API version."
 ADMIN_MESSAGE_TYPES = ("comment", "note", "quick_reply")
 CONTACT_KEYS = ("intercom_user_id", "user_id", "email")
 MAX_ATTACHMENT_URLS = 10
@@ -61,15 +67,22 @@ class Assignment:
 class IntercomApp(App):
     vendor = "intercom"
 
-    def __init__(self, token: str, base_url: str) -> None:
+    def __init__(self, token: str, base_url: str, api_version: str = DEFAULT) -> None:
         super().__init__(token, base_url)
         self.store = Store()
+        # The version the app is configured with: the answer to a request that names none.
+        self.api_version: ApiVersion = configured(api_version)
 
     def seed(self) -> None:
         seed(self.store)
 
     def connect_options(self) -> dict[str, Any]:
-        return {"token": self.token, "admin_id": MAYA_ID, "ticket_type_id": BUG_REPORT_TYPE_ID}
+        return {
+            "token": self.token,
+            "admin_id": MAYA_ID,
+            "ticket_type_id": BUG_REPORT_TYPE_ID,
+            "api_version": self.api_version.name,
+        }
 
     def authorized(self, request: httpx.Request, handler_name: str) -> bool:
         # Part files stand in for Intercom's CDN, which takes no bearer token.
@@ -102,8 +115,16 @@ class IntercomApp(App):
 
     # -- shared helpers ----------------------------------------------------------------------------------
 
+    def version_of(self, request: httpx.Request) -> ApiVersion:
+        return requested(request.headers.get("intercom-version"), self.api_version)
+
     def renderer(self, request: httpx.Request) -> Renderer:
-        return Renderer(self.store, Shape.for_version(request.headers.get("intercom-version")), self.base_url)
+        return Renderer(self.store, self.version_of(request), self.base_url)
+
+    def require(self, available: bool) -> None:
+        """400 `intercom_version_invalid` for an operation the requested version does not have."""
+        if not available:
+            self.fail(400, "intercom_version_invalid", VERSION_LACKS)
 
     def body_object(self, request: httpx.Request) -> dict[str, Any]:
         body = self.json(request)
@@ -176,10 +197,31 @@ class IntercomApp(App):
         attributes = self.checked_attributes(ticket_type, body)
         created_at = self.optional_int(body, "created_at")
         company_id = self.optional_string(body, "company_id")
-        ticket = self.store.create_ticket(
-            ticket_type, contact, attributes, now() if created_at is None else created_at, company_id
-        )
+        assignees = self.assignees_for_create(body) if self.version_of(request).flat_assignment else []
+        moment = now() if created_at is None else created_at
+        ticket = self.store.create_ticket(ticket_type, contact, attributes, moment, company_id)
+        for assignment in assignees:
+            self.apply_assignment(ticket, assignment, moment)
         return json_response(200, self.renderer(request).ticket(ticket))
+
+    def assignees_for_create(self, body: dict[str, Any]) -> list[Assignment]:
+        """2.14+ `assignment: {admin_assignee_id, team_assignee_id}`: an admin, a team, both or neither."""
+        if "assignment" not in body:
+            return []
+        value = body["assignment"]
+        if not isinstance(value, dict):
+            self.invalid("assignment must be an object", "assignment")
+        found = []
+        for key, kind, known in (
+            ("admin_assignee_id", "admin", self.store.admins),
+            ("team_assignee_id", "team", self.store.teams),
+        ):
+            if key in value:
+                assignee_id = self.id_value(value[key], key)
+                if assignee_id not in known:
+                    self.fail(404, "assignee_not_found", "Assignee not found", key)
+                found.append(Assignment(self.store.bot, kind, assignee_id))
+        return found
 
     def ticket_type_for_create(self, body: dict[str, Any]) -> TicketType:
         if body.get("ticket_type_id") is None:
@@ -219,19 +261,20 @@ class IntercomApp(App):
     @route("PUT", "/tickets/{ticket_id}")
     def update_ticket(self, request: httpx.Request, ticket_id: str) -> httpx.Response:
         """Check every field first, then apply them all: a refused update changes nothing."""
+        version = self.version_of(request)
         ticket = self.find_ticket(ticket_id)
         body = self.body_object(request)
         ticket_type = self.store.ticket_types[ticket.type_id]
         attributes = self.checked_attributes(ticket_type, body)
-        state = self.new_state(body)
-        assignment = self.new_assignment(body)
+        state = self.new_state_by_id(body, ticket) if version.states_by_id else self.new_state(body)
+        acting, assignment = self.new_flat_assignment(body) if version.flat_assignment else self.new_assignment(body)
         snoozed_until = self.optional_int(body, "snoozed_until")
         is_open = self.optional_bool(body, "open")
         is_shared = self.optional_bool(body, "is_shared")
         moment = now()
         self.apply_attributes(ticket, attributes, moment)
-        if state is not None:
-            self.store.change_state(ticket, state, moment)
+        if state is not None:  # 2.14's `admin_id` performs the whole update; 2.11's only the assignment
+            self.store.change_state(ticket, state, moment, acting if version.flat_assignment else None)
         if assignment is not None:
             self.apply_assignment(ticket, assignment, moment)
         if snoozed_until is not None:
@@ -247,39 +290,61 @@ class IntercomApp(App):
         return json_response(200, self.renderer(request).ticket(ticket))
 
     def new_state(self, body: dict[str, Any]) -> TicketState | None:
-        """From 2.11's `state` (a category) or 2.12+'s `ticket_state_id`."""
-        if "ticket_state_id" in body:
-            state_id = self.id_value(body["ticket_state_id"], "ticket_state_id")
-            if state_id not in self.store.states:
-                self.invalid(f"No ticket state with id {state_id!r}", "ticket_state_id")
-            return self.store.states[state_id]
+        """2.11's `state`: a category, set to its default state."""
         if "state" not in body:
             return None
         category = body["state"]
         if category not in SETTABLE_STATES:
             self.invalid(f"state must be one of {', '.join(SETTABLE_STATES)}", "state")
-        return self.store.state_for(category)
+        return self.store.default_state(category)
 
-    def new_assignment(self, body: dict[str, Any]) -> Assignment | None:
-        """2.11's `assignment: {admin_id, assignee_id}`, or 2.16's top-level `admin_id` / `assignee_id`."""
-        source = body.get("assignment") if "assignment" in body else body
+    def new_state_by_id(self, body: dict[str, Any], ticket: Ticket) -> TicketState | None:
+        """2.12+'s `ticket_state_id`: a state of the ticket's type, not archived [doc: 2.16 updateTicket 400]."""
+        if "ticket_state_id" not in body:
+            return None
+        state = self.store.states.get(self.id_value(body["ticket_state_id"], "ticket_state_id"))
+        if state is None or not state.settable_on(ticket.type_id):
+            self.fail(
+                400,
+                "ticket_state_id_invalid",
+                "Ticket state id is not valid or is not associated with the ticket type",
+                "ticket_state_id",
+            )
+        return state
+
+    def new_assignment(self, body: dict[str, Any]) -> tuple[Author | None, Assignment | None]:
+        """2.11-2.13 `assignment: {admin_id, assignee_id}`: the admin acting, and the new assignee."""
+        if "assignment" not in body:
+            return None, None
+        source = body["assignment"]
         if not isinstance(source, dict):
             self.invalid("assignment must be an object", "assignment")
-        author = self.store.bot
-        if "admin_id" in source:
-            admin = self.store.admins.get(self.id_value(source["admin_id"], "admin_id"))
+        return self.assignment_from(source, source.get("admin_id"))
+
+    def new_flat_assignment(self, body: dict[str, Any]) -> tuple[Author | None, Assignment | None]:
+        """2.14+ top-level `admin_id` (an integer [doc: changelog v2.14]) and `assignee_id`."""
+        admin_id = body.get("admin_id")
+        if "admin_id" in body and (isinstance(admin_id, bool) or not isinstance(admin_id, int)):
+            self.invalid("admin_id must be an integer", "admin_id")
+        return self.assignment_from(body, admin_id)
+
+    def assignment_from(self, source: dict[str, Any], admin_id: Any) -> tuple[Author | None, Assignment | None]:
+        acting = None
+        if admin_id is not None or "admin_id" in source:
+            admin = self.store.admins.get(self.id_value(admin_id, "admin_id"))
             if admin is None:
                 self.fail(404, "assignee_not_found", "Assignee not found", "admin_id")
-            author = self.store.author_for_admin(admin)
+            acting = self.store.author_for_admin(admin)
         if "assignee_id" not in source:
-            return None
+            return acting, None
+        author = acting or self.store.bot
         assignee_id = self.id_value(source["assignee_id"], "assignee_id")
         if assignee_id == UNASSIGNED:
-            return Assignment(author, "nobody_admin", UNASSIGNED)
+            return acting, Assignment(author, "nobody_admin", UNASSIGNED)
         if assignee_id in self.store.admins:
-            return Assignment(author, "admin", assignee_id)
+            return acting, Assignment(author, "admin", assignee_id)
         if assignee_id in self.store.teams:
-            return Assignment(author, "team", assignee_id)
+            return acting, Assignment(author, "team", assignee_id)
         self.fail(404, "assignee_not_found", "Assignee not found", "assignee_id")
 
     def apply_attributes(self, ticket: Ticket, attributes: dict[str, Any], moment: int) -> None:
@@ -295,6 +360,20 @@ class IntercomApp(App):
             ticket.admin_assignee_id = assignment.assignee_id
         target = None if assignment.assignee_id == UNASSIGNED else assignment.assignee_id
         self.store.add_part(ticket, "assignment", assignment.author, moment, assigned_to=(assignment.kind, target))
+
+    @route("DELETE", "/tickets/{ticket_id}")
+    def delete_ticket(self, request: httpx.Request, ticket_id: str) -> httpx.Response:
+        """2.13+: the ticket, its parts and their files, gone [doc: 2.16 deleteTicket]."""
+        self.require(self.version_of(request).deletes)
+        ticket = self.find_ticket(ticket_id)
+        self.store.delete_ticket(ticket)
+        return json_response(200, {"id": ticket.id, "object": "ticket", "deleted": True})
+
+    @route("GET", "/ticket_states")
+    def list_ticket_states(self, request: httpx.Request) -> httpx.Response:
+        """2.12+: every state of the workspace with the types that have it [doc: 2.16 listTicketStates]."""
+        self.require(self.version_of(request).states_by_id)
+        return json_response(200, self.renderer(request).ticket_state_list())
 
     @route("POST", "/tickets/search")
     def search_tickets(self, request: httpx.Request) -> httpx.Response:
@@ -382,6 +461,8 @@ class IntercomApp(App):
         named = [k for k in CONTACT_KEYS if body.get(k) is not None]
         if len(named) != 1:
             self.invalid("name the contact with exactly one of intercom_user_id, user_id, email", "intercom_user_id")
+        if "reply_options" in body:  # the quick reply options the contact chose
+            self.check_reply_options(body["reply_options"], required=False)
         if ticket.category == "Back-office":
             self.fail(400, "parameter_mismatch", "User replies are not allowed on Backoffice tickets")
         key = {"intercom_user_id": "id", "user_id": "external_id", "email": "email"}[named[0]]
