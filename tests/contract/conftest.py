@@ -1,8 +1,11 @@
-"""Contract tests: ticketkit against Intercom's official OpenAPI files served by Prism (`nox -s contract`).
+"""Contract tests (`nox -s contract`): ticketkit against Intercom's official OpenAPI files served by Prism,
+and the vendors' own clients (Tickiti's MCP server, Ankra's client code, the official Intercom SDK) against
+our served sandboxes.
 
-They need the Prism executable that `nox -s contract` installs and names in TICKETKIT_PRISM. Without that
-variable this folder is not collected at all, so the normal `nox -s tests` run neither runs nor skips them
-(nothing here can pass or fail unseen there); with it, every test runs and any missing piece fails.
+They need what `nox -s contract` installs and names in the environment (TICKETKIT_PRISM, and beside it
+TICKETKIT_TICKITI_MCP, TICKETKIT_GO, TICKETKIT_ANKRA_CLI). Without TICKETKIT_PRISM this folder is not
+collected at all, so the normal `nox -s tests` run neither runs nor skips them (nothing here can pass or fail
+unseen there); with it, every test runs and any missing piece fails.
 """
 
 from __future__ import annotations
