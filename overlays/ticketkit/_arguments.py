@@ -2,21 +2,58 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from ticketkit_models import Attachment, TicketStatus
 
 from ._adapter import Adapter, CommentDraft, ListQuery, TicketChanges, TicketDraft
 from ._errors import InvalidArgumentError
 
+# C0 and C1 control characters and DEL: never part of an id, a header or a URL a caller means.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+DOT_SEGMENTS = frozenset({"", ".", ".."})
+
+
+def path_id_problem(value: str) -> str | None:
+    """Why `value` cannot be an id inside a URL path segment, or None when it can.
+
+    The one rule for every id a request puts into a path, given by the caller or by a server. httpx removes
+    `.` and `..` segments after the generated operations have quoted the id (quoting leaves dots alone), so
+    `tickets.close("..")` would go to the API root; an empty id leaves its segment empty. What normalises to
+    one of those (`" .. "`, the fullwidth `"\\uff0e\\uff0e"`) is refused as well, and so are control characters.
+    """
+    if _CONTROL.search(value):
+        return "contains control characters"
+    if unicodedata.normalize("NFKC", value).strip() in DOT_SEGMENTS:
+        return "is empty, '.' or '..' (it would not stay inside its path segment)"
+    return None
+
 
 def ticket_id(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
         raise InvalidArgumentError(f"a ticket id must be a non-empty string, not {value!r}")
+    problem = path_id_problem(value)
+    if problem:
+        raise InvalidArgumentError(f"ticket id {value!r} {problem}")
     return value
+
+
+def request_path(where: str, path: str) -> None:
+    """Refuse a request path (a spec's template, ids filled in) with a segment that is not a proper id.
+
+    The templates themselves have none, so such a segment is an id, caller-given or server-given (an
+    attachment id from a ticket), that the generated operation put in as it was.
+    """
+    for segment in path.split("?", 1)[0].split("/")[1:]:
+        problem = path_id_problem(unquote(segment))
+        if problem:
+            raise InvalidArgumentError(f"{where}: an id in the request path {problem}; nothing was sent")
 
 
 def status(value: object) -> TicketStatus | None:

@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from . import _arguments as args
 from ._adapter import Adapter, Call
 from ._errors import (
     APIConnectionError,
@@ -181,14 +182,18 @@ def _build(
     client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions
 ) -> httpx.Request:
     kwargs = dict(call.request)
+    where = f"{adapter.vendor} {call.operation}"
     if options.extra_headers:
         kwargs["headers"] = {**(kwargs.get("headers") or {}), **options.extra_headers}
     if options.timeout is not None:
         kwargs["timeout"] = options.timeout
     try:
+        url = httpx.URL(kwargs["url"])
+        if not url.is_absolute_url:
+            args.request_path(where, url.raw_path.decode("ascii"))  # every id, server-given too, stays in its segment
         return client.build_request(**kwargs)
     except httpx.InvalidURL as exc:
-        raise InvalidArgumentError(f"{adapter.vendor} {call.operation}: {exc}") from exc
+        raise InvalidArgumentError(f"{where}: {exc}") from exc
 
 
 def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:
