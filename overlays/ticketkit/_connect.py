@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import importlib
-import ipaddress
 from typing import Any, Protocol
 
 import httpx
 
+from . import _arguments as args
 from ._connection import Connection, Settings
 from ._desk import AsyncDesk, Desk
 from ._errors import InvalidArgumentError
 from ._logging import configure_from_environment
-from ._transport import RequestOptions, as_positive, as_retries, as_timeout
+from ._transport import RequestOptions
 
 # Vendor modules load when first connected to, so `import ticketkit` stays cheap.
 VENDORS = ("routera", "intercom", "tickiti", "ankra")
@@ -25,54 +25,58 @@ class _VendorModule(Protocol):
     def make_connection(self, settings: Settings) -> Connection: ...
 
 
-def _connection(vendor: str, token: str | None, base_url: str | None, options: dict[str, Any]) -> Connection:
+def _vendor(vendor: object) -> str:
     if not isinstance(vendor, str) or vendor.lower() not in VENDORS:
         raise InvalidArgumentError(f"unknown vendor {vendor!r}; choose one of {', '.join(VENDORS)}")
-    vendor = vendor.lower()
+    return vendor.lower()
+
+
+def _connection(vendor: str, token: str | None, base_url: str | None, options: dict[str, Any]) -> Connection:
     module: _VendorModule = importlib.import_module(f"ticketkit.vendors.{vendor}")
     return module.make_connection(Settings(vendor=vendor, token=token, base_url=base_url, options=options))
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def _checked_base_url(vendor: str, value: str, allow_insecure: bool) -> str:
-    """An absolute https URL; plain http only to loopback (a local sandbox) or when the caller insists."""
-    try:
-        url = httpx.URL(value)
-    except (httpx.InvalidURL, TypeError) as exc:
-        raise InvalidArgumentError(f"{vendor}: base_url {value!r} is not a URL ({exc})") from exc
-    if url.scheme not in ("https", "http") or not url.host:
-        raise InvalidArgumentError(f"{vendor}: base_url must be an absolute https:// URL, not {value!r}")
-    if url.scheme == "http" and not (allow_insecure or _is_loopback(url.host)):
-        raise InvalidArgumentError(
-            f"{vendor}: refusing plain http:// to {url.host} (tokens would travel in clear text); "
-            "use https://, or pass allow_insecure=True"
-        )
-    return value
-
-
 def _options(max_retries: object, max_retry_wait: object, max_download_bytes: object) -> RequestOptions:
-    if not isinstance(max_download_bytes, int) or isinstance(max_download_bytes, bool) or max_download_bytes < 1:
-        raise InvalidArgumentError(f"max_download_bytes must be a positive integer, not {max_download_bytes!r}")
     return RequestOptions(
-        max_retries=as_retries(max_retries),
-        max_retry_wait=as_positive("max_retry_wait", max_retry_wait),
-        max_download_bytes=max_download_bytes,
+        max_retries=args.retries(max_retries),
+        max_retry_wait=args.positive_seconds("max_retry_wait", max_retry_wait),
+        max_download_bytes=args.positive_integer("max_download_bytes", max_download_bytes),
     )
 
 
-def _headers(connection: Connection, headers: dict[str, str] | None) -> dict[str, str]:
-    merged = {"User-Agent": USER_AGENT, **connection.headers, **(headers or {})}
-    if any(name.lower() == "authorization" for name in merged):
-        raise InvalidArgumentError("pass credentials as token= (or the vendor's options), not as a header")
-    return merged
+def _headers(connection: Connection, headers: dict[str, str]) -> dict[str, str]:
+    return {"User-Agent": USER_AGENT, **connection.headers, **headers}
+
+
+def _prepare(
+    vendor: object,
+    token: str | None,
+    base_url: object,
+    timeout: object,
+    headers: object,
+    allow_insecure: object,
+    options: tuple[object, object, object],
+    vendor_options: dict[str, Any],
+) -> tuple[Connection, dict[str, Any], RequestOptions]:
+    """Every keyword checked (nothing is sent by connect()), the vendor's connection, the httpx client's
+    keywords and the desk's request options."""
+    configure_from_environment()
+    name = _vendor(vendor)
+    given_url = args.optional_text("base_url", base_url)
+    insecure = args.flag("allow_insecure", allow_insecure)
+    caller_headers = args.headers(
+        "headers", headers, "pass credentials as token= (or the vendor's options), not as a header"
+    )
+    client_timeout = DEFAULT_TIMEOUT if timeout is None else args.timeout(timeout)
+    request_options = _options(*options)
+    connection = _connection(name, token, given_url, vendor_options)
+    http = {
+        "base_url": args.base_url(connection.adapter.vendor, connection.base_url, insecure),
+        "auth": connection.auth,
+        "headers": _headers(connection, caller_headers),
+        "timeout": client_timeout,
+    }
+    return connection, http, request_options
 
 
 def connect(
@@ -101,17 +105,12 @@ def connect(
     `ticket_stage`; Tickiti `base_url` (required), `agent_email`; Ankra `organisation_id`.
     Use it as a context manager, or call `close()`.
     """
-    configure_from_environment()
-    connection = _connection(vendor, token, base_url, vendor_options)
-    http = httpx.Client(
-        base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
-        auth=connection.auth,
-        headers=_headers(connection, headers),
-        timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
-        transport=transport,
+    limits = (max_retries, max_retry_wait, max_download_bytes)
+    connection, settings, options = _prepare(
+        vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options
     )
+    http = httpx.Client(**settings, transport=args.transport(transport, httpx.BaseTransport, "httpx.BaseTransport"))
     client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
-    options = _options(max_retries, max_retry_wait, max_download_bytes)
     return Desk(connection.adapter, http, client, options)
 
 
@@ -130,16 +129,12 @@ def connect_async(
     **vendor_options: Any,
 ) -> AsyncDesk:
     """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
-    configure_from_environment()
-    connection = _connection(vendor, token, base_url, vendor_options)
-    http = httpx.AsyncClient(
-        base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
-        auth=connection.auth,
-        headers=_headers(connection, headers),
-        timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
-        transport=transport,
+    limits = (max_retries, max_retry_wait, max_download_bytes)
+    connection, settings, options = _prepare(
+        vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options
     )
+    checked = args.transport(transport, httpx.AsyncBaseTransport, "httpx.AsyncBaseTransport")
+    http = httpx.AsyncClient(**settings, transport=checked)
     generated = connection.generated_client
     client = generated.set_async_httpx_client(http) if generated else None
-    options = _options(max_retries, max_retry_wait, max_download_bytes)
     return AsyncDesk(connection.adapter, http, client, options)

@@ -74,34 +74,23 @@ class RequestOptions:
         )
 
 
+# The checks live in _arguments.py with every other argument check; these names stay for the transport's users.
+
+
 def as_timeout(value: object) -> httpx.Timeout:
-    if isinstance(value, httpx.Timeout):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        return httpx.Timeout(float(value), connect=min(float(value), 5.0))
-    raise InvalidArgumentError(f"timeout must be a positive number of seconds or an httpx.Timeout, not {value!r}")
+    return args.timeout(value)
 
 
 def as_retries(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidArgumentError(f"max_retries must be a non-negative integer, not {value!r}")
-    return value
+    return args.retries(value)
 
 
 def as_positive(name: str, value: object) -> float:
-    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-        raise InvalidArgumentError(f"{name} must be a positive number, not {value!r}")
-    return float(value)
+    return args.positive_number(name, value)
 
 
 def as_headers(value: object) -> dict[str, str]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise InvalidArgumentError(f"extra_headers must map header names to strings, not {value!r}")
-    if any(name.lower() == "authorization" for name in value):
-        raise InvalidArgumentError("credentials go in token= on connect(), not in extra_headers")
-    return dict(value)
+    return args.headers("extra_headers", value, "credentials go in token= on connect(), not in extra_headers")
 
 
 # -- the policy -------------------------------------------------------------------------------------------
@@ -192,8 +181,12 @@ def _build(
         if not url.is_absolute_url:
             args.request_path(where, url.raw_path.decode("ascii"))  # every id, server-given too, stays in its segment
         return client.build_request(**kwargs)
+    except InvalidArgumentError:
+        raise
     except httpx.InvalidURL as exc:
         raise InvalidArgumentError(f"{where}: {exc}") from exc
+    except (TypeError, ValueError) as exc:  # a body JSON cannot write (NaN, an object), a header that is not ASCII
+        raise InvalidArgumentError(f"{where}: the request cannot be encoded ({type(exc).__name__}: {exc})") from exc
 
 
 def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:

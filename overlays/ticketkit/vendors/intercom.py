@@ -68,6 +68,7 @@ from .._adapter import (
     TicketChanges,
     TicketDraft,
 )
+from .._arguments import json_value
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import (
@@ -679,7 +680,7 @@ def _attributes(passthrough: object, subject: str | None, description: str | Non
     if passthrough is not None:
         if not isinstance(passthrough, Mapping) or not all(isinstance(k, str) for k in passthrough):
             raise InvalidArgumentError(f"ticket_attributes must map attribute names to values, not {passthrough!r}")
-        attributes.update(passthrough)
+        attributes.update(json_value("ticket_attributes", passthrough))
     for key, value, name in ((TITLE, subject, "subject"), (DESCRIPTION, description, "description")):
         if value is None:
             continue
@@ -792,7 +793,7 @@ def _list(value: Any, name: str) -> list[Any]:
 def make_connection(settings: Settings) -> Connection:
     options = settings.take(OPTIONS)
     api_version = options.get("api_version", API_VERSION)
-    if not isinstance(api_version, str) or api_version.strip() not in SUPPORTED:
+    if not isinstance(api_version, str) or api_version.strip(" \t") not in SUPPORTED:
         raise InvalidArgumentError(f"api_version must be one of {', '.join(SUPPORTED)}, not {api_version!r}")
     adapter = IntercomAdapter(
         api_version=api_version,
