@@ -230,6 +230,57 @@ def base_url(vendor: str, value: str, allow_insecure: bool) -> httpx.URL:
     return url
 
 
+# -- URLs outside the API: attachment files ----------------------------------------------------------------
+
+
+def download_url_problem(url: httpx.URL, came_from: httpx.URL | None = None) -> str | None:
+    """Why a file URL (an attachment's, or a redirect's target) may not be fetched, or None.
+
+    Absolute https with a real host; plain http only to a loopback host (a local sandbox), and loopback only
+    when the chain started there: a file host on the internet cannot redirect into the caller's machine.
+    """
+    if url.scheme not in ("https", "http"):
+        return f"its scheme is {url.scheme or 'missing'!s}, not https"
+    if not real_host(url):
+        return "it names no host"
+    loopback = is_loopback(url.host)
+    if url.scheme == "http" and not loopback:
+        return "it is plain http:// (files are fetched over https only)"
+    if loopback and came_from is not None and not is_loopback(came_from.host):
+        return "it points at this machine (loopback) from another host"
+    return None
+
+
+def download_url(value: object, name: object) -> httpx.URL:
+    """An attachment's URL, checked before anything is sent."""
+    url: httpx.URL | None = None
+    if isinstance(value, str) and value and not any(c.isspace() or _CONTROL.match(c) for c in value):
+        try:
+            url = httpx.URL(value)
+        except httpx.InvalidURL:
+            url = None
+    if url is None or not url.is_absolute_url:
+        raise InvalidArgumentError(f"attachment {name!r} has no absolute URL to download from")
+    problem = download_url_problem(url)
+    if problem:
+        raise InvalidArgumentError(f"attachment {name!r}: refusing to download it: {problem}")
+    return url
+
+
+def redirect_target(current: httpx.URL, location: str) -> tuple[httpx.URL | None, str | None]:
+    """Where a file host's `Location` leads, resolved against the URL that answered (never the API's base
+    URL), and why it may not be followed (None when it may)."""
+    if any(c.isspace() or _CONTROL.match(c) for c in location):
+        return None, "the Location has spaces or control characters"
+    try:
+        given = httpx.URL(location)
+        # A reference with a scheme stands alone (RFC 3986 strict): "https:/x" has no host, not current's.
+        target = given if given.scheme else current.join(location)
+    except httpx.InvalidURL:
+        return None, "the Location is not a URL"
+    return target, download_url_problem(target, came_from=current)
+
+
 def optional_text(name: str, value: object) -> str | None:
     """None, or a string (a URL, a vendor's option) checked for type only."""
     if value is not None and not isinstance(value, str):

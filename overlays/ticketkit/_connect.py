@@ -12,7 +12,7 @@ from ._connection import Connection, Settings
 from ._desk import AsyncDesk, Desk
 from ._errors import InvalidArgumentError
 from ._logging import configure_from_environment
-from ._transport import RequestOptions
+from ._transport import RequestOptions, aset_aside_unusable_location, set_aside_unusable_location
 
 # Vendor modules load when first connected to, so `import ticketkit` stays cheap.
 VENDORS = ("routera", "intercom", "tickiti", "ankra")
@@ -109,7 +109,9 @@ def connect(
     connection, settings, options = _prepare(
         vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options
     )
-    http = httpx.Client(**settings, transport=args.transport(transport, httpx.BaseTransport, "httpx.BaseTransport"))
+    checked = args.transport(transport, httpx.BaseTransport, "httpx.BaseTransport")
+    hooks = {"response": [set_aside_unusable_location]}
+    http = httpx.Client(**settings, transport=checked, event_hooks=hooks)
     client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
     return Desk(connection.adapter, http, client, options)
 
@@ -134,7 +136,8 @@ def connect_async(
         vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options
     )
     checked = args.transport(transport, httpx.AsyncBaseTransport, "httpx.AsyncBaseTransport")
-    http = httpx.AsyncClient(**settings, transport=checked)
+    ahooks = {"response": [aset_aside_unusable_location]}
+    http = httpx.AsyncClient(**settings, transport=checked, event_hooks=ahooks)
     generated = connection.generated_client
     client = generated.set_async_httpx_client(http) if generated else None
     return AsyncDesk(connection.adapter, http, client, options)

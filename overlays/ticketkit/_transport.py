@@ -44,6 +44,9 @@ CREATING_OPERATIONS = frozenset({"tickets.create", "comments.create"})
 DOWNLOAD_OPERATIONS = frozenset({"attachments.download"})
 INITIAL_DELAY = 0.5
 MAX_DELAY = 8.0
+# All a request to another host than the API's (an Intercom attachment's file store) carries: none of the
+# caller's headers, which may be credentials, and no Authorization (see `_send_kwargs`).
+OFF_API_HEADERS = frozenset({"host", "user-agent", "accept", "accept-encoding", "connection"})
 # httpx errors raised before any byte of the request left: repeating is always safe.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -180,13 +183,29 @@ def _build(
         url = httpx.URL(kwargs["url"])
         if not url.is_absolute_url:
             args.request_path(where, url.raw_path.decode("ascii"))  # every id, server-given too, stays in its segment
-        return client.build_request(**kwargs)
+        elif call.authenticated and _origin(url) != _origin(client.base_url):
+            raise InvalidArgumentError(f"{where}: refusing to send credentials to {url.host}, off the API")
+        request = client.build_request(**kwargs)
+        if _origin(request.url) != _origin(client.base_url):
+            _keep_only(request.headers, OFF_API_HEADERS)
+        return request
     except InvalidArgumentError:
         raise
     except httpx.InvalidURL as exc:
         raise InvalidArgumentError(f"{where}: {exc}") from exc
     except (TypeError, ValueError) as exc:  # a body JSON cannot write (NaN, an object), a header that is not ASCII
         raise InvalidArgumentError(f"{where}: the request cannot be encoded ({type(exc).__name__}: {exc})") from exc
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
+
+
+def _keep_only(headers: httpx.Headers, allowed: frozenset[str]) -> None:
+    """Drop every header but `allowed`: `build_request` merged the client's defaults (the caller's
+    `headers=`, an `X-Api-Key`, cookies) and the call's `extra_headers` into the request."""
+    for name in {name.lower() for name in headers} - allowed:
+        del headers[name]
 
 
 def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:
@@ -247,6 +266,32 @@ async def send_async(
     except StopIteration as done:
         response: httpx.Response = done.value
         return response
+
+
+# httpx resolves a redirect's Location even when it does not follow it, and one it cannot resolve
+# ("data:x,y", "https:x") raises there: a bare InvalidURL (no HTTPError) or RemoteProtocolError, and the
+# response is lost. This hook, on every desk's client, moves such a Location aside first, so the response
+# reaches the policy (an error for its 3xx status) and the Intercom download (which refuses the hop).
+UNUSABLE_LOCATION = "x-ticketkit-unusable-location"
+
+
+def set_aside_unusable_location(response: httpx.Response) -> None:
+    if not response.has_redirect_location:
+        return
+    location = response.headers["location"]
+    try:  # the steps of httpx's Client._redirect_url
+        url = httpx.URL(location)
+        if url.scheme and not url.host:
+            url = url.copy_with(host=response.request.url.host)
+        if url.is_relative_url:
+            response.request.url.join(url)
+    except httpx.InvalidURL:
+        del response.headers["location"]
+        response.headers[UNUSABLE_LOCATION] = location
+
+
+async def aset_aside_unusable_location(response: httpx.Response) -> None:
+    set_aside_unusable_location(response)
 
 
 def _send_kwargs(step: Send) -> dict[str, Any]:

@@ -68,7 +68,7 @@ from .._adapter import (
     TicketChanges,
     TicketDraft,
 )
-from .._arguments import json_value
+from .._arguments import download_url, json_value, redirect_target
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import (
@@ -81,6 +81,7 @@ from .._errors import (
 )
 from .._logging import logger
 from .._parsing import MALFORMED, escape_text, html_to_text, json_body, json_object, nonblank, reading, text_or_none
+from .._transport import UNUSABLE_LOCATION
 from ._intercom_states import StateCache, StateCatalog, read_catalog
 from ._intercom_versions import DEFAULT, SUPPORTED, Version, version
 
@@ -243,11 +244,10 @@ class IntercomAdapter(Adapter):
             return to_comment(TicketPart.from_dict(raw), raw, ticket_id)
 
     def download_attachment(self, attachment: Attachment) -> Plan[bytes]:
-        url = httpx.URL(attachment.url or "")
-        if not url.is_absolute_url:
-            raise InvalidArgumentError(f"attachment {attachment.name!r} has no absolute URL to download from")
+        # The file lives on Intercom's file store, not the API: no token goes there, and of the caller's
+        # headers only the harmless ones (the transport keeps them off every host but the API's).
+        url = download_url(attachment.url, attachment.name)  # https, a real host: checked before sending
         for _ in range(MAX_REDIRECTS + 1):
-            # The file lives on Intercom's file store, not the API: no token goes there.
             response = yield Call(
                 "attachments.download",
                 {"method": "GET", "url": str(url)},
@@ -256,10 +256,16 @@ class IntercomAdapter(Adapter):
             )
             if response.status_code == 200:
                 return response.content
-            location = response.headers.get("location")
+            location = response.headers.get("location") or response.headers.get(UNUSABLE_LOCATION)
             if not location:
                 break
-            url = url.join(location)
+            # Each hop by the same rules as the first URL, resolved against the URL that answered.
+            target, problem = redirect_target(url, location)
+            if target is None or problem:
+                shown = location if len(location) <= 200 else location[:200] + "…"
+                message = f"attachment download: refused the redirect to {shown!r}: {problem}"
+                raise status_error(VENDOR, response, ErrorInfo(message=message), None)
+            url = target
         message = "redirected without a Location" if not location else f"more than {MAX_REDIRECTS} redirects"
         raise status_error(VENDOR, response, ErrorInfo(message=f"attachment download: {message}"), None)
 
