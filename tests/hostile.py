@@ -65,9 +65,10 @@ class HostileServer:
                 with server._lock:
                     server.seen.append(seen)
                 status, headers, content = server.route(seen)
-                self.send_response(status)
+                self.send_response(status, headers.get(":reason"))  # ":reason": a reason phrase of the test's
                 for name, value in headers.items():
-                    self.send_header(name, value)
+                    if name != ":reason":
+                        self.send_header(name, value)
                 self.send_header("content-length", str(len(content)))
                 self.end_headers()
                 self.wfile.write(content)

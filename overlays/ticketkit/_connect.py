@@ -12,6 +12,7 @@ from ._connection import Connection, Settings
 from ._desk import AsyncDesk, Desk
 from ._errors import InvalidArgumentError
 from ._logging import configure_from_environment
+from ._redaction import Secrets, without_userinfo
 from ._transport import RequestOptions, aset_aside_unusable_location, set_aside_unusable_location
 
 # Vendor modules load when first connected to, so `import ticketkit` stays cheap.
@@ -36,11 +37,14 @@ def _connection(vendor: str, token: str | None, base_url: str | None, options: d
     return module.make_connection(Settings(vendor=vendor, token=token, base_url=base_url, options=options))
 
 
-def _options(max_retries: object, max_retry_wait: object, max_download_bytes: object) -> RequestOptions:
+def _options(
+    max_retries: object, max_retry_wait: object, max_download_bytes: object, secrets: Secrets
+) -> RequestOptions:
     return RequestOptions(
         max_retries=args.retries(max_retries),
         max_retry_wait=args.positive_seconds("max_retry_wait", max_retry_wait),
         max_download_bytes=args.positive_integer("max_download_bytes", max_download_bytes),
+        secrets=secrets,
     )
 
 
@@ -57,18 +61,23 @@ def _prepare(
     allow_insecure: object,
     options: tuple[object, object, object],
     vendor_options: dict[str, Any],
+    secrets: Secrets,
 ) -> tuple[Connection, dict[str, Any], RequestOptions]:
     """Every keyword checked (nothing is sent by connect()), the vendor's connection, the httpx client's
     keywords and the desk's request options."""
     configure_from_environment()
     name = _vendor(vendor)
     given_url = args.optional_text("base_url", base_url)
+    if given_url is not None:
+        # user:password@ in a base URL is never sent (the desk authenticates with token=, and httpx uses the
+        # userinfo only without other auth): dropped here, so no client, repr or log line holds it.
+        given_url = without_userinfo(given_url)
     insecure = args.flag("allow_insecure", allow_insecure)
     caller_headers = args.headers(
         "headers", headers, "pass credentials as token= (or the vendor's options), not as a header"
     )
     client_timeout = DEFAULT_TIMEOUT if timeout is None else args.timeout(timeout)
-    request_options = _options(*options)
+    request_options = _options(*options, secrets)
     connection = _connection(name, token, given_url, vendor_options)
     http = {
         "base_url": args.base_url(connection.adapter.vendor, connection.base_url, insecure),
@@ -106,10 +115,15 @@ def connect(
     Use it as a context manager, or call `close()`.
     """
     limits = (max_retries, max_retry_wait, max_download_bytes)
-    connection, settings, options = _prepare(
-        vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options
-    )
-    checked = args.transport(transport, httpx.BaseTransport, "httpx.BaseTransport")
+    secrets = Secrets.of(token, headers, base_url, vendor_options)
+    try:
+        connection, settings, options = _prepare(
+            vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options, secrets
+        )
+        checked = args.transport(transport, httpx.BaseTransport, "httpx.BaseTransport")
+    except Exception as exc:  # a message may quote what it refused: never a credential
+        secrets.scrub(exc)
+        raise
     hooks = {"response": [set_aside_unusable_location]}
     http = httpx.Client(**settings, transport=checked, event_hooks=hooks)
     client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
@@ -132,10 +146,15 @@ def connect_async(
 ) -> AsyncDesk:
     """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
     limits = (max_retries, max_retry_wait, max_download_bytes)
-    connection, settings, options = _prepare(
-        vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options
-    )
-    checked = args.transport(transport, httpx.AsyncBaseTransport, "httpx.AsyncBaseTransport")
+    secrets = Secrets.of(token, headers, base_url, vendor_options)
+    try:
+        connection, settings, options = _prepare(
+            vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options, secrets
+        )
+        checked = args.transport(transport, httpx.AsyncBaseTransport, "httpx.AsyncBaseTransport")
+    except Exception as exc:
+        secrets.scrub(exc)
+        raise
     ahooks = {"response": [aset_aside_unusable_location]}
     http = httpx.AsyncClient(**settings, transport=checked, event_hooks=ahooks)
     generated = connection.generated_client

@@ -1,7 +1,8 @@
 """`Desk` and `AsyncDesk`: the unified interface. Both run the same adapter plans; only the driver differs.
 
 Every method also takes `timeout=`, `max_retries=` and `extra_headers=` for that call alone; the desk's
-shared client is never changed by them.
+shared client is never changed by them. Every error leaves a desk with the caller's credentials masked
+(`_redaction.py`), and a closed desk, or an AsyncDesk in a second event loop, refuses before sending.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from . import _arguments as args
 from ._adapter import Adapter, Capabilities, ListQuery, Page, Plan
 from ._engine import run_async, run_sync
 from ._errors import DeskClosedError, InvalidArgumentError
+from ._redaction import display_url
 from ._transport import RequestOptions
 
 T = TypeVar("T")
@@ -58,7 +60,8 @@ class _BaseDesk(Generic[H]):
         return make()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(vendor={self.vendor!r}, base_url={str(self._http.base_url)!r})"
+        shown = f"{type(self).__name__}(vendor={self.vendor!r}, base_url={display_url(self._http.base_url)!r})"
+        return self._options.secrets.mask(shown)
 
 
 class Desk(_BaseDesk[httpx.Client]):
@@ -71,8 +74,12 @@ class Desk(_BaseDesk[httpx.Client]):
         self.attachments = Attachments(self)
 
     def _run(self, operation: str, options: RequestOptions, make: Callable[[], Plan[T]]) -> T:
-        self._check_open()
-        return run_sync(self._http, self._adapter, self._plan(operation, make), options)
+        try:
+            self._check_open()
+            return run_sync(self._http, self._adapter, self._plan(operation, make), options)
+        except Exception as exc:  # where errors leave the desk (a list's later pages too): no credential in them
+            options.secrets.scrub(exc)
+            raise
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -113,9 +120,13 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient]):
             )
 
     async def _run(self, operation: str, options: RequestOptions, make: Callable[[], Plan[T]]) -> T:
-        self._check_open()
-        self._check_loop()
-        return await run_async(self._http, self._adapter, self._plan(operation, make), options)
+        try:
+            self._check_open()
+            self._check_loop()
+            return await run_async(self._http, self._adapter, self._plan(operation, make), options)
+        except Exception as exc:
+            options.secrets.scrub(exc)
+            raise
 
     async def aclose(self) -> None:
         """Close the connection pool (from the event loop the desk was used in)."""
@@ -155,8 +166,12 @@ def _guarded(method: F) -> F:
 
     @functools.wraps(method)
     def guarded(part: Any, *args: Any, **kwargs: Any) -> Any:
-        part._desk._check_open()
-        return method(part, *args, **kwargs)
+        try:
+            part._desk._check_open()
+            return method(part, *args, **kwargs)
+        except Exception as exc:  # an argument check may quote what it refused: never a credential
+            part._desk._options.secrets.with_headers(kwargs.get("extra_headers")).scrub(exc)
+            raise
 
     return cast(F, guarded)
 
@@ -167,9 +182,13 @@ def _aguarded(method: F) -> F:
     @functools.wraps(method)
     async def guarded(part: Any, *args: Any, **kwargs: Any) -> Any:
         desk: AsyncDesk = part._desk
-        desk._check_open()
-        desk._check_loop()
-        return await method(part, *args, **kwargs)
+        try:
+            desk._check_open()
+            desk._check_loop()
+            return await method(part, *args, **kwargs)
+        except Exception as exc:
+            desk._options.secrets.with_headers(kwargs.get("extra_headers")).scrub(exc)
+            raise
 
     return cast(F, guarded)
 

@@ -37,6 +37,7 @@ from ._errors import (
 )
 from ._logging import log_attempt
 from ._parsing import json_body
+from ._redaction import Secrets
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Operations that create something: repeating one that may have arrived could create it twice.
@@ -60,6 +61,8 @@ class RequestOptions:
     max_retry_wait: float = 60.0
     max_download_bytes: int = 100 * 1024 * 1024
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    # The credentials the caller gave (and this call's secret-looking extra_headers), to mask in errors.
+    secrets: Secrets = field(default_factory=Secrets)
 
     def merged(
         self,
@@ -74,6 +77,7 @@ class RequestOptions:
             max_retry_wait=self.max_retry_wait,
             max_download_bytes=self.max_download_bytes,
             extra_headers={**self.extra_headers, **as_headers(extra_headers)},
+            secrets=self.secrets.with_headers(extra_headers),
         )
 
 
@@ -149,7 +153,7 @@ def _attempts(
             if status in call.expect:
                 log_attempt(adapter, call, request, attempt, elapsed, status)
                 return outcome
-            error = _status_error(adapter, outcome)
+            error = _status_error(adapter, options.secrets.response(outcome))  # masked before it is read
             asked = adapter.retry_after(outcome)
             retry = retries_left and status in RETRY_STATUSES and (safe or status == 429)
             if retry and asked is not None and asked > options.max_retry_wait:

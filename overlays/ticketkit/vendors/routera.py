@@ -31,6 +31,7 @@ from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
 from .._parsing import MALFORMED, from_iso, given, header_safe, json_object, nonblank, reading, text_or_none
+from .._redaction import Secrets
 
 VENDOR = "routera"
 BASE_URL = "https://api.routera.io"
@@ -244,6 +245,8 @@ class RouteraOAuth(httpx.Auth):
         self._adapter = adapter
         self._token_url = token_url
         self._form = TokenRequest(TokenRequestGrantType.CLIENT_CREDENTIALS, client_id, client_secret)
+        # A token endpoint may echo the form (percent-encoded) or the Basic pair: masked before it is read.
+        self._secrets = Secrets([client_secret], [(client_id, client_secret)])
         self._clock = clock or (lambda: time.monotonic())
         self._token: str | None = None
         self._renew_at = 0.0
@@ -264,6 +267,7 @@ class RouteraOAuth(httpx.Auth):
     def _store(self, response: httpx.Response) -> str:
         self.fetches += 1
         if response.status_code != 200:
+            response = self._secrets.response(response)
             info = self._adapter.read_error(response)
             raise status_error(VENDOR, response, info, response.text)
         body = json_object(response, VENDOR, "oauth2.token")
