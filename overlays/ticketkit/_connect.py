@@ -104,10 +104,12 @@ def connect(
 ) -> Desk:
     """A `Desk` for `vendor` ("routera", "intercom", "tickiti" or "ankra").
 
-    Common keywords: `token`, `base_url`, `timeout` (seconds or `httpx.Timeout`; default 5 s to connect,
-    30 s to read), `transport` (an httpx transport: tests, proxies), `headers`, `allow_insecure` (permit a
-    plain http:// base URL that is not loopback), `max_retries` (default 2), `max_retry_wait` (the longest
-    vendor-asked wait that is slept, default 60 s), `max_download_bytes` (default 100 MB).
+    Common keywords: `token`, `base_url`, `timeout` (seconds or `httpx.Timeout`, finite and at most a day;
+    default 5 s to connect, 30 s to read), `transport` (an httpx transport: tests, proxies), `headers` (ASCII
+    names and values; never Authorization), `allow_insecure` (True permits a plain http:// base URL that is
+    not loopback), `max_retries` (default 2), `max_retry_wait` (the longest vendor-asked wait that is slept,
+    default 60 s, at most a day), `max_download_bytes` (default 100 MB). Every keyword is checked here:
+    a wrong one raises InvalidArgumentError, with no credential in its message.
 
     Vendor keywords: Intercom `api_version` ("2.11" to "2.16", default "2.16"), `admin_id`, `ticket_type_id`;
     Routera `client_id` and `client_secret` (instead of `token`), `stage_map`, `description_field`, `pipeline`,
