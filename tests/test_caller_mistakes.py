@@ -175,21 +175,28 @@ def test_closing_an_async_desk_from_another_loop_is_a_clear_error() -> None:
 BAD_SECONDS = [math.inf, -math.inf, math.nan, 1e10, 0, -1, True, "30"]
 
 
+@pytest.fixture(scope="module")
+def idle_server() -> Iterator[HostileServer]:
+    """One loopback API for the tests that must send nothing to it: each checks it received nothing."""
+    with HostileServer(lambda seen: json_answer(200, "{}")) as server:
+        yield server
+
+
 @pytest.mark.parametrize("value", BAD_SECONDS, ids=repr)
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_non_finite_or_huge_timeouts_are_refused_on_a_real_socket(vendor: str, mode: str, value: Any) -> None:
+def test_non_finite_or_huge_timeouts_are_refused_on_a_real_socket(
+    vendor: str, mode: str, value: Any, idle_server: HostileServer
+) -> None:
     """Was: OverflowError from socket.settimeout (inf, or anything above about 9.2e9 s)."""
-    body = json.dumps(GET_BODY[vendor])
-    with HostileServer(lambda seen: json_answer(200, body)) as server:
-        options = {"token": "tok-123", **CONNECT[vendor], "base_url": server.url}
-        refused_on_both(mode, vendor, lambda d: d.tickets.get("1"), timeout=value, **options)
-        refused_on_both(mode, vendor, lambda d: d.tickets.get("1", timeout=value), **options)
-        for limits in ({"read": value}, {"connect": value}, {"pool": value}, {"write": value}):
-            if not isinstance(value, str | bool) and value != 0:  # 0 is a valid httpx.Timeout limit
-                timeout = httpx.Timeout(5.0, **limits)
-                refused_on_both(mode, vendor, lambda d, t=timeout: d.tickets.get("1", timeout=t), **options)
-    assert server.seen == []
+    options = {"token": "tok-123", **CONNECT[vendor], "base_url": idle_server.url}
+    refused_on_both(mode, vendor, lambda d: d.tickets.get("1"), timeout=value, **options)
+    refused_on_both(mode, vendor, lambda d: d.tickets.get("1", timeout=value), **options)
+    for limits in ({"read": value}, {"connect": value}, {"pool": value}, {"write": value}):
+        if not isinstance(value, str | bool) and value != 0:  # 0 is a valid httpx.Timeout limit
+            timeout = httpx.Timeout(5.0, **limits)
+            refused_on_both(mode, vendor, lambda d, t=timeout: d.tickets.get("1", timeout=t), **options)
+    assert idle_server.seen == []
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -1, 0, 1e10, True, "60"], ids=repr)
@@ -255,16 +262,16 @@ class AsyncCountingTransport(httpx.AsyncHTTPTransport):
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_crlf_in_extra_headers_is_refused_not_retried_as_a_connection_error(vendor: str, mode: str) -> None:
+def test_crlf_in_extra_headers_is_refused_not_retried_as_a_connection_error(
+    vendor: str, mode: str, idle_server: HostileServer
+) -> None:
     """Was: h11 refused the header on the wire, and the read was retried three times as a connection error."""
-    body = json.dumps(GET_BODY[vendor])
-    with HostileServer(lambda seen: json_answer(200, body)) as server:
-        transport: Any = CountingTransport() if mode == "sync" else AsyncCountingTransport()
-        options = {"token": "tok-123", **CONNECT[vendor], "base_url": server.url, "transport": transport}
-        action = lambda d: d.tickets.get("1", extra_headers={"X-Trace": "a\r\nX-Injected: 1"})  # noqa: E731
-        with pytest.raises(ticketkit.InvalidArgumentError, match="X-Trace"):
-            drive(mode, vendor, action, max_retries=2, **options)
-    assert transport.calls == 0 and server.seen == []
+    transport: Any = CountingTransport() if mode == "sync" else AsyncCountingTransport()
+    options = {"token": "tok-123", **CONNECT[vendor], "base_url": idle_server.url, "transport": transport}
+    action = lambda d: d.tickets.get("1", extra_headers={"X-Trace": "a\r\nX-Injected: 1"})  # noqa: E731
+    with pytest.raises(ticketkit.InvalidArgumentError, match="X-Trace"):
+        drive(mode, vendor, action, max_retries=2, **options)
+    assert transport.calls == 0 and idle_server.seen == []
 
 
 @pytest.mark.parametrize("key", ["cl\u00e9", "a\r\nb", "a\tb\x00", " k"], ids=repr)
