@@ -27,6 +27,50 @@ from ._transport import RequestOptions
 
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _guarded(method: F) -> F:
+    """A sync method of `desk.tickets`, `.comments` or `.attachments`: refused on a closed desk before its
+    arguments are even read."""
+
+    @functools.wraps(method)
+    def guarded(part: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            part._desk._check_open()
+            return method(part, *args, **kwargs)
+        except Exception as exc:  # an argument check may quote what it refused: never a credential
+            part._desk._options.secrets.with_headers(kwargs.get("extra_headers")).scrub(exc)
+            raise
+
+    return cast(F, guarded)
+
+
+def _aguarded(method: F) -> F:
+    """An async method: refused on a closed desk, or from an event loop other than the desk's."""
+
+    @functools.wraps(method)
+    async def guarded(part: Any, *args: Any, **kwargs: Any) -> Any:
+        desk: AsyncDesk = part._desk
+        try:
+            desk._check_open()
+            desk._check_loop()
+            return await method(part, *args, **kwargs)
+        except Exception as exc:
+            desk._options.secrets.with_headers(kwargs.get("extra_headers")).scrub(exc)
+            raise
+
+    return cast(F, guarded)
+
+
+# -- the desks --------------------------------------------------------------------------------------------
 
 
 class _BaseDesk(Generic[H]):
@@ -148,49 +192,6 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _running_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-
-
-def _guarded(method: F) -> F:
-    """A sync method of `desk.tickets`, `.comments` or `.attachments`: refused on a closed desk before its
-    arguments are even read."""
-
-    @functools.wraps(method)
-    def guarded(part: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            part._desk._check_open()
-            return method(part, *args, **kwargs)
-        except Exception as exc:  # an argument check may quote what it refused: never a credential
-            part._desk._options.secrets.with_headers(kwargs.get("extra_headers")).scrub(exc)
-            raise
-
-    return cast(F, guarded)
-
-
-def _aguarded(method: F) -> F:
-    """An async method: refused on a closed desk, or from an event loop other than the desk's."""
-
-    @functools.wraps(method)
-    async def guarded(part: Any, *args: Any, **kwargs: Any) -> Any:
-        desk: AsyncDesk = part._desk
-        try:
-            desk._check_open()
-            desk._check_loop()
-            return await method(part, *args, **kwargs)
-        except Exception as exc:
-            desk._options.secrets.with_headers(kwargs.get("extra_headers")).scrub(exc)
-            raise
-
-    return cast(F, guarded)
 
 
 def _advances(cursor: Any, page: Page[Ticket]) -> bool:
