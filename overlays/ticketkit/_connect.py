@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import importlib
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 import httpx
 
@@ -13,7 +16,13 @@ from ._desk import AsyncDesk, Desk
 from ._errors import InvalidArgumentError
 from ._logging import configure_from_environment
 from ._redaction import Secrets, without_userinfo
-from ._transport import RequestOptions, aset_aside_unusable_location, set_aside_unusable_location
+from ._transport import (
+    RequestOptions,
+    as_retries,
+    as_timeout,
+    aset_aside_unusable_location,
+    set_aside_unusable_location,
+)
 
 # Vendor modules load when first connected to, so `import ticketkit` stays cheap.
 VENDORS = ("routera", "intercom", "tickiti", "ankra")
@@ -22,72 +31,69 @@ DEFAULT_MAX_DOWNLOAD = 100 * 1024 * 1024
 USER_AGENT = "ticketkit/0.1.0"
 
 
+P = ParamSpec("P")
+D = TypeVar("D", Desk, AsyncDesk)
+
+
 class _VendorModule(Protocol):
     def make_connection(self, settings: Settings) -> Connection: ...
 
 
-def _vendor(vendor: object) -> str:
-    if not isinstance(vendor, str) or vendor.lower() not in VENDORS:
-        raise InvalidArgumentError(f"unknown vendor {vendor!r}; choose one of {', '.join(VENDORS)}")
-    return vendor.lower()
+def _masking(connect_function: Callable[P, D]) -> Callable[P, D]:
+    """Where errors leave connect(): no credential among its arguments in them. The desk keeps the same
+    credentials to mask its own errors and log lines with (`_redaction.py`).
+
+    A base URL's `user:password@` is dropped first: a desk authenticates with token= (httpx uses the userinfo
+    only without other auth, so it was never sent), and no client, repr or log line then holds it."""
+
+    @functools.wraps(connect_function)
+    def masking(*positional: P.args, **keywords: P.kwargs) -> D:
+        base_url = keywords.get("base_url")
+        secrets = Secrets.of(keywords.get("token"), keywords.get("headers"), base_url, keywords)
+        if isinstance(base_url, str):
+            keywords["base_url"] = without_userinfo(base_url)
+        try:
+            desk = connect_function(*positional, **keywords)
+        except Exception as exc:  # a message may quote what it refused: never a credential
+            secrets.scrub(exc)
+            raise
+        desk._options = dataclasses.replace(desk._options, secrets=secrets)
+        return desk
+
+    return masking
 
 
 def _connection(vendor: str, token: str | None, base_url: str | None, options: dict[str, Any]) -> Connection:
+    if not isinstance(vendor, str) or vendor.lower() not in VENDORS:
+        raise InvalidArgumentError(f"unknown vendor {vendor!r}; choose one of {', '.join(VENDORS)}")
+    vendor = vendor.lower()
+    args.optional_text("base_url", base_url)
     module: _VendorModule = importlib.import_module(f"ticketkit.vendors.{vendor}")
     return module.make_connection(Settings(vendor=vendor, token=token, base_url=base_url, options=options))
 
 
-def _options(
-    max_retries: object, max_retry_wait: object, max_download_bytes: object, secrets: Secrets
-) -> RequestOptions:
+def _checked_base_url(vendor: str, value: str, allow_insecure: object) -> httpx.URL:
+    """An absolute https URL; plain http only to loopback (a local sandbox) or when the caller insists."""
+    return args.base_url(vendor, value, args.flag("allow_insecure", allow_insecure))
+
+
+def _options(max_retries: object, max_retry_wait: object, max_download_bytes: object) -> RequestOptions:
+    if not isinstance(max_download_bytes, int) or isinstance(max_download_bytes, bool) or max_download_bytes < 1:
+        raise InvalidArgumentError(f"max_download_bytes must be a positive integer, not {max_download_bytes!r}")
     return RequestOptions(
-        max_retries=args.retries(max_retries),
+        max_retries=as_retries(max_retries),
         max_retry_wait=args.positive_seconds("max_retry_wait", max_retry_wait),
-        max_download_bytes=args.positive_integer("max_download_bytes", max_download_bytes),
-        secrets=secrets,
+        max_download_bytes=max_download_bytes,
     )
 
 
-def _headers(connection: Connection, headers: dict[str, str]) -> dict[str, str]:
-    return {"User-Agent": USER_AGENT, **connection.headers, **headers}
+def _headers(connection: Connection, headers: object) -> dict[str, str]:
+    hint = "pass credentials as token= (or the vendor's options), not as a header"
+    merged = {"User-Agent": USER_AGENT, **connection.headers, **args.headers("headers", headers, hint)}
+    return merged
 
 
-def _prepare(
-    vendor: object,
-    token: str | None,
-    base_url: object,
-    timeout: object,
-    headers: object,
-    allow_insecure: object,
-    options: tuple[object, object, object],
-    vendor_options: dict[str, Any],
-    secrets: Secrets,
-) -> tuple[Connection, dict[str, Any], RequestOptions]:
-    """Every keyword checked (nothing is sent by connect()), the vendor's connection, the httpx client's
-    keywords and the desk's request options."""
-    configure_from_environment()
-    name = _vendor(vendor)
-    given_url = args.optional_text("base_url", base_url)
-    if given_url is not None:
-        # user:password@ in a base URL is never sent (the desk authenticates with token=, and httpx uses the
-        # userinfo only without other auth): dropped here, so no client, repr or log line holds it.
-        given_url = without_userinfo(given_url)
-    insecure = args.flag("allow_insecure", allow_insecure)
-    caller_headers = args.headers(
-        "headers", headers, "pass credentials as token= (or the vendor's options), not as a header"
-    )
-    client_timeout = DEFAULT_TIMEOUT if timeout is None else args.timeout(timeout)
-    request_options = _options(*options, secrets)
-    connection = _connection(name, token, given_url, vendor_options)
-    http = {
-        "base_url": args.base_url(connection.adapter.vendor, connection.base_url, insecure),
-        "auth": connection.auth,
-        "headers": _headers(connection, caller_headers),
-        "timeout": client_timeout,
-    }
-    return connection, http, request_options
-
-
+@_masking
 def connect(
     vendor: str,
     *,
@@ -116,22 +122,22 @@ def connect(
     `ticket_stage`; Tickiti `base_url` (required), `agent_email`; Ankra `organisation_id`.
     Use it as a context manager, or call `close()`.
     """
-    limits = (max_retries, max_retry_wait, max_download_bytes)
-    secrets = Secrets.of(token, headers, base_url, vendor_options)
-    try:
-        connection, settings, options = _prepare(
-            vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options, secrets
-        )
-        checked = args.transport(transport, httpx.BaseTransport, "httpx.BaseTransport")
-    except Exception as exc:  # a message may quote what it refused: never a credential
-        secrets.scrub(exc)
-        raise
-    hooks = {"response": [set_aside_unusable_location]}
-    http = httpx.Client(**settings, transport=checked, event_hooks=hooks)
+    configure_from_environment()
+    connection = _connection(vendor, token, base_url, vendor_options)
+    http = httpx.Client(
+        base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
+        auth=connection.auth,
+        headers=_headers(connection, headers),
+        timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
+        transport=args.transport(transport, httpx.BaseTransport, "httpx.BaseTransport"),
+        event_hooks={"response": [set_aside_unusable_location]},
+    )
     client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
+    options = _options(max_retries, max_retry_wait, max_download_bytes)
     return Desk(connection.adapter, http, client, options)
 
 
+@_masking
 def connect_async(
     vendor: str,
     *,
@@ -147,18 +153,17 @@ def connect_async(
     **vendor_options: Any,
 ) -> AsyncDesk:
     """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
-    limits = (max_retries, max_retry_wait, max_download_bytes)
-    secrets = Secrets.of(token, headers, base_url, vendor_options)
-    try:
-        connection, settings, options = _prepare(
-            vendor, token, base_url, timeout, headers, allow_insecure, limits, vendor_options, secrets
-        )
-        checked = args.transport(transport, httpx.AsyncBaseTransport, "httpx.AsyncBaseTransport")
-    except Exception as exc:
-        secrets.scrub(exc)
-        raise
-    ahooks = {"response": [aset_aside_unusable_location]}
-    http = httpx.AsyncClient(**settings, transport=checked, event_hooks=ahooks)
+    configure_from_environment()
+    connection = _connection(vendor, token, base_url, vendor_options)
+    http = httpx.AsyncClient(
+        base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
+        auth=connection.auth,
+        headers=_headers(connection, headers),
+        timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
+        transport=args.transport(transport, httpx.AsyncBaseTransport, "httpx.AsyncBaseTransport"),
+        event_hooks={"response": [aset_aside_unusable_location]},
+    )
     generated = connection.generated_client
     client = generated.set_async_httpx_client(http) if generated else None
+    options = _options(max_retries, max_retry_wait, max_download_bytes)
     return AsyncDesk(connection.adapter, http, client, options)

@@ -1,8 +1,7 @@
 """`Desk` and `AsyncDesk`: the unified interface. Both run the same adapter plans; only the driver differs.
 
 Every method also takes `timeout=`, `max_retries=` and `extra_headers=` for that call alone; the desk's
-shared client is never changed by them. Every error leaves a desk with the caller's credentials masked
-(`_redaction.py`), and a closed desk, or an AsyncDesk in a second event loop, refuses before sending.
+shared client is never changed by them.
 """
 
 from __future__ import annotations
