@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from hostile import MODES, HostileServer, Wire, drive
+from security_peers import MODES, HostileServer, Wire, drive
 
 API = "api.intercom.io"
 FILES = "downloads.intercomcdn.com"

@@ -19,7 +19,7 @@ import httpx
 import pytest
 import ticketkit
 from desk_support import Script, ok
-from hostile import MODES, HostileServer, drive, json_answer
+from security_peers import MODES, HostileServer, drive, json_answer
 from support import load_fixture
 
 VENDORS = ["routera", "intercom", "tickiti", "ankra"]

@@ -15,7 +15,7 @@ import httpx
 import pytest
 import ticketkit
 from desk_support import Script, ok
-from hostile import MODES, HostileServer, drive, json_answer
+from security_peers import MODES, HostileServer, drive, json_answer
 from support import load_fixture
 
 BAD_IDS = ["..", ".", "", "   ", " .. ", "\uff0e\uff0e", "\u2025", "1\n", "a\x00b", "x\x7f"]

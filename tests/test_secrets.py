@@ -23,7 +23,7 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 import ticketkit
-from hostile import MODES, HostileServer, Seen
+from security_peers import MODES, HostileServer, Seen
 from support import load_fixture
 from ticketkit._redaction import MASK, Secrets
 from ticketkit.cli import main

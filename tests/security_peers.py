@@ -1,4 +1,4 @@
-"""Hostile peers for the security tests: a recording loopback server and a recording multi-host transport.
+"""Peers for the security tests of issue 12: a recording loopback server and a recording multi-host transport.
 
 `HostileServer` is a real HTTP server on 127.0.0.1 (started and stopped by the test) that records every
 request it receives, headers included, and answers each from a function of that request: it can echo
