@@ -21,6 +21,7 @@ and ids); header values are still replaced by name in logs, and URL userinfo is 
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import html
 import json
@@ -219,10 +220,11 @@ class Secrets:
         current: BaseException | None = exc
         while current is not None and id(current) not in seen and len(seen) < 16:
             seen.add(id(current))
-            current.args = tuple(self.masked(arg) for arg in current.args)
-            for name, value in list(vars(current).items()):
-                if not name.startswith("__traceback"):
-                    setattr(current, name, self.masked(value))
+            for name, value in [("args", current.args), *vars(current).items()]:
+                masked = self.masked(value)
+                if masked is not value:
+                    with contextlib.suppress(AttributeError, TypeError):  # a read-only attribute stays as it is
+                        setattr(current, name, masked)
             current = current.__cause__ or current.__context__
 
     def headers(self, headers: httpx.Headers) -> list[tuple[str, str]]:
