@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import importlib
-import ipaddress
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 import httpx
 
+from . import _arguments as args
 from ._connection import Connection, Settings
 from ._desk import AsyncDesk, Desk
 from ._errors import InvalidArgumentError
 from ._logging import configure_from_environment
-from ._transport import RequestOptions, as_positive, as_retries, as_timeout
+from ._redaction import Secrets, without_userinfo
+from ._transport import (
+    RequestOptions,
+    as_retries,
+    as_timeout,
+    aset_aside_unusable_location,
+    set_aside_unusable_location,
+)
 
 # Vendor modules load when first connected to, so `import ticketkit` stays cheap.
 VENDORS = ("routera", "intercom", "tickiti", "ankra")
@@ -21,41 +31,50 @@ DEFAULT_MAX_DOWNLOAD = 100 * 1024 * 1024
 USER_AGENT = "ticketkit/0.1.0"
 
 
+P = ParamSpec("P")
+D = TypeVar("D", Desk, AsyncDesk)
+
+
 class _VendorModule(Protocol):
     def make_connection(self, settings: Settings) -> Connection: ...
+
+
+def _masking(connect_function: Callable[P, D]) -> Callable[P, D]:
+    """Where errors leave connect(): no credential among its arguments in them. The desk keeps the same
+    credentials to mask its own errors and log lines with (`_redaction.py`).
+
+    A base URL's `user:password@` is dropped first: a desk authenticates with token= (httpx uses the userinfo
+    only without other auth, so it was never sent), and no client, repr or log line then holds it."""
+
+    @functools.wraps(connect_function)
+    def masking(*positional: P.args, **keywords: P.kwargs) -> D:
+        base_url = keywords.get("base_url")
+        secrets = Secrets.of(keywords.get("token"), keywords.get("headers"), base_url, keywords)
+        if isinstance(base_url, str):
+            keywords["base_url"] = without_userinfo(base_url)
+        try:
+            desk = connect_function(*positional, **keywords)
+        except Exception as exc:  # a message may quote what it refused: never a credential
+            secrets.scrub(exc)
+            raise
+        desk._options = dataclasses.replace(desk._options, secrets=secrets)
+        return desk
+
+    return masking
 
 
 def _connection(vendor: str, token: str | None, base_url: str | None, options: dict[str, Any]) -> Connection:
     if not isinstance(vendor, str) or vendor.lower() not in VENDORS:
         raise InvalidArgumentError(f"unknown vendor {vendor!r}; choose one of {', '.join(VENDORS)}")
     vendor = vendor.lower()
+    args.optional_text("base_url", base_url)
     module: _VendorModule = importlib.import_module(f"ticketkit.vendors.{vendor}")
     return module.make_connection(Settings(vendor=vendor, token=token, base_url=base_url, options=options))
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def _checked_base_url(vendor: str, value: str, allow_insecure: bool) -> str:
+def _checked_base_url(vendor: str, value: str, allow_insecure: object) -> httpx.URL:
     """An absolute https URL; plain http only to loopback (a local sandbox) or when the caller insists."""
-    try:
-        url = httpx.URL(value)
-    except (httpx.InvalidURL, TypeError) as exc:
-        raise InvalidArgumentError(f"{vendor}: base_url {value!r} is not a URL ({exc})") from exc
-    if url.scheme not in ("https", "http") or not url.host:
-        raise InvalidArgumentError(f"{vendor}: base_url must be an absolute https:// URL, not {value!r}")
-    if url.scheme == "http" and not (allow_insecure or _is_loopback(url.host)):
-        raise InvalidArgumentError(
-            f"{vendor}: refusing plain http:// to {url.host} (tokens would travel in clear text); "
-            "use https://, or pass allow_insecure=True"
-        )
-    return value
+    return args.base_url(vendor, value, args.flag("allow_insecure", allow_insecure))
 
 
 def _options(max_retries: object, max_retry_wait: object, max_download_bytes: object) -> RequestOptions:
@@ -63,18 +82,18 @@ def _options(max_retries: object, max_retry_wait: object, max_download_bytes: ob
         raise InvalidArgumentError(f"max_download_bytes must be a positive integer, not {max_download_bytes!r}")
     return RequestOptions(
         max_retries=as_retries(max_retries),
-        max_retry_wait=as_positive("max_retry_wait", max_retry_wait),
+        max_retry_wait=args.positive_seconds("max_retry_wait", max_retry_wait),
         max_download_bytes=max_download_bytes,
     )
 
 
-def _headers(connection: Connection, headers: dict[str, str] | None) -> dict[str, str]:
-    merged = {"User-Agent": USER_AGENT, **connection.headers, **(headers or {})}
-    if any(name.lower() == "authorization" for name in merged):
-        raise InvalidArgumentError("pass credentials as token= (or the vendor's options), not as a header")
+def _headers(connection: Connection, headers: object) -> dict[str, str]:
+    hint = "pass credentials as token= (or the vendor's options), not as a header"
+    merged = {"User-Agent": USER_AGENT, **connection.headers, **args.headers("headers", headers, hint)}
     return merged
 
 
+@_masking
 def connect(
     vendor: str,
     *,
@@ -91,10 +110,12 @@ def connect(
 ) -> Desk:
     """A `Desk` for `vendor` ("routera", "intercom", "tickiti" or "ankra").
 
-    Common keywords: `token`, `base_url`, `timeout` (seconds or `httpx.Timeout`; default 5 s to connect,
-    30 s to read), `transport` (an httpx transport: tests, proxies), `headers`, `allow_insecure` (permit a
-    plain http:// base URL that is not loopback), `max_retries` (default 2), `max_retry_wait` (the longest
-    vendor-asked wait that is slept, default 60 s), `max_download_bytes` (default 100 MB).
+    Common keywords: `token`, `base_url`, `timeout` (seconds or `httpx.Timeout`, finite and at most a day;
+    default 5 s to connect, 30 s to read), `transport` (an httpx transport: tests, proxies), `headers` (ASCII
+    names and values; never Authorization), `allow_insecure` (True permits a plain http:// base URL that is
+    not loopback), `max_retries` (default 2), `max_retry_wait` (the longest vendor-asked wait that is slept,
+    default 60 s, at most a day), `max_download_bytes` (default 100 MB). Every keyword is checked here:
+    a wrong one raises InvalidArgumentError, with no credential in its message.
 
     Vendor keywords: Intercom `api_version` ("2.11" to "2.16", default "2.16"), `admin_id`, `ticket_type_id`;
     Routera `client_id` and `client_secret` (instead of `token`), `stage_map`, `description_field`, `pipeline`,
@@ -108,13 +129,15 @@ def connect(
         auth=connection.auth,
         headers=_headers(connection, headers),
         timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
-        transport=transport,
+        transport=args.transport(transport, httpx.BaseTransport, "httpx.BaseTransport"),
+        event_hooks={"response": [set_aside_unusable_location]},
     )
     client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
     options = _options(max_retries, max_retry_wait, max_download_bytes)
     return Desk(connection.adapter, http, client, options)
 
 
+@_masking
 def connect_async(
     vendor: str,
     *,
@@ -137,7 +160,8 @@ def connect_async(
         auth=connection.auth,
         headers=_headers(connection, headers),
         timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
-        transport=transport,
+        transport=args.transport(transport, httpx.AsyncBaseTransport, "httpx.AsyncBaseTransport"),
+        event_hooks={"response": [aset_aside_unusable_location]},
     )
     generated = connection.generated_client
     client = generated.set_async_httpx_client(http) if generated else None

@@ -18,9 +18,9 @@ class Settings:
     """The keywords `connect()` was given, split into common ones and the vendor's own."""
 
     vendor: str
-    token: str | None
+    token: str | None = field(repr=False)
     base_url: str | None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     def take(self, allowed: frozenset[str]) -> Mapping[str, Any]:
         """The vendor options, after refusing any the vendor does not know."""

@@ -6,10 +6,13 @@ shared client is never changed by them.
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import weakref
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from functools import partial
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar, cast
 
 import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
@@ -17,10 +20,56 @@ from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 from . import _arguments as args
 from ._adapter import Adapter, Capabilities, ListQuery, Page, Plan
 from ._engine import run_async, run_sync
+from ._errors import DeskClosedError, InvalidArgumentError
+from ._redaction import display_url
 from ._transport import RequestOptions
 
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _guarded(method: F) -> F:
+    """A sync method of `desk.tickets`, `.comments` or `.attachments`: refused on a closed desk before its
+    arguments are even read."""
+
+    @functools.wraps(method)
+    def guarded(part: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            part._desk._check_open()
+            return method(part, *args, **kwargs)
+        except Exception as exc:  # an argument check may quote what it refused: never a credential
+            part._desk._options.secrets.with_headers(kwargs.get("extra_headers")).scrub(exc)
+            raise
+
+    return cast(F, guarded)
+
+
+def _aguarded(method: F) -> F:
+    """An async method: refused on a closed desk, or from an event loop other than the desk's."""
+
+    @functools.wraps(method)
+    async def guarded(part: Any, *args: Any, **kwargs: Any) -> Any:
+        desk: AsyncDesk = part._desk
+        try:
+            desk._check_open()
+            desk._check_loop()
+            return await method(part, *args, **kwargs)
+        except Exception as exc:
+            desk._options.secrets.with_headers(kwargs.get("extra_headers")).scrub(exc)
+            raise
+
+    return cast(F, guarded)
+
+
+# -- the desks --------------------------------------------------------------------------------------------
 
 
 class _BaseDesk(Generic[H]):
@@ -41,13 +90,21 @@ class _BaseDesk(Generic[H]):
         """What this vendor supports; an unsupported operation raises before any request is sent."""
         return self._adapter.capabilities
 
+    def _check_open(self) -> None:
+        """A closed desk raises DeskClosedError before anything is sent (httpx would raise RuntimeError)."""
+        if self._http.is_closed:
+            raise DeskClosedError(
+                f"this {self.vendor} desk is closed (close(), or the end of its with block); connect() again"
+            )
+
     def _plan(self, operation: str, make: Callable[[], Plan[T]]) -> Plan[T]:
         if operation not in self._adapter.capabilities:
             raise self._adapter.unsupported(operation)
         return make()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(vendor={self.vendor!r}, base_url={str(self._http.base_url)!r})"
+        shown = f"{type(self).__name__}(vendor={self.vendor!r}, base_url={display_url(self._http.base_url)!r})"
+        return self._options.secrets.mask(shown)
 
 
 class Desk(_BaseDesk[httpx.Client]):
@@ -60,7 +117,12 @@ class Desk(_BaseDesk[httpx.Client]):
         self.attachments = Attachments(self)
 
     def _run(self, operation: str, options: RequestOptions, make: Callable[[], Plan[T]]) -> T:
-        return run_sync(self._http, self._adapter, self._plan(operation, make), options)
+        try:
+            self._check_open()
+            return run_sync(self._http, self._adapter, self._plan(operation, make), options)
+        except Exception as exc:  # where errors leave the desk (a list's later pages too): no credential in them
+            options.secrets.scrub(exc)
+            raise
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -80,16 +142,47 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient]):
 
     def __init__(self, adapter: Adapter, http: httpx.AsyncClient, client: Any, options: RequestOptions) -> None:
         super().__init__(adapter, http, client, options)
+        # The event loop of the first call: the pool's connections (and Routera's token lock) belong to it.
+        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
         self.tickets = AsyncTickets(self)
         self.comments = AsyncComments(self)
         self.attachments = AsyncAttachments(self)
 
+    def _check_loop(self) -> None:
+        """An AsyncDesk serves the event loop it was first used in; another loop gets InvalidArgumentError
+        (httpx would fail with "Event loop is closed", or hang, on a connection the first loop opened)."""
+        loop = _running_loop()
+        if loop is None:  # not asyncio (the desk's waits need it anyway): nothing to compare
+            return
+        if self._loop is None:
+            self._loop = weakref.ref(loop)
+        elif self._loop() is not loop:
+            raise InvalidArgumentError(
+                f"this {self.vendor} AsyncDesk was first used in another event loop, and its connections belong "
+                "to that loop: call connect_async() in this one (one desk per asyncio.run())"
+            )
+
     async def _run(self, operation: str, options: RequestOptions, make: Callable[[], Plan[T]]) -> T:
-        return await run_async(self._http, self._adapter, self._plan(operation, make), options)
+        try:
+            self._check_open()
+            self._check_loop()
+            return await run_async(self._http, self._adapter, self._plan(operation, make), options)
+        except Exception as exc:
+            options.secrets.scrub(exc)
+            raise
 
     async def aclose(self) -> None:
-        """Close the connection pool."""
-        await self._http.aclose()
+        """Close the connection pool (from the event loop the desk was used in)."""
+        elsewhere = self._loop is not None and self._loop() is not _running_loop()
+        try:
+            await self._http.aclose()
+        except RuntimeError as exc:  # a connection of another loop, which is closed: the desk is closed anyway
+            if not elsewhere:
+                raise
+            raise InvalidArgumentError(
+                f"this {self.vendor} AsyncDesk was used in another event loop: close it there (its connections "
+                "belong to that loop); it is closed for further calls"
+            ) from exc
 
     async def __aenter__(self) -> Self:
         return self
@@ -147,6 +240,7 @@ class Tickets:
         self._desk = desk
         self._adapter = desk._adapter
 
+    @_guarded
     def get(
         self,
         ticket_id: str,
@@ -160,6 +254,7 @@ class Tickets:
         tid = args.ticket_id(ticket_id)
         return self._desk._run("tickets.get", options, lambda: self._adapter.get_ticket(tid))
 
+    @_guarded
     def list(
         self,
         *,
@@ -179,6 +274,7 @@ class Tickets:
         query = args.list_query(self._adapter, status, page_size, options)
         return _iterate(self._desk, query, args.limit(limit), call_options)
 
+    @_guarded
     def create(
         self,
         *,
@@ -195,6 +291,7 @@ class Tickets:
         draft = args.ticket_draft(self._adapter, subject, description, requester_email, vendor_fields)
         return self._desk._run("tickets.create", options, lambda: self._adapter.create_ticket(draft))
 
+    @_guarded
     def update(
         self,
         ticket_id: str,
@@ -213,6 +310,7 @@ class Tickets:
         changes = args.ticket_changes(self._adapter, status, subject, description, vendor_fields)
         return self._desk._run("tickets.update", options, lambda: self._adapter.update_ticket(tid, changes))
 
+    @_guarded
     def close(
         self,
         ticket_id: str,
@@ -232,6 +330,7 @@ class Comments:
         self._desk = desk
         self._adapter = desk._adapter
 
+    @_guarded
     def list(
         self,
         ticket_id: str,
@@ -245,6 +344,7 @@ class Comments:
         tid = args.ticket_id(ticket_id)
         return self._desk._run("comments.list", options, lambda: self._adapter.list_comments(tid))
 
+    @_guarded
     def create(
         self,
         ticket_id: str,
@@ -268,6 +368,7 @@ class Attachments:
         self._desk = desk
         self._adapter = desk._adapter
 
+    @_guarded
     def download(
         self,
         attachment: Attachment,
@@ -287,6 +388,7 @@ class AsyncTickets:
         self._desk = desk
         self._adapter = desk._adapter
 
+    @_aguarded
     async def get(
         self,
         ticket_id: str,
@@ -300,6 +402,7 @@ class AsyncTickets:
         tid = args.ticket_id(ticket_id)
         return await self._desk._run("tickets.get", options, lambda: self._adapter.get_ticket(tid))
 
+    @_guarded
     def list(
         self,
         *,
@@ -319,6 +422,7 @@ class AsyncTickets:
         query = args.list_query(self._adapter, status, page_size, options)
         return _aiterate(self._desk, query, args.limit(limit), call_options)
 
+    @_aguarded
     async def create(
         self,
         *,
@@ -335,6 +439,7 @@ class AsyncTickets:
         draft = args.ticket_draft(self._adapter, subject, description, requester_email, vendor_fields)
         return await self._desk._run("tickets.create", options, lambda: self._adapter.create_ticket(draft))
 
+    @_aguarded
     async def update(
         self,
         ticket_id: str,
@@ -353,6 +458,7 @@ class AsyncTickets:
         changes = args.ticket_changes(self._adapter, status, subject, description, vendor_fields)
         return await self._desk._run("tickets.update", options, lambda: self._adapter.update_ticket(tid, changes))
 
+    @_aguarded
     async def close(
         self,
         ticket_id: str,
@@ -372,6 +478,7 @@ class AsyncComments:
         self._desk = desk
         self._adapter = desk._adapter
 
+    @_aguarded
     async def list(
         self,
         ticket_id: str,
@@ -385,6 +492,7 @@ class AsyncComments:
         tid = args.ticket_id(ticket_id)
         return await self._desk._run("comments.list", options, lambda: self._adapter.list_comments(tid))
 
+    @_aguarded
     async def create(
         self,
         ticket_id: str,
@@ -408,6 +516,7 @@ class AsyncAttachments:
         self._desk = desk
         self._adapter = desk._adapter
 
+    @_aguarded
     async def download(
         self,
         attachment: Attachment,

@@ -14,7 +14,8 @@ TicketkitError
 ├── ResponseValidationError       a 2xx body that does not match the vendor's spec
 ├── UnsupportedOperationError     the vendor has no such operation
 ├── ResponseTooLargeError         a download over max_download_bytes (nothing partial is kept)
-└── InvalidArgumentError          a bad argument, refused before anything is sent
+├── InvalidArgumentError          a bad argument, refused before anything is sent
+└── DeskClosedError               the desk was closed; nothing is sent (also a RuntimeError)
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "ConflictError",
+    "DeskClosedError",
     "ErrorInfo",
     "InvalidArgumentError",
     "InvalidRequestError",
@@ -172,6 +174,12 @@ class ResponseTooLargeError(TicketkitError):
 
 class InvalidArgumentError(TicketkitError, ValueError):
     """An argument ticketkit can tell is wrong before sending anything (also a ValueError)."""
+
+
+class DeskClosedError(TicketkitError, RuntimeError):
+    """A method of a desk that was closed (`close()`, or the end of its `with` block); nothing was sent.
+
+    Also a RuntimeError, which is what httpx raised here before."""
 
 
 def refuse_unknown(where: str, given: Mapping[str, Any], allowed: frozenset[str], label: str) -> None:

@@ -1,7 +1,8 @@
 """The `ticketkit` logger: one line per HTTP attempt, never a credential.
 
 Silent unless the application configures logging, or `TICKETKIT_LOG=info` (or `debug`, which adds the
-request headers with credentials replaced) is set in the environment.
+request headers with credentials replaced) is set in the environment. Every record of this logger, and of httpx's
+and httpcore's, passes the masking filter of `_redaction.py`: no credential a live desk was given is written.
 """
 
 from __future__ import annotations
@@ -12,12 +13,19 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from ._redaction import MaskingFilter, log_headers
+
 if TYPE_CHECKING:
     from ._adapter import Adapter, Call
 
 logger = logging.getLogger("ticketkit")
+# The HTTP stack a desk drives logs too: httpx each status line (reason phrase included), httpcore at DEBUG the
+# response headers. A server that echoes a credential would put it there, so their records are masked as well.
+MASKED_LOGGERS = ("ticketkit", "httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy")
+_MASKING = MaskingFilter()
+for _name in MASKED_LOGGERS:
+    logging.getLogger(_name).addFilter(_MASKING)
 
-SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"})
 LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 
 
@@ -34,8 +42,8 @@ def configure_from_environment() -> None:
 
 
 def redacted(headers: httpx.Headers) -> dict[str, str]:
-    """Headers fit for a log: credentials and cookies replaced."""
-    return {k: ("<redacted>" if k.lower() in SECRET_HEADERS else v) for k, v in headers.items()}
+    """Headers fit for a log: credentials, cookies and secret-looking custom headers replaced."""
+    return log_headers(headers)
 
 
 def log_attempt(

@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from . import _arguments as args
 from ._adapter import Adapter, Call
 from ._errors import (
     APIConnectionError,
@@ -36,6 +37,7 @@ from ._errors import (
 )
 from ._logging import log_attempt
 from ._parsing import json_body
+from ._redaction import Secrets
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Operations that create something: repeating one that may have arrived could create it twice.
@@ -43,6 +45,9 @@ CREATING_OPERATIONS = frozenset({"tickets.create", "comments.create"})
 DOWNLOAD_OPERATIONS = frozenset({"attachments.download"})
 INITIAL_DELAY = 0.5
 MAX_DELAY = 8.0
+# All a request to another host than the API's (an Intercom attachment's file store) carries: none of the
+# caller's headers, which may be credentials, and no Authorization (see `_send_kwargs`).
+OFF_API_HEADERS = frozenset({"host", "user-agent", "accept", "accept-encoding", "connection"})
 # httpx errors raised before any byte of the request left: repeating is always safe.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -56,6 +61,8 @@ class RequestOptions:
     max_retry_wait: float = 60.0
     max_download_bytes: int = 100 * 1024 * 1024
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    # The credentials the caller gave (and this call's secret-looking extra_headers), to mask in errors.
+    secrets: Secrets = field(default_factory=Secrets)
 
     def merged(
         self,
@@ -70,37 +77,27 @@ class RequestOptions:
             max_retry_wait=self.max_retry_wait,
             max_download_bytes=self.max_download_bytes,
             extra_headers={**self.extra_headers, **as_headers(extra_headers)},
+            secrets=self.secrets.with_headers(extra_headers),
         )
 
 
+# The checks live in _arguments.py with every other argument check; these names stay for the transport's users.
+
+
 def as_timeout(value: object) -> httpx.Timeout:
-    if isinstance(value, httpx.Timeout):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        return httpx.Timeout(float(value), connect=min(float(value), 5.0))
-    raise InvalidArgumentError(f"timeout must be a positive number of seconds or an httpx.Timeout, not {value!r}")
+    return args.timeout(value)
 
 
 def as_retries(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidArgumentError(f"max_retries must be a non-negative integer, not {value!r}")
-    return value
+    return args.retries(value)
 
 
 def as_positive(name: str, value: object) -> float:
-    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-        raise InvalidArgumentError(f"{name} must be a positive number, not {value!r}")
-    return float(value)
+    return args.positive_number(name, value)
 
 
 def as_headers(value: object) -> dict[str, str]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise InvalidArgumentError(f"extra_headers must map header names to strings, not {value!r}")
-    if any(name.lower() == "authorization" for name in value):
-        raise InvalidArgumentError("credentials go in token= on connect(), not in extra_headers")
-    return dict(value)
+    return args.headers("extra_headers", value, "credentials go in token= on connect(), not in extra_headers")
 
 
 # -- the policy -------------------------------------------------------------------------------------------
@@ -156,7 +153,7 @@ def _attempts(
             if status in call.expect:
                 log_attempt(adapter, call, request, attempt, elapsed, status)
                 return outcome
-            error = _status_error(adapter, outcome)
+            error = _status_error(adapter, options.secrets.response(outcome))  # masked before it is read
             asked = adapter.retry_after(outcome)
             retry = retries_left and status in RETRY_STATUSES and (safe or status == 429)
             if retry and asked is not None and asked > options.max_retry_wait:
@@ -181,14 +178,38 @@ def _build(
     client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions
 ) -> httpx.Request:
     kwargs = dict(call.request)
+    where = f"{adapter.vendor} {call.operation}"
     if options.extra_headers:
         kwargs["headers"] = {**(kwargs.get("headers") or {}), **options.extra_headers}
     if options.timeout is not None:
         kwargs["timeout"] = options.timeout
     try:
-        return client.build_request(**kwargs)
+        url = httpx.URL(kwargs["url"])
+        if not url.is_absolute_url:
+            args.request_path(where, url.raw_path.decode("ascii"))  # every id, server-given too, stays in its segment
+        elif call.authenticated and _origin(url) != _origin(client.base_url):
+            raise InvalidArgumentError(f"{where}: refusing to send credentials to {url.host}, off the API")
+        request = client.build_request(**kwargs)
+        if _origin(request.url) != _origin(client.base_url):
+            _keep_only(request.headers, OFF_API_HEADERS)
+        return request
+    except InvalidArgumentError:
+        raise
     except httpx.InvalidURL as exc:
-        raise InvalidArgumentError(f"{adapter.vendor} {call.operation}: {exc}") from exc
+        raise InvalidArgumentError(f"{where}: {exc}") from exc
+    except (TypeError, ValueError) as exc:  # a body JSON cannot write (NaN, an object), a header that is not ASCII
+        raise InvalidArgumentError(f"{where}: the request cannot be encoded ({type(exc).__name__}: {exc})") from exc
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
+
+
+def _keep_only(headers: httpx.Headers, allowed: frozenset[str]) -> None:
+    """Drop every header but `allowed`: `build_request` merged the client's defaults (the caller's
+    `headers=`, an `X-Api-Key`, cookies) and the call's `extra_headers` into the request."""
+    for name in {name.lower() for name in headers} - allowed:
+        del headers[name]
 
 
 def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:
@@ -249,6 +270,32 @@ async def send_async(
     except StopIteration as done:
         response: httpx.Response = done.value
         return response
+
+
+# httpx resolves a redirect's Location even when it does not follow it, and one it cannot resolve
+# ("data:x,y", "https:x") raises there: a bare InvalidURL (no HTTPError) or RemoteProtocolError, and the
+# response is lost. This hook, on every desk's client, moves such a Location aside first, so the response
+# reaches the policy (an error for its 3xx status) and the Intercom download (which refuses the hop).
+UNUSABLE_LOCATION = "x-ticketkit-unusable-location"
+
+
+def set_aside_unusable_location(response: httpx.Response) -> None:
+    if not response.has_redirect_location:
+        return
+    location = response.headers["location"]
+    try:  # the steps of httpx's Client._redirect_url
+        url = httpx.URL(location)
+        if url.scheme and not url.host:
+            url = url.copy_with(host=response.request.url.host)
+        if url.is_relative_url:
+            response.request.url.join(url)
+    except httpx.InvalidURL:
+        del response.headers["location"]
+        response.headers[UNUSABLE_LOCATION] = location
+
+
+async def aset_aside_unusable_location(response: httpx.Response) -> None:
+    set_aside_unusable_location(response)
 
 
 def _send_kwargs(step: Send) -> dict[str, Any]:

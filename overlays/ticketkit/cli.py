@@ -9,7 +9,8 @@
 
 Credentials come from flags or the environment: TICKETKIT_<VENDOR>_TOKEN, TICKETKIT_<VENDOR>_BASE_URL and
 the vendor extras (TICKETKIT_INTERCOM_ADMIN_ID, TICKETKIT_TICKITI_AGENT_EMAIL, ...). Errors are one line on
-stderr and a non-zero exit code: 1 for a vendor or network error, 2 for a usage error.
+stderr, with every credential given masked, and a non-zero exit code: 1 for a vendor or network error, 2 for a
+usage error.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ._connect import VENDORS, connect
 from ._desk import Desk
 from ._errors import TicketkitError
 from ._export import to_json
+from ._redaction import Secrets, secret_name, userinfo
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -215,6 +217,24 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+def _credentials(args: argparse.Namespace) -> Secrets:
+    """Every credential the command was given, by flag or in the environment, to mask in what it prints."""
+    given = {k: v for k, v in os.environ.items() if k.startswith("TICKETKIT_")}
+    given.update({k: v for k, v in vars(args).items() if isinstance(v, str)})
+    values = [v for k, v in given.items() if secret_name(k)]
+    pairs: list[tuple[str, str]] = []
+    for name, value in given.items():
+        found = userinfo(value) if name.lower().endswith("base_url") else None
+        if found:
+            values.append(found[1] or found[0])
+            pairs += [found] if found[1] else []
+    client_id = getattr(args, "client_id", None) or os.environ.get("TICKETKIT_ROUTERA_CLIENT_ID")
+    client_secret = getattr(args, "client_secret", None) or os.environ.get("TICKETKIT_ROUTERA_CLIENT_SECRET")
+    if client_id and client_secret:
+        pairs.append((client_id, client_secret))
+    return Secrets(values, pairs)
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command; returns the exit code (the console script exits with it)."""
     out, err = out or sys.stdout, err or sys.stderr
@@ -223,20 +243,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed its usage message
         return int(exit_.code or 0)
+    secrets = _credentials(args)
+
+    def fail(message: str, code: int) -> int:
+        print(f"ticketkit: {secrets.mask(message)}", file=err)
+        return code
+
     try:
         return _run(args, out, err)
     except UsageError as exc:
-        print(f"ticketkit: {exc}", file=err)
-        return EXIT_USAGE
+        return fail(str(exc), EXIT_USAGE)
     except TicketkitError as exc:
-        print(f"ticketkit: {exc}", file=err)
-        return EXIT_ERROR
+        return fail(str(exc), EXIT_ERROR)
     except OSError as exc:
-        print(f"ticketkit: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=err)
-        return EXIT_ERROR
+        return fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), EXIT_ERROR)
     except KeyboardInterrupt:
-        print("ticketkit: interrupted", file=err)
-        return 130
+        return fail("interrupted", 130)
 
 
 def console() -> None:

@@ -44,6 +44,7 @@ class Version:
 
 def version(name: object) -> Version:
     """The supported version called `name`; ValueError (with the supported ones) for anything else."""
-    if not isinstance(name, str) or name.strip() not in SUPPORTED:
+    # Only ASCII spaces are forgiven: "2.16\xa0" (a no-break space) is no version, and goes into a header.
+    if not isinstance(name, str) or name.strip(" \t") not in SUPPORTED:
         raise ValueError(f"api_version must be one of {', '.join(SUPPORTED)}, not {name!r}")
-    return Version(name.strip())
+    return Version(name.strip(" \t"))

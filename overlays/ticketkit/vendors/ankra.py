@@ -30,6 +30,7 @@ from ankra_client.types import UNSET, Unset
 from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
 
 from .._adapter import Adapter, Call, Capabilities, CommentDraft, ListQuery, Page, Plan, TicketDraft
+from .._arguments import json_value
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, Problem, TicketkitError
@@ -366,7 +367,7 @@ def _ticket_create(draft: TicketDraft) -> TicketCreate:
         value = options["cluster_id"]
         fields["cluster_id"] = None if value is None else _uuid_option("cluster_id", value)
     if "environment" in options:
-        fields["environment"] = options["environment"]  # any JSON value, sent as given
+        fields["environment"] = json_value("environment", options["environment"])  # any JSON value, as given
     return TicketCreate(subject=draft.subject, description=draft.description, **fields)
 
 

@@ -68,6 +68,7 @@ from .._adapter import (
     TicketChanges,
     TicketDraft,
 )
+from .._arguments import download_url, json_value, redirect_target
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import (
@@ -80,6 +81,7 @@ from .._errors import (
 )
 from .._logging import logger
 from .._parsing import MALFORMED, escape_text, html_to_text, json_body, json_object, nonblank, reading, text_or_none
+from .._transport import UNUSABLE_LOCATION
 from ._intercom_states import StateCache, StateCatalog, read_catalog
 from ._intercom_versions import DEFAULT, SUPPORTED, Version, version
 
@@ -242,11 +244,10 @@ class IntercomAdapter(Adapter):
             return to_comment(TicketPart.from_dict(raw), raw, ticket_id)
 
     def download_attachment(self, attachment: Attachment) -> Plan[bytes]:
-        url = httpx.URL(attachment.url or "")
-        if not url.is_absolute_url:
-            raise InvalidArgumentError(f"attachment {attachment.name!r} has no absolute URL to download from")
+        # The file lives on Intercom's file store, not the API: no token goes there, and of the caller's
+        # headers only the harmless ones (the transport keeps them off every host but the API's).
+        url = download_url(attachment.url, attachment.name)  # https, a real host: checked before sending
         for _ in range(MAX_REDIRECTS + 1):
-            # The file lives on Intercom's file store, not the API: no token goes there.
             response = yield Call(
                 "attachments.download",
                 {"method": "GET", "url": str(url)},
@@ -255,10 +256,16 @@ class IntercomAdapter(Adapter):
             )
             if response.status_code == 200:
                 return response.content
-            location = response.headers.get("location")
+            location = response.headers.get("location") or response.headers.get(UNUSABLE_LOCATION)
             if not location:
                 break
-            url = url.join(location)
+            # Each hop by the same rules as the first URL, resolved against the URL that answered.
+            target, problem = redirect_target(url, location)
+            if target is None or problem:
+                shown = location if len(location) <= 200 else location[:200] + "…"
+                message = f"attachment download: refused the redirect to {shown!r}: {problem}"
+                raise status_error(VENDOR, response, ErrorInfo(message=message), None)
+            url = target
         message = "redirected without a Location" if not location else f"more than {MAX_REDIRECTS} redirects"
         raise status_error(VENDOR, response, ErrorInfo(message=f"attachment download: {message}"), None)
 
@@ -679,7 +686,7 @@ def _attributes(passthrough: object, subject: str | None, description: str | Non
     if passthrough is not None:
         if not isinstance(passthrough, Mapping) or not all(isinstance(k, str) for k in passthrough):
             raise InvalidArgumentError(f"ticket_attributes must map attribute names to values, not {passthrough!r}")
-        attributes.update(passthrough)
+        attributes.update(json_value("ticket_attributes", passthrough))
     for key, value, name in ((TITLE, subject, "subject"), (DESCRIPTION, description, "description")):
         if value is None:
             continue
@@ -792,7 +799,7 @@ def _list(value: Any, name: str) -> list[Any]:
 def make_connection(settings: Settings) -> Connection:
     options = settings.take(OPTIONS)
     api_version = options.get("api_version", API_VERSION)
-    if not isinstance(api_version, str) or api_version.strip() not in SUPPORTED:
+    if not isinstance(api_version, str) or api_version.strip(" \t") not in SUPPORTED:
         raise InvalidArgumentError(f"api_version must be one of {', '.join(SUPPORTED)}, not {api_version!r}")
     adapter = IntercomAdapter(
         api_version=api_version,

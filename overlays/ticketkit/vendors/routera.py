@@ -26,10 +26,12 @@ from routera_client.models.token_request_grant_type import TokenRequestGrantType
 from ticketkit_models import Party, PartyKind, Priority, Ticket, TicketStatus
 
 from .._adapter import Adapter, Call, Capabilities, ListQuery, Page, Plan, TicketChanges, TicketDraft
+from .._arguments import json_value
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
 from .._parsing import MALFORMED, from_iso, given, header_safe, json_object, nonblank, reading, text_or_none
+from .._redaction import Secrets
 
 VENDOR = "routera"
 BASE_URL = "https://api.routera.io"
@@ -99,10 +101,10 @@ class RouteraAdapter(Adapter):
         options = draft.options
         fields: dict[str, Any] = {
             "ticket_name": draft.subject,
-            "pipeline": options.get("pipeline", self.default_pipeline),
-            "ticket_stage": options.get("ticket_stage", self.default_stage),
+            "pipeline": _text_option(options, "pipeline", self.default_pipeline),
+            "ticket_stage": _text_option(options, "ticket_stage", self.default_stage),
             **self._description(draft.description),
-            **{k: options[k] for k in ("ticket_owner", "external_id") if k in options},
+            **{k: _text_option(options, k) for k in ("ticket_owner", "external_id") if k in options},
             **_custom(options.get("properties")),
         }
         body = TicketWrite(fields=TicketFields.from_dict(fields))
@@ -115,7 +117,7 @@ class RouteraAdapter(Adapter):
             **({"ticket_name": changes.subject} if changes.subject is not None else {}),
             **self._description(changes.description),
             **({"ticket_stage": self._stage_for(changes.status)} if changes.status is not None else {}),
-            **{k: options[k] for k in ("pipeline", "ticket_stage", "ticket_owner") if k in options},
+            **{k: _text_option(options, k) for k in ("pipeline", "ticket_stage", "ticket_owner") if k in options},
             **_custom(options.get("properties")),
         }
         body = TicketWrite(fields=TicketFields.from_dict(fields))
@@ -204,7 +206,15 @@ def _custom(properties: object) -> dict[str, Any]:
         return {}
     if not isinstance(properties, Mapping) or not all(isinstance(k, str) for k in properties):
         raise InvalidArgumentError(f"properties must be a mapping of field name to value, not {properties!r}")
-    return dict(properties)
+    return dict(json_value("properties", properties))
+
+
+def _text_option(options: Mapping[str, Any], name: str, default: str | None = None) -> str:
+    """A system field Routera takes as a string (pipeline, ticket_stage, ticket_owner, external_id)."""
+    value = options.get(name, default)
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidArgumentError(f"routera: {name} must be a non-empty string, not {value!r}")
+    return value
 
 
 def _properties(value: object) -> str:
@@ -235,6 +245,8 @@ class RouteraOAuth(httpx.Auth):
         self._adapter = adapter
         self._token_url = token_url
         self._form = TokenRequest(TokenRequestGrantType.CLIENT_CREDENTIALS, client_id, client_secret)
+        # A token endpoint may echo the form (percent-encoded) or the Basic pair: masked before it is read.
+        self._secrets = Secrets([client_secret], [(client_id, client_secret)])
         self._clock = clock or (lambda: time.monotonic())
         self._token: str | None = None
         self._renew_at = 0.0
@@ -255,6 +267,7 @@ class RouteraOAuth(httpx.Auth):
     def _store(self, response: httpx.Response) -> str:
         self.fetches += 1
         if response.status_code != 200:
+            response = self._secrets.response(response)
             info = self._adapter.read_error(response)
             raise status_error(VENDOR, response, info, response.text)
         body = json_object(response, VENDOR, "oauth2.token")
@@ -317,14 +330,18 @@ def make_connection(settings: Settings) -> Connection:
     options = settings.take(OPTIONS)
     stage_map = options.get("stage_map")
     if stage_map is not None and (
-        not isinstance(stage_map, Mapping) or not all(isinstance(v, TicketStatus) for v in stage_map.values())
+        not isinstance(stage_map, Mapping)
+        or not all(isinstance(k, str) and isinstance(v, TicketStatus) for k, v in stage_map.items())
     ):
         raise InvalidArgumentError("stage_map must map stage names to TicketStatus values")
+    description_field = options.get("description_field")
+    if description_field is not None:
+        description_field = _text_option(options, "description_field")
     adapter = RouteraAdapter(
         stage_map=stage_map,
-        description_field=options.get("description_field"),
-        pipeline=options.get("pipeline", "default"),
-        ticket_stage=options.get("ticket_stage", "new"),
+        description_field=description_field,
+        pipeline=_text_option(options, "pipeline", "default"),
+        ticket_stage=_text_option(options, "ticket_stage", "new"),
     )
     base_url = (settings.base_url or BASE_URL).rstrip("/")
     client_id, client_secret = options.get("client_id"), options.get("client_secret")
@@ -332,7 +349,9 @@ def make_connection(settings: Settings) -> Connection:
     if client_id or client_secret:
         if settings.token or not (client_id and client_secret):
             raise InvalidArgumentError("routera: pass either token= or both client_id= and client_secret=")
-        auth = RouteraOAuth(adapter, base_url + "/oauth2/token", str(client_id), str(client_secret))
+        if not isinstance(client_id, str) or not isinstance(client_secret, str):
+            raise InvalidArgumentError("routera: client_id and client_secret must be strings")
+        auth = RouteraOAuth(adapter, base_url + "/oauth2/token", client_id, client_secret)
     else:
         auth = BearerToken(settings.require_token())
 

@@ -65,6 +65,7 @@ from .._adapter import (
     TicketChanges,
     TicketDraft,
 )
+from .._arguments import header_value
 from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import (
@@ -672,7 +673,7 @@ def _idempotency_key(options: Mapping[str, Any]) -> str:
         return str(uuid.uuid4())
     if not isinstance(key, str) or not key or len(key) > MAX_KEY_LENGTH:
         raise InvalidArgumentError(f"idempotency_key must be a non-empty string of at most {MAX_KEY_LENGTH} characters")
-    return key
+    return header_value("Idempotency-Key", key)  # it goes into a header: visible ASCII only
 
 
 def _option_text(options: Mapping[str, Any], name: str) -> str | Unset:

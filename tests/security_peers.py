@@ -1,0 +1,143 @@
+"""Peers for the security tests of issue 12: a recording loopback server and a recording multi-host transport.
+
+`HostileServer` is a real HTTP server on 127.0.0.1 (started and stopped by the test) that records every
+request it receives, headers included, and answers each from a function of that request: it can echo
+headers, redirect anywhere, or send a body a test chose. `Wire` is the same for `httpx.MockTransport`, for
+hosts a test cannot serve on loopback (https on several host names): it records which host got which request
+and which headers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+import ticketkit
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One request as it arrived."""
+
+    host: str  # host:port for a loopback server, the URL's host for a Wire
+    method: str
+    target: str  # the request target as sent (path and query, raw)
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+
+
+# status, headers, body
+Answer = tuple[int, dict[str, str], bytes]
+Route = Callable[[Seen], Answer]
+
+
+def json_answer(status: int, text: str) -> Answer:
+    return status, {"content-type": "application/json"}, text.encode()
+
+
+class HostileServer:
+    """A loopback HTTP/1.1 server that records each request and answers with `route(request)`."""
+
+    def __init__(self, route: Route) -> None:
+        self.route = route
+        self.seen: list[Seen] = []
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length) if length else b""
+                seen = Seen(
+                    host=f"127.0.0.1:{self.server.server_address[1]}",
+                    method=self.command,
+                    target=self.path,
+                    headers={k.lower(): v for k, v in self.headers.items()},
+                    body=body,
+                )
+                with server._lock:
+                    server.seen.append(seen)
+                status, headers, content = server.route(seen)
+                self.send_response(status, headers.get(":reason"))  # ":reason": a reason phrase of the test's
+                for name, value in headers.items():
+                    if name != ":reason":
+                        self.send_header(name, value)
+                self.send_header("content-length", str(len(content)))
+                self.end_headers()
+                self.wfile.write(content)
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _answer
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05})
+        self._thread.daemon = True
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> HostileServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+@dataclass
+class Wire:
+    """An httpx.MockTransport handler for many hosts: `routes[host](request)` answers; every request is kept."""
+
+    routes: dict[str, Callable[[httpx.Request], httpx.Response]] = field(default_factory=dict)
+    seen: list[Seen] = field(default_factory=list)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        body = request.read()
+        target = request.url.raw_path.decode()
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        self.seen.append(Seen(request.url.host, request.method, target, headers, body))
+        route = self.routes.get(request.url.host)
+        if route is None:
+            return httpx.Response(599, text=f"no route for host {request.url.host}")
+        return route(request)
+
+    @property
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self)
+
+    def hosts(self) -> list[str]:
+        return [seen.host for seen in self.seen]
+
+
+MODES = ["sync", "async"]
+
+
+def drive(mode: str, vendor: str, action: Callable[[Any], Any], **options: Any) -> Any:
+    """`action(desk)` on a sync or an async desk of `vendor` made with `options`: awaited, lists drained."""
+    options.setdefault("max_retries", 0)
+    if mode == "sync":
+        with ticketkit.connect(vendor, **options) as desk:
+            result = action(desk)
+            return list(result) if isinstance(result, Iterator) else result
+
+    async def go() -> Any:
+        async with ticketkit.connect_async(vendor, **options) as desk:
+            result = action(desk)
+            if isinstance(result, AsyncIterator):
+                return [item async for item in result]
+            return await result
+
+    return asyncio.run(asyncio.wait_for(go(), timeout=30))
