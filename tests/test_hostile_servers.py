@@ -1,5 +1,8 @@
 """Hostile servers (issue 12): every vendor, sync and async, through httpx.MockTransport.
 
+3. JSON nested deeper than MAX_NESTING, in a success body or an error body: ResponseValidationError, or the
+   status's APIStatusError with a readable message (a 503 still retried per policy). A body at the limit
+   parses, and its Ticket exports, copies and prints.
 7. Pathological HTML (tests/hostile.py) in every HTML field (Intercom part bodies and descriptions, Tickiti
    response html) and as a proxy's error page: read in linear time. html_to_text gives what the three
    regular expressions it was first written with gave (kept here as the reference) on generated HTML soup.
@@ -22,12 +25,16 @@ import httpx
 import pytest
 import ticketkit
 from desk_support import run
-from hostile import PATHOLOGICAL_HTML
+from hostile import MAX_NESTING, PATHOLOGICAL_HTML, nested
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import load_fixture
 from ticketkit import (
+    NotFoundError,
+    ResponseValidationError,
     ServerError,
+    Ticket,
+    _parsing,
     _transport,
 )
 from ticketkit._parsing import html_to_text, looks_like_html
@@ -132,6 +139,129 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     monkeypatch.setattr(_transport.time, "sleep", waited.append)
     monkeypatch.setattr(_transport.asyncio, "sleep", asleep)
     return waited
+
+
+# ---------------------------------------------------------------------------------------------------------
+# 3. Deep nesting
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_the_limit_is_the_one_the_parser_enforces() -> None:
+    assert _parsing.MAX_NESTING == MAX_NESTING
+
+
+def shaped(shape: str, depth: int) -> str:
+    """JSON text nesting exactly `depth` levels, in one of several shapes."""
+    if shape == "arrays":
+        return "[" * depth + "]" * depth
+    if shape == "objects":
+        return '{"k": ' * (depth - 1) + "{}" + "}" * (depth - 1)
+    if shape == "objects of scalars at the bottom":  # CPython leaves such a dict untracked by the collector
+        return '{"k": ' * (depth - 1) + '{"n": 1, "s": "x", "b": true, "z": null}' + "}" * (depth - 1)
+    if shape == "alternating":
+        opening = "".join("[" if level % 2 else '{"k": ' for level in range(depth - 1))
+        closing = "".join("]" if level % 2 else "}" for level in reversed(range(depth - 1)))
+        return opening + ("[1]" if depth % 2 == 0 else '{"n": 1}') + closing
+    assert shape == "wide, one deep branch"
+    shallow = ", ".join(f'"s{n}": [{{"a": [1, 2]}}, "text"]' for n in range(50))
+    return "{" + shallow + ', "deep": ' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
+
+
+SHAPES = ["arrays", "objects", "objects of scalars at the bottom", "alternating", "wide, one deep branch"]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_nesting_limit_is_exact_whatever_the_shape(shape: str) -> None:
+    at_limit = _parsing.parse_json(shaped(shape, MAX_NESTING))
+    assert at_limit is not None
+    with pytest.raises(_parsing.NestingError, match=f"more than {MAX_NESTING} levels"):
+        _parsing.parse_json(shaped(shape, MAX_NESTING + 1))
+    assert _parsing.parse_json(shaped(shape, 3)) == json.loads(shaped(shape, 3))
+
+
+def depth_of(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(depth_of, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(depth_of, value), default=0)
+    return 0
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner, max_size=3),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(value=JSON_VALUES.filter(lambda v: isinstance(v, dict | list)), limit=st.integers(1, 8))
+def test_the_nesting_check_agrees_with_a_plain_walk(value: Any, limit: int) -> None:
+    """The check walks levels through the garbage collector's view of containers: same answer as recursion."""
+    data = json.loads(json.dumps(value))  # as json.loads builds it (the collector's tracking depends on that)
+    assert _parsing._nests_deeper(data, limit) == (depth_of(data) > limit)
+
+
+def planted(vendor: str, depth: int) -> tuple[bytes, dict[str, Any]]:
+    """The vendor's ticket answer with arrays planted in the object that becomes Ticket.raw, so that the whole
+    body nests `depth` levels (the answer's own objects counted); and the answer as data (before planting)."""
+    spec = GET[vendor]
+    answer = copy.deepcopy(spec.answer)
+    spec.raw_of(answer)["hostile"] = "HOSTILE"
+    arrays = depth - len(spec.raw_at) - 1  # the answer's objects down to raw, and raw itself
+    text = json.dumps(answer).encode().replace(b'"HOSTILE"', nested(arrays))
+    return text, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_body_at_the_nesting_limit_is_read_and_its_ticket_exports(vendor: str, mode: str) -> None:
+    content, _ = planted(vendor, MAX_NESTING)
+    ticket = perform(mode, vendor, answering(200, content), get_ticket(vendor))
+    assert isinstance(ticket, Ticket) and isinstance(ticket.raw["hostile"], list)
+    # Everything that walks `raw` recursively still works on it:
+    exported = json.loads(ticketkit.to_json(ticket))
+    assert exported["raw"]["hostile"] == ticket.raw["hostile"]
+    assert copy.deepcopy(ticket) == ticket
+    assert repr(ticket).startswith("Ticket(")
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("depth", [MAX_NESTING + 1, 900, 100_000])
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_success_body_nested_too_deep_is_a_validation_error(vendor: str, depth: int, mode: str) -> None:
+    """Past the limit, whether json.loads can still parse it (900 levels: a Ticket whose raw would break
+    to_json, deepcopy and any recursive walk) or not (100,000: json.loads' RecursionError)."""
+    content, _ = planted(vendor, depth)
+    with pytest.raises(ResponseValidationError, match=f"nested (more than {MAX_NESTING} levels deep|too deep)"):
+        perform(mode, vendor, answering(200, content), get_ticket(vendor))
+
+
+ERROR_BODIES = {
+    "a bare array": nested(5000),
+    "an error object with a deep field": b'{"message": "Not found", "detail": ' + nested(900) + b"}",
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("body", ERROR_BODIES.values(), ids=ERROR_BODIES.keys())
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_an_error_body_nested_too_deep_gives_the_status_error_with_a_readable_message(
+    vendor: str, body: bytes, mode: str
+) -> None:
+    with pytest.raises(NotFoundError) as raised:
+        perform(mode, vendor, answering(404, body), get_ticket(vendor))
+    assert raised.value.status_code == 404
+    assert "nested" in raised.value.message and "[[[" not in raised.value.message, raised.value.message
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_503_nested_too_deep_is_still_retried(vendor: str, mode: str, waits: list[float]) -> None:
+    server = answering(503, nested(5000))
+    with pytest.raises(ServerError, match="nested"):
+        perform(mode, vendor, server, get_ticket(vendor), max_retries=2)
+    assert len(server.requests) == 3 and len(waits) == 2
 
 
 # ---------------------------------------------------------------------------------------------------------
