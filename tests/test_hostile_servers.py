@@ -264,6 +264,16 @@ def test_a_503_nested_too_deep_is_still_retried(vendor: str, mode: str, waits: l
     assert len(server.requests) == 3 and len(waits) == 2
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_a_validation_error_quotes_at_most_a_few_hundred_characters_of_the_body(mode: str) -> None:
+    """A megabyte in one string of the body must not become a megabyte of exception message (and log line)."""
+    answer = copy.deepcopy(ROUTERA)
+    answer["created_at"] = "not a date " * 100_000
+    with pytest.raises(ResponseValidationError) as raised:
+        perform(mode, "routera", answering(200, json.dumps(answer).encode()), get_ticket("routera"))
+    assert len(str(raised.value)) < 1000 and str(raised.value).endswith("…")
+
+
 # ---------------------------------------------------------------------------------------------------------
 # 7. Pathological HTML
 # ---------------------------------------------------------------------------------------------------------

@@ -94,7 +94,7 @@ def reading(vendor: str, operation: str, response: httpx.Response | None = None)
     try:
         yield
     except MALFORMED as exc:
-        detail = f"{type(exc).__name__}: {exc}"
+        detail = clipped(f"{type(exc).__name__}: {exc}")
         raise ResponseValidationError(vendor, operation, detail, response) from exc
 
 
