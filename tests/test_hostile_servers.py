@@ -6,8 +6,12 @@
 7. Pathological HTML (tests/hostile.py) in every HTML field (Intercom part bodies and descriptions, Tickiti
    response html) and as a proxy's error page: read in linear time. html_to_text gives what the three
    regular expressions it was first written with gave (kept here as the reference) on generated HTML soup.
+9. Paging that goes round in a circle (cursors A, B, A; a server that ignores the cursor, the offset or the
+   page number): the list stops with PagingLoopError and never yields an id twice. Offset paging that shifts
+   (tickets added meanwhile) skips the repeated tickets and goes on.
 
-Times are asserted only as generous bounds ("it finished"), never as figures.
+Times are asserted only as generous bounds ("it finished"), never as figures. A scripted server refuses to
+answer more than MAX_REQUESTS requests, so a list that pages forever fails instead of hanging.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import logging
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -31,6 +36,7 @@ from hypothesis import strategies as st
 from support import load_fixture
 from ticketkit import (
     NotFoundError,
+    PagingLoopError,
     ResponseValidationError,
     ServerError,
     Ticket,
@@ -409,3 +415,202 @@ def test_a_pathological_html_error_page_is_read_in_linear_time(vendor: str, mode
     assert time.perf_counter() - started < QUICK_CALL
     assert len(server.requests) == 3 and raised.value.message.startswith("503")
     assert len(raised.value.message) <= 201  # 200 characters and an ellipsis
+
+
+# ---------------------------------------------------------------------------------------------------------
+# 9. Paging that goes round in a circle
+# ---------------------------------------------------------------------------------------------------------
+
+
+def routera_row(number: int) -> dict[str, Any]:
+    return {**ROUTERA, "id": f"r-{number}"}
+
+
+def intercom_row(number: int) -> dict[str, Any]:
+    return {**INTERCOM_ROW, "id": str(number), "ticket_id": str(number)}
+
+
+def ankra_row(number: int) -> dict[str, Any]:
+    return {"id": f"00000000-0000-4000-8000-{number:012d}", "subject": f"Ticket {number}", "status": "open"}
+
+
+def routera_page(numbers: list[int]) -> dict[str, Any]:
+    """Routera pages by offset: the desk asks for the next while a page is full (10 rows at page_size=10)."""
+    return {"data": [routera_row(n) for n in numbers]}
+
+
+def intercom_page(numbers: list[int], next_cursor: str | None) -> dict[str, Any]:
+    pages = {"type": "pages", "next": {"per_page": 150, "starting_after": next_cursor}} if next_cursor else None
+    return {"type": "ticket.list", "tickets": [intercom_row(n) for n in numbers], "total_count": 99, "pages": pages}
+
+
+def ankra_page(numbers: list[int], page: int, total_pages: int) -> dict[str, Any]:
+    pagination = {"page": page, "page_size": 20, "total_pages": total_pages, "total_count": 99}
+    return {"result": [ankra_row(n) for n in numbers], "pagination": pagination}
+
+
+def sent_cursor(vendor: str, request: httpx.Request) -> Any:
+    """The cursor a list request carries: Routera's offset, Intercom's starting_after, Ankra's page."""
+    if vendor == "intercom":
+        return json.loads(request.content)["pagination"].get("starting_after")
+    name = {"routera": "offset", "ankra": "page"}[vendor]
+    return int(request.url.params[name])
+
+
+def json_answer(body: Any) -> httpx.Response:
+    return httpx.Response(200, json=body)
+
+
+def listing(mode: str, vendor: str, server: Server) -> tuple[list[str], PagingLoopError | None]:
+    """The ids the list yields before it ends, and the PagingLoopError it ends with (None: it ended)."""
+    yielded: list[str] = []
+
+    def collect(desk: Any) -> Any:
+        tickets = desk.tickets.list(page_size=10)
+        if isinstance(tickets, Iterator):
+            for ticket in tickets:
+                yielded.append(ticket.id)
+            return None
+
+        async def consume() -> None:
+            async for ticket in tickets:
+                yielded.append(ticket.id)
+
+        return consume()
+
+    try:
+        perform(mode, vendor, server, collect)
+    except PagingLoopError as error:
+        return yielded, error
+    return yielded, None
+
+
+def ignoring_the_cursor(vendor: str) -> Server:
+    """The same full page, whatever the cursor (Intercom: with a new cursor each time)."""
+    ten = list(range(1, 11))
+    answers: dict[str, Callable[[httpx.Request, int], httpx.Response]] = {
+        "routera": lambda request, n: json_answer(routera_page(ten)),
+        "intercom": lambda request, n: json_answer(intercom_page(ten, f"cursor-{n}")),
+        "ankra": lambda request, n: json_answer(ankra_page(ten, n, 1000)),
+    }
+    return Server(answers[vendor])
+
+
+PAGED = ["routera", "intercom", "ankra"]  # Tickiti's tickets/query has one page
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("vendor", PAGED)
+def test_a_server_that_ignores_the_cursor_ends_the_list_with_a_paging_loop_error(vendor: str, mode: str) -> None:
+    """Page 2 repeats page 1 (skipped: offset paging can shift a whole page); page 3 again: the loop."""
+    server = ignoring_the_cursor(vendor)
+    yielded, error = listing(mode, vendor, server)
+    assert error is not None, f"{vendor}: the list ended without an error"
+    assert len(yielded) == 10 and len(set(yielded)) == 10
+    assert len(server.requests) == 3 and error.page == 3
+    assert error.vendor == vendor and error.operation == "tickets.list"
+    assert "already listed" in str(error) and "goes round in a circle" in str(error)
+    assert isinstance(error, ResponseValidationError)  # caught by `except ResponseValidationError` as before
+
+
+def cycling_cursors(one_ticket: bool) -> Server:
+    """Intercom's cursors go None -> A -> B -> A: every page a new ticket, or always the same one."""
+    following = {None: "A", "A": "B", "B": "A"}
+
+    def answer(request: httpx.Request, n: int) -> httpx.Response:
+        cursor = sent_cursor("intercom", request)
+        return json_answer(intercom_page([1 if one_ticket else n], following[cursor]))
+
+    return Server(answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_cursors_that_cycle_end_the_list_before_a_cursor_is_sent_again(mode: str) -> None:
+    server = cycling_cursors(one_ticket=False)
+    yielded, error = listing(mode, "intercom", server)
+    assert error is not None and yielded == ["1", "2", "3"]
+    assert [sent_cursor("intercom", r) for r in server.requests] == [None, "A", "B"]
+    assert (error.cursor, error.page) == ("A", 3)
+    assert "'A', which fetched page 2" in str(error)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_one_ticket_a_page_with_cycling_cursors_is_yielded_once(mode: str) -> None:
+    """The issue's case: `list()` yielded the same ticket without end."""
+    server = cycling_cursors(one_ticket=True)
+    yielded, error = listing(mode, "intercom", server)
+    assert error is not None and yielded == ["1"]
+    assert len(server.requests) == 3
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_cursor_that_does_not_move_ends_the_list_with_an_error(mode: str) -> None:
+    """It used to end the list silently, which hides that the rest of the list was never read."""
+    server = Server(lambda request, n: json_answer(intercom_page([n], "SAME")))
+    yielded, error = listing(mode, "intercom", server)
+    assert error is not None and yielded == ["1", "2"] and len(server.requests) == 2
+    assert "which it was itself fetched with" in str(error) and error.cursor == "SAME"
+
+
+def shifting(vendor: str, pages: list[list[int]]) -> Server:
+    """Offset paging: `pages` in turn (Routera stops at a short page, Ankra at total_pages)."""
+
+    def answer(request: httpx.Request, n: int) -> httpx.Response:
+        numbers = pages[n - 1]
+        if vendor == "routera":
+            return json_answer(routera_page(numbers))
+        return json_answer(ankra_page(numbers, n, len(pages)))
+
+    return Server(answer)
+
+
+SHIFTS = {
+    # Two tickets added meanwhile: the next page repeats the last two of the one before.
+    "a partly repeated page": ([list(range(1, 11)), list(range(9, 19)), [19, 20]], 20),
+    # A page's worth added meanwhile: the next page is all old; the one after brings new tickets again.
+    "one page of nothing new": ([list(range(1, 11)), list(range(1, 11)), [11, 12]], 12),
+    # A page repeating a ticket it already holds.
+    "a ticket twice in one page": ([[1, 2, 2, 3, 4, 5, 6, 7, 8, 9], [10]], 10),
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("shift", SHIFTS)
+@pytest.mark.parametrize("vendor", ["routera", "ankra"])
+def test_offset_paging_that_shifts_skips_the_repeated_tickets(
+    vendor: str, shift: str, mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    pages, count = SHIFTS[shift]
+    server = shifting(vendor, pages)
+    with caplog.at_level(logging.INFO, logger="ticketkit"):
+        yielded, error = listing(mode, vendor, server)
+    assert error is None and len(yielded) == count and len(set(yielded)) == count
+    assert len(server.requests) == len(pages)
+    assert any("already listed; skipped" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_tickiti_page_listing_a_ticket_twice_yields_it_once(mode: str) -> None:
+    rows = load_fixture("tickiti/query-tickets-rows.json")
+    rows["data"] = [*rows["data"], rows["data"][0]]
+    server = Server(lambda request, n: json_answer(rows))
+    yielded, error = listing(mode, "tickiti", server)
+    assert error is None and len(yielded) == len(rows["data"]) - 1 == len(set(yielded))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_limit_ends_the_list_before_a_repeated_cursor_is_noticed(mode: str) -> None:
+    """A caller that asked for what it got has no loop to be told about."""
+    server = Server(lambda request, n: json_answer(intercom_page([n], "SAME")))
+
+    def first_two(desk: Any) -> Any:
+        return desk.tickets.list(limit=2)
+
+    tickets = perform(mode, "intercom", server, first_two)
+    assert [t.id for t in tickets] == ["1", "2"] and len(server.requests) == 2
+
+
+def test_the_paging_loop_error_is_public_and_in_the_tree() -> None:
+    assert ticketkit.PagingLoopError is PagingLoopError and "PagingLoopError" in ticketkit.__all__
+    assert issubclass(PagingLoopError, ResponseValidationError)
+    assert "PagingLoopError" in (ticketkit._errors.__doc__ or "")

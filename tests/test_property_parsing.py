@@ -378,6 +378,11 @@ def _ids(items: list[dict[str, Any]], key: str = "id") -> list[Any]:
     return [item[key] for item in items]
 
 
+def _listed(ids: list[Any] | None) -> list[Any] | None:
+    """What `tickets.list` yields of a page's ids: each once, where it first comes (a list never repeats one)."""
+    return None if ids is None else list(dict.fromkeys(ids))
+
+
 def _intercom_messages(ticket: dict[str, Any]) -> list[str]:
     """The parts that carry a message (a body or files), in Intercom's order: the ticket's comments."""
     parts = (ticket.get("ticket_parts") or {}).get("ticket_parts") or []
@@ -445,7 +450,7 @@ DESK_CALLS: list[DeskCall] = [
         "GET",
         "/tickets",
         then={"data": []},
-        expected=lambda b: _ids(b["data"]),
+        expected=lambda b: _listed(_ids(b["data"])),
     ),
     DeskCall(
         "routera",
@@ -507,7 +512,7 @@ DESK_CALLS: list[DeskCall] = [
         "POST",
         "/tickets/search",
         then=I_LAST_PAGE,
-        expected=lambda b: _ids([t for t in b["tickets"] if t is not None]),  # a null ticket (2.16) is skipped
+        expected=lambda b: _listed(_ids([t for t in b["tickets"] if t is not None])),  # a null ticket (2.16): skipped
     ),
     DeskCall(
         "intercom",
@@ -580,7 +585,7 @@ DESK_CALLS: list[DeskCall] = [
         "query_tickets",
         "POST",
         "/api/v1/tickets/query",
-        expected=_tickiti_numbers,
+        expected=lambda b: _listed(_tickiti_numbers(b)),
     ),
     DeskCall(
         "tickiti",
@@ -653,7 +658,7 @@ DESK_CALLS: list[DeskCall] = [
         "GET",
         A_TICKETS,
         then=A_LAST_PAGE,
-        expected=lambda b: _ids(b["result"]),
+        expected=lambda b: _listed(_ids(b["result"])),
     ),
     DeskCall(
         "ankra",
