@@ -102,7 +102,7 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient]):
         await self.aclose()
 
 
-# Pages in a row that may hold only tickets already listed before the list stops (see `_Paging`).
+# Pages holding only tickets already listed that a list skips, since its last new ticket, before it stops.
 STALE_PAGES_ALLOWED = 1
 
 
@@ -113,8 +113,9 @@ class _Paging:
       offset, Ankra's page numbers) shifts when tickets are added meanwhile, so a page may start with the end
       of the one before; the skip is logged (info) on the `ticketkit` logger.
     - A page holding tickets but none new is skipped once: a page's worth of tickets added between two requests
-      can do that. Two such pages in a row end the list with PagingLoopError: the vendor repeats itself
-      (it ignores the cursor, or its cursors go A, B, A, B...). An empty page is neither: filtered pages are.
+      can do that. A second such page since the last new ticket ends the list with PagingLoopError: the vendor
+      repeats itself (it ignores the cursor, or its cursors go A, B, A, B...). An empty page counts for
+      neither (our-side status filters make them).
     - A next cursor that was sent before (the page's own, or an earlier page's) ends the list with
       PagingLoopError before it is sent again.
 
@@ -131,7 +132,7 @@ class _Paging:
         self.yielded = 0
         self._fetched_with: dict[Any, int] = {_cursor_key(None): 1}  # cursor -> the page it fetched
         self._seen: set[str] = set()
-        self._stale = 0  # pages in a row that held only tickets already listed
+        self._stale = 0  # pages since the last new ticket that held only tickets already listed
 
     def fresh(self, page: Page[Ticket], limit: int | None) -> list[Ticket]:
         """The page's tickets not listed before, in order, at most as many as `limit` leaves."""

@@ -156,9 +156,9 @@ class ResponseValidationError(TicketkitError):
 
 class PagingLoopError(ResponseValidationError):
     """`tickets.list` stopped because the vendor's paging went round in a circle: it sent back a cursor the
-    list had already followed, or two pages in a row held only tickets already listed. Every ticket yielded
-    before it was new (a list never yields one id twice). `cursor` is the cursor concerned, `page` the number
-    of the page (from 1) that showed the loop."""
+    list had already followed, or two pages since the last new ticket held only tickets already listed. Every
+    ticket yielded before it was new (a list never yields one id twice). `cursor` is the cursor concerned,
+    `page` the number of the page (from 1) that showed the loop."""
 
     def __init__(self, vendor: str, detail: str, cursor: Any, page: int) -> None:
         super().__init__(vendor, "tickets.list", detail)
