@@ -22,7 +22,16 @@
    result); at an error status it raises that status's `APIStatusError` with a message. Nothing else: no
    KeyError, TypeError, ValueError, AttributeError or OverflowError reaches the caller.
 
-3. `CASES` counts, per vendor, the (operation or desk call, generated body) pairs tried; conftest.py prints it.
+3. Hostile bodies (issue 12). For the same desk calls, statuses and generated bodies as 2: arrays nested past
+   the parser's limit planted anywhere in the body (the whole body included), a huge string (60,000
+   characters: text, accents, "<!--" runs, a decimal reference of 60,000 digits) in place of any string, and
+   pathological HTML (tests/hostile.py) in every HTML field (Intercom part bodies and descriptions, Tickiti
+   response html, whose plain_text is emptied) or, at an error status, as the whole page. Only the
+   ticketkit error for the status may come out (or, for a huge string or HTML at the success status, a
+   result), and each desk call must finish within HOSTILE_SECONDS: quadratic parsing took seconds.
+
+4. `CASES` counts, per vendor, the (operation or desk call, generated body) pairs tried, `HOSTILE_CASES` the
+   hostile ones among them; conftest.py prints both.
 
 Every hypothesis run is derandomized with a bounded number of examples: the same cases on every run.
 """
@@ -36,6 +45,7 @@ import hashlib
 import importlib
 import json
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,6 +56,8 @@ import jsonschema
 import pytest
 import ticketkit
 from desk_support import Script, async_desk, run, sync_desk
+from hostile import MAX_NESTING as MAX_BODY_NESTING
+from hostile import nested, pathological_html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
@@ -378,6 +390,11 @@ def _ids(items: list[dict[str, Any]], key: str = "id") -> list[Any]:
     return [item[key] for item in items]
 
 
+def _listed(ids: list[Any] | None) -> list[Any] | None:
+    """What `tickets.list` yields of a page's ids: each once, where it first comes (a list never repeats one)."""
+    return None if ids is None else list(dict.fromkeys(ids))
+
+
 def _intercom_messages(ticket: dict[str, Any]) -> list[str]:
     """The parts that carry a message (a body or files), in Intercom's order: the ticket's comments."""
     parts = (ticket.get("ticket_parts") or {}).get("ticket_parts") or []
@@ -445,7 +462,7 @@ DESK_CALLS: list[DeskCall] = [
         "GET",
         "/tickets",
         then={"data": []},
-        expected=lambda b: _ids(b["data"]),
+        expected=lambda b: _listed(_ids(b["data"])),
     ),
     DeskCall(
         "routera",
@@ -507,7 +524,7 @@ DESK_CALLS: list[DeskCall] = [
         "POST",
         "/tickets/search",
         then=I_LAST_PAGE,
-        expected=lambda b: _ids([t for t in b["tickets"] if t is not None]),  # a null ticket (2.16) is skipped
+        expected=lambda b: _listed(_ids([t for t in b["tickets"] if t is not None])),  # a null ticket (2.16): skipped
     ),
     DeskCall(
         "intercom",
@@ -580,7 +597,7 @@ DESK_CALLS: list[DeskCall] = [
         "query_tickets",
         "POST",
         "/api/v1/tickets/query",
-        expected=_tickiti_numbers,
+        expected=lambda b: _listed(_tickiti_numbers(b)),
     ),
     DeskCall(
         "tickiti",
@@ -653,7 +670,7 @@ DESK_CALLS: list[DeskCall] = [
         "GET",
         A_TICKETS,
         then=A_LAST_PAGE,
-        expected=lambda b: _ids(b["result"]),
+        expected=lambda b: _listed(_ids(b["result"])),
     ),
     DeskCall(
         "ankra",
@@ -1198,8 +1215,12 @@ def expect_outcome(call: DeskCall, status: int, kind: str, script: Script, async
             assert isinstance(error.message, str) and error.message.strip() not in ("", "None"), f"{where}: {error}"
         return
     assert status not in ERROR_STATUSES, f"{where}: returned a result"
-    assert kind in ("drop_required", "wrong_type"), f"{where}: returned a result"
+    assert kind in RESULT_KINDS, f"{where}: returned a result"
     check_result(call, result)
+
+
+# Changes a body may survive: a field the adapter does not need, a long string, HTML in a text field.
+RESULT_KINDS = ("drop_required", "wrong_type", "huge_string", "html")
 
 
 @dataclass(frozen=True)
@@ -1272,6 +1293,208 @@ def test_unreadable_body_raises_only_ticketkit_errors(
         assert drive(call, script_for(call, answer), asynchronous) == content
         return
     expect_outcome(call, code, kind, script_for(call, answer), asynchronous)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# 3. Hostile bodies
+# ---------------------------------------------------------------------------------------------------------
+
+HOSTILE = ("deep", "huge_string", "html")
+# Generating a body costs far more than making it hostile: few bodies, each made hostile several ways.
+HOSTILE_EXAMPLES = 1  # unbroken bodies per family of answers
+HOSTILE_VARIANTS = 2  # hostile bodies of each kind made from it
+HTML_EXAMPLES = 2  # bodies with HTML fields per desk call
+#: Per vendor: hostile (desk call, body) pairs tried (for the report).
+HOSTILE_CASES: Counter[str] = Counter()
+# Smaller than tests/hostile.py's 160 KB (which test_hostile_servers.py reads once per shape), and still seconds
+# a field for a quadratic parse; a linear one takes milliseconds.
+HOSTILE_SIZE = 60_000
+HOSTILE_SECONDS = 1.0
+# Past the limit and still parsed by json.loads; and far past what json.loads can follow.
+DEPTHS = (MAX_BODY_NESTING + 1, 600, 20_000)
+HUGE_STRINGS = {
+    "letters": "x" * HOSTILE_SIZE,
+    "accents": "\u00e9" * HOSTILE_SIZE,
+    "comment openers": "<!--" * (HOSTILE_SIZE // 4),
+    "a long decimal reference": "&#" + "9" * HOSTILE_SIZE,
+}
+PATHOLOGICAL = pathological_html(HOSTILE_SIZE)
+# Where a vendor sends HTML: Intercom part bodies and ticket descriptions, Tickiti response html. (Ankra's
+# comment `body` is plain text: HTML there must pass through untouched, which is tried too.)
+HTML_FIELDS = frozenset({"body", "html", "_default_description_"})
+PLACEHOLDER = "\x00hostile\x00"
+
+
+def _values(body: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(path, value) for the body and every value inside it."""
+    yield path, body
+    if isinstance(body, dict):
+        for key, value in body.items():
+            yield from _values(value, (*path, key))
+    elif isinstance(body, list):
+        for index, value in enumerate(body):
+            yield from _values(value, (*path, index))
+
+
+def _planted(body: Any, path: tuple[Any, ...], text: bytes) -> bytes:
+    """The body's JSON with the value at `path` replaced by `text` (JSON no json.dumps would write)."""
+    return encode(_replace(body, path, PLACEHOLDER)).replace(encode(PLACEHOLDER), text)
+
+
+def hostile_body(kind: str, status: int, body: Any, data: st.DataObject) -> tuple[bytes, str] | None:
+    """A hostile answer made from `body`: its content and content type; None when `kind` finds no place in it."""
+    if kind == "deep":
+        paths = sorted((path for path, _ in _values(body)), key=repr)
+        path = data.draw(st.sampled_from(paths), label="nested at")
+        return _planted(body, path, nested(data.draw(st.sampled_from(DEPTHS), label="depth"))), "application/json"
+    if kind == "huge_string":
+        paths = sorted((path for path, value in _values(body) if isinstance(value, str)), key=repr)
+        if not paths:
+            return None
+        path = data.draw(st.sampled_from(paths), label="huge at")
+        value = HUGE_STRINGS[data.draw(st.sampled_from(sorted(HUGE_STRINGS)), label="huge string")]
+        return encode(_replace(body, path, value)), "application/json"
+    assert kind == "html"
+    markup = PATHOLOGICAL[data.draw(st.sampled_from(sorted(PATHOLOGICAL)), label="html")]
+    if status in ERROR_STATUSES:  # a proxy's error page
+        return f"<html><body><h1>{status}</h1>{markup}</body></html>".encode(), "text/html"
+    fields = [path for path, value in _values(body) if path and path[-1] in HTML_FIELDS and value is not None]
+    if not fields:
+        return None
+    hostile = copy.deepcopy(body)
+    for path in fields:
+        parent = _at(hostile, path[:-1])
+        parent[path[-1]] = markup
+        if isinstance(parent, dict) and isinstance(parent.get("plain_text"), str):
+            parent["plain_text"] = ""  # Tickiti: converted from the html only without one
+    return encode(hostile), "application/json"
+
+
+@pytest.mark.parametrize("answers", _broken_families())
+@settings(SETTINGS, max_examples=HOSTILE_EXAMPLES)
+@given(data=st.data())
+def test_hostile_body_raises_only_ticketkit_errors_in_bounded_time(
+    answers: tuple[Answer, ...], data: st.DataObject
+) -> None:
+    """A body of the answers' schema made hostile each way in turn and given to each desk call, sync or async."""
+    first = answers[0]
+    _, strategy = _unbroken(first.call.vendor, first.pointer, first.branch)
+    body = data.draw(strategy, label="unbroken body")
+    for kind in [kind for kind in HOSTILE for _ in range(HOSTILE_VARIANTS)]:
+        made: dict[bool, tuple[bytes, str] | None] = {}  # one hostile body for the success status, one for errors
+        for answer in answers:
+            error = answer.status in ERROR_STATUSES
+            if error not in made:
+                made[error] = hostile_body(kind, answer.status, body, data)
+            hostile = made[error]
+            if hostile is None:
+                continue
+            CASES[answer.call.vendor] += 1
+            HOSTILE_CASES[answer.call.vendor] += 1
+            response = httpx.Response(answer.status, content=hostile[0], headers={"content-type": hostile[1]})
+            asynchronous = data.draw(st.booleans(), label="async")
+            started = time.perf_counter()
+            expect_outcome(answer.call, answer.status, kind, script_for(answer.call, response, body), asynchronous)
+            elapsed = time.perf_counter() - started
+            where = f"{answer.call.id} on a {kind} body with HTTP {answer.status}"
+            assert elapsed < HOSTILE_SECONDS, f"{where}: {elapsed:.1f} s"
+
+
+def requiring_html(schema: Any) -> tuple[Any, bool]:
+    """`schema` narrowed to bodies that carry HTML: every property on the way to an HTML field required, every
+    array on the way non-empty, the field itself a string (a oneOf/anyOf keeps the branches that lead to one).
+    False when no HTML field is beneath."""
+    if not isinstance(schema, dict):
+        return schema, False
+    out, found = dict(schema), False
+    if "properties" in schema:
+        required, properties = set(schema.get("required", [])), {}
+        for name, sub in schema["properties"].items():
+            narrowed, has = requiring_html(sub)
+            if name in HTML_FIELDS:
+                narrowed, has = {"allOf": [narrowed, {"type": "string", "minLength": 1}]}, True
+            if has:
+                required.add(name)
+                found = True
+            properties[name] = narrowed
+        out["properties"], out["required"] = properties, sorted(required)
+    if "items" in schema:
+        out["items"], has = requiring_html(schema["items"])
+        if has:
+            out["minItems"], found = max(1, schema.get("minItems", 0)), True
+    if "allOf" in schema:
+        narrowed_all = [requiring_html(sub) for sub in schema["allOf"]]
+        out["allOf"] = [sub for sub, _ in narrowed_all]
+        found = found or any(has for _, has in narrowed_all)
+    for key in ("oneOf", "anyOf"):
+        if key in schema:
+            branches = [requiring_html(sub) for sub in schema[key]]
+            leading = [sub for sub, has in branches if has]
+            out[key] = leading or [sub for sub, _ in branches]
+            found = found or bool(leading)
+    return out, found
+
+
+def _html_schema(call: DeskCall) -> Any:
+    """The schema of the call's success answer narrowed to bodies with HTML fields; None when it has none."""
+    response = success_of(call)
+    if response is None or response.binary:
+        return None
+    narrowed, found = requiring_html(self_contained(load_spec(call.vendor), response.branch_schema()))
+    return narrowed if found else None
+
+
+HTML_CALLS = [call for call in DESK_CALLS if _html_schema(call) is not None]
+
+
+def _html_families() -> list[Any]:
+    """The HTML_CALLS grouped by the schema of their answer (a ticket answers get, close, update...)."""
+    grouped: dict[tuple[str, str], list[DeskCall]] = {}
+    for call in HTML_CALLS:
+        grouped.setdefault((call.vendor, json.dumps(_html_schema(call), sort_keys=True)), []).append(call)
+    return [pytest.param(tuple(calls), id="+".join(c.id for c in calls)) for calls in grouped.values()]
+
+
+@functools.cache
+def _html_bodies(call_id: str) -> st.SearchStrategy[Any]:
+    call = next(c for c in DESK_CALLS if c.id == call_id)
+    return generate(_html_schema(call), max_items=1)
+
+
+def test_every_vendor_answer_with_html_fields_is_tried() -> None:
+    """Intercom's tickets and parts, Tickiti's threads (and Ankra's plain-text comment bodies)."""
+    assert {c.id for c in HTML_CALLS} >= {
+        "intercom-tickets.get",
+        "intercom-tickets.list",
+        "intercom-comments.list",
+        "intercom-comments.create",
+        "tickiti-tickets.get",
+        "tickiti-comments.list",
+    }
+
+
+@pytest.mark.parametrize("calls", _html_families())
+@settings(SETTINGS, max_examples=HTML_EXAMPLES)
+@given(data=st.data())
+def test_pathological_html_in_every_html_field_is_read_in_bounded_time(
+    calls: tuple[DeskCall, ...], data: st.DataObject
+) -> None:
+    """A generated answer with every HTML field it has set to pathological HTML, given to each desk call that
+    reads it: a result (or, where the adapter needs the text it replaced, ResponseValidationError), within
+    HOSTILE_SECONDS, sync or async."""
+    generated = data.draw(_html_bodies(calls[0].id), label="body with HTML fields")
+    for call in calls:
+        response = success_of(call)
+        assert response is not None
+        body = call.cohere(generated)
+        hostile = hostile_body("html", response.status, body, data)
+        assert hostile is not None, f"{call.id}: no HTML field in {body!r}"
+        CASES[call.vendor] += 1
+        HOSTILE_CASES[call.vendor] += 1
+        answer = httpx.Response(response.status, content=hostile[0], headers={"content-type": hostile[1]})
+        started = time.perf_counter()
+        expect_outcome(call, response.status, "html", script_for(call, answer, body), data.draw(st.booleans()))
+        assert time.perf_counter() - started < HOSTILE_SECONDS, call.id
 
 
 SILENT_ERRORS = [

@@ -17,7 +17,7 @@ import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 
 from ._errors import ErrorInfo, UnsupportedOperationError, refuse_unknown
-from ._parsing import html_to_text, json_body
+from ._parsing import NestingError, clipped, html_to_text, parse_json
 
 T = TypeVar("T")
 
@@ -162,10 +162,16 @@ class Adapter:
 
 
 def fallback_error_info(response: httpx.Response) -> ErrorInfo:
-    """A readable message for any error body: JSON we do not know, HTML from a proxy, or nothing."""
+    """A readable message for any error body: JSON we do not know, HTML from a proxy, or nothing.
+
+    Never raises: it is what every vendor's reader falls back to, on any body a server or proxy may send
+    (JSON nested a thousand deep, a megabyte of `<!--`...).
+    """
     try:
-        body = json_body(response, "", "")
-    except Exception:
+        body = parse_json(response.content)
+    except NestingError as exc:  # the text would be a wall of brackets: say what it is instead
+        return ErrorInfo(message=f"the error body is {exc}; not read")
+    except (ValueError, UnicodeDecodeError):
         body = None
     if isinstance(body, dict):
         for key in ("message", "error_description", "detail", "error"):
@@ -177,7 +183,7 @@ def fallback_error_info(response: httpx.Response) -> ErrorInfo:
     if "<" in text and ">" in text:
         text = html_to_text(text) or ""
     text = " ".join(text.split())
-    return ErrorInfo(message=(text[:200] + "…") if len(text) > 200 else text or "(empty body)")
+    return ErrorInfo(message=clipped(text, 200) if text else "(empty body)")
 
 
 def parse_retry_after(response: httpx.Response) -> float | None:

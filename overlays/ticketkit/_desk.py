@@ -20,7 +20,8 @@ from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 from . import _arguments as args
 from ._adapter import Adapter, Capabilities, ListQuery, Page, Plan
 from ._engine import run_async, run_sync
-from ._errors import DeskClosedError, InvalidArgumentError
+from ._errors import DeskClosedError, InvalidArgumentError, PagingLoopError
+from ._logging import logger
 from ._redaction import display_url
 from ._transport import RequestOptions
 
@@ -193,10 +194,116 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient]):
         await self.aclose()
 
 
-def _advances(cursor: Any, page: Page[Ticket]) -> bool:
-    """Whether there is a next page. A page may be empty (a vendor filtered it) and still have one;
-    a cursor that does not move would page forever, so it ends the list."""
-    return page.next_cursor is not None and page.next_cursor != cursor
+# Pages holding only tickets already listed that a list skips, since its last new ticket, before it stops.
+STALE_PAGES_ALLOWED = 1
+
+
+class _Paging:
+    """What one `tickets.list` has seen, so that a vendor's paging cannot make it loop or repeat itself.
+
+    - A ticket id already yielded is skipped: a list never yields one id twice. Offset paging (Routera's
+      offset, Ankra's page numbers) shifts when tickets are added meanwhile, so a page may start with the end
+      of the one before; the skip is logged (info) on the `ticketkit` logger.
+    - A page holding tickets but none new is skipped once: a page's worth of tickets added between two requests
+      can do that. A second such page since the last new ticket ends the list with PagingLoopError: the vendor
+      repeats itself (it ignores the cursor, or its cursors go A, B, A, B...). An empty page counts for
+      neither (our-side status filters make them).
+    - A next cursor that was sent before (the page's own, or an earlier page's) ends the list with
+      PagingLoopError before it is sent again.
+
+    Memory: the ids of the tickets listed so far (about 100 bytes each) and the cursors sent, until the
+    iteration ends. The pages themselves are not kept.
+    """
+
+    __slots__ = ("_fetched_with", "_seen", "_stale", "cursor", "pages", "vendor", "yielded")
+
+    def __init__(self, vendor: str) -> None:
+        self.vendor = vendor
+        self.cursor: Any = None  # the cursor of the page being read (None: the first)
+        self.pages = 0  # pages received
+        self.yielded = 0
+        self._fetched_with: dict[Any, int] = {_cursor_key(None): 1}  # cursor -> the page it fetched
+        self._seen: set[str] = set()
+        self._stale = 0  # pages since the last new ticket that held only tickets already listed
+
+    def fresh(self, page: Page[Ticket], limit: int | None) -> list[Ticket]:
+        """The page's tickets not listed before, in order, at most as many as `limit` leaves."""
+        self.pages += 1
+        seen, new = self._seen, []
+        for ticket in page.items:
+            if ticket.id not in seen:
+                seen.add(ticket.id)
+                new.append(ticket)
+        if page.items and not new:
+            self._stale += 1
+            if self._stale > STALE_PAGES_ALLOWED:
+                ids = ", ".join(_shown(t.id) for t in page.items[:5]) + (", ..." if len(page.items) > 5 else "")
+                raise PagingLoopError(
+                    self.vendor,
+                    f"page {self.pages} (cursor {_shown(self.cursor)}) holds only tickets already listed ({ids}): "
+                    f"{self._stale} pages of them since the last new ticket; stopped after {self.yielded} tickets",
+                    cursor=self.cursor,
+                    page=self.pages,
+                )
+        elif new:
+            self._stale = 0
+        if len(new) < len(page.items):
+            logger.info(
+                "%s tickets.list: page %d repeats %d ticket(s) already listed; skipped",
+                self.vendor,
+                self.pages,
+                len(page.items) - len(new),
+            )
+        if limit is not None:
+            new = new[: limit - self.yielded]
+        self.yielded += len(new)
+        return new
+
+    def follow(self, page: Page[Ticket], limit: int | None) -> Any:
+        """The cursor to fetch next; None when the list is complete (or `limit` reached)."""
+        cursor = page.next_cursor
+        if cursor is None or (limit is not None and self.yielded >= limit):
+            return None
+        key = _cursor_key(cursor)
+        earlier = self._fetched_with.get(key)
+        if earlier is not None:
+            which = "it was itself fetched with" if earlier == self.pages else f"fetched page {earlier}"
+            raise PagingLoopError(
+                self.vendor,
+                f"page {self.pages} gives as the next page the cursor {_shown(cursor)}, which {which}; "
+                f"stopped after {self.yielded} tickets",
+                cursor=cursor,
+                page=self.pages,
+            )
+        self._fetched_with[key] = self.pages + 1
+        self.cursor = cursor
+        return cursor
+
+
+def _cursor_key(cursor: Any) -> Any:
+    """The cursor itself when it can be a dict key (strings, numbers: every adapter's), else its repr."""
+    try:
+        hash(cursor)
+    except TypeError:
+        return ("unhashable", repr(cursor))
+    return (type(cursor), cursor)
+
+
+def _shown(value: Any) -> str:
+    """A cursor or id for a message: a vendor's cursor can be long."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _masked(
+    options: RequestOptions, step: Callable[[Page[Ticket], int | None], T], page: Page[Ticket], limit: int | None
+) -> T:
+    """A paging step whose PagingLoopError (it quotes the vendor's cursor and ids) is masked like any other."""
+    try:
+        return step(page, limit)
+    except PagingLoopError as exc:
+        options.secrets.scrub(exc)
+        raise
 
 
 def _iterate(desk: Desk, query: ListQuery, limit: int | None, options: RequestOptions) -> Iterator[Ticket]:
@@ -204,15 +311,13 @@ def _iterate(desk: Desk, query: ListQuery, limit: int | None, options: RequestOp
         raise desk._adapter.unsupported("tickets.list")
 
     def pages() -> Iterator[Ticket]:
-        yielded, cursor = 0, None
-        while limit is None or yielded < limit:
+        paging, cursor = _Paging(desk.vendor), None
+        while limit is None or paging.yielded < limit:
             page = desk._run("tickets.list", options, partial(desk._adapter.list_tickets, query, cursor))
-            for ticket in page.items[: None if limit is None else limit - yielded]:
-                yielded += 1
-                yield ticket
-            if not _advances(cursor, page):
+            yield from _masked(options, paging.fresh, page, limit)
+            cursor = _masked(options, paging.follow, page, limit)
+            if cursor is None:
                 return
-            cursor = page.next_cursor
 
     return pages()
 
@@ -222,15 +327,14 @@ def _aiterate(desk: AsyncDesk, query: ListQuery, limit: int | None, options: Req
         raise desk._adapter.unsupported("tickets.list")
 
     async def pages() -> AsyncIterator[Ticket]:
-        yielded, cursor = 0, None
-        while limit is None or yielded < limit:
+        paging, cursor = _Paging(desk.vendor), None
+        while limit is None or paging.yielded < limit:
             page = await desk._run("tickets.list", options, partial(desk._adapter.list_tickets, query, cursor))
-            for ticket in page.items[: None if limit is None else limit - yielded]:
-                yielded += 1
+            for ticket in _masked(options, paging.fresh, page, limit):
                 yield ticket
-            if not _advances(cursor, page):
+            cursor = _masked(options, paging.follow, page, limit)
+            if cursor is None:
                 return
-            cursor = page.next_cursor
 
     return pages()
 

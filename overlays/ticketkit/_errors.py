@@ -12,6 +12,7 @@ TicketkitError
 │   ├── RateLimitError            429 (retry_after)
 │   └── ServerError               5xx
 ├── ResponseValidationError       a 2xx body that does not match the vendor's spec
+│   └── PagingLoopError           tickets.list: the vendor's pages went round in a circle
 ├── UnsupportedOperationError     the vendor has no such operation
 ├── ResponseTooLargeError         a download over max_download_bytes (nothing partial is kept)
 ├── InvalidArgumentError          a bad argument, refused before anything is sent
@@ -37,6 +38,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidRequestError",
     "NotFoundError",
+    "PagingLoopError",
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
@@ -152,6 +154,19 @@ class ResponseValidationError(TicketkitError):
         self.operation = operation
         self.detail = detail
         self.response = response
+
+
+class PagingLoopError(ResponseValidationError):
+    """`tickets.list` stopped because the vendor's paging went round in a circle: it sent back a cursor the
+    list had already followed, or two pages since the last new ticket held only tickets already listed. Every
+    ticket yielded before it was new (a list never yields one id twice). `cursor` is the cursor concerned,
+    `page` the number of the page (from 1) that showed the loop."""
+
+    def __init__(self, vendor: str, detail: str, cursor: Any, page: int) -> None:
+        super().__init__(vendor, "tickets.list", detail)
+        self.args = (f"{vendor} tickets.list: the vendor's paging goes round in a circle: {detail}",)
+        self.cursor = cursor
+        self.page = page
 
 
 class UnsupportedOperationError(TicketkitError):

@@ -153,15 +153,14 @@ def _attempts(
             if status in call.expect:
                 log_attempt(adapter, call, request, attempt, elapsed, status)
                 return outcome
-            error = _status_error(adapter, options.secrets.response(outcome))  # masked before it is read
             asked = adapter.retry_after(outcome)
             retry = retries_left and status in RETRY_STATUSES and (safe or status == 429)
             if retry and asked is not None and asked > options.max_retry_wait:
                 retry = False  # not worth holding the caller: let it decide (retry_after says how long)
             wait = (asked if asked is not None else backoff(attempt - 1)) if retry else None
             log_attempt(adapter, call, request, attempt, elapsed, status, wait)
-            if wait is None:
-                raise error
+            if wait is None:  # the body is read only for the error raised: the retry never waits on it
+                raise _status_error(adapter, options.secrets.response(outcome))  # masked before it is read
         else:
             assert outcome is not None
             failure = _connection_error(adapter, call, outcome)

@@ -401,18 +401,31 @@ SEARCH = SearchRequest(
 )
 SNOOZE = dt.datetime(2031, 1, 1, tzinfo=dt.UTC)
 
+
+def every_ticket(tickets: Iterator[Ticket]) -> list[Ticket]:
+    """Every ticket of a listing. When it ends in PagingLoopError (Prism answers a seed with the same page, its
+    next cursor the one just sent), the tickets yielded before are on the error as `listed`."""
+    yielded: list[Ticket] = []
+    try:
+        yielded.extend(tickets)
+    except ticketkit.PagingLoopError as loop:
+        loop.listed = yielded  # type: ignore[attr-defined]
+        raise
+    return yielded
+
+
 # Each request shape the desk sends: (reference operationId, the call).
 DESK_REQUESTS: dict[str, tuple[str, DeskCall]] = {
     "tickets.get": ("getTicket", lambda d, h: d.tickets.get(TICKET_ID, extra_headers=h)),
-    "tickets.list": ("searchTickets", lambda d, h: list(d.tickets.list(limit=50, extra_headers=h))),
+    "tickets.list": ("searchTickets", lambda d, h: every_ticket(d.tickets.list(limit=50, extra_headers=h))),
     "tickets.list page_size=5": (
         "searchTickets",
-        lambda d, h: list(d.tickets.list(page_size=5, limit=50, extra_headers=h)),
+        lambda d, h: every_ticket(d.tickets.list(page_size=5, limit=50, extra_headers=h)),
     ),
     **{
         f"tickets.list status={status.value}": (
             "searchTickets",
-            lambda d, h, s=status: list(d.tickets.list(status=s, limit=50, extra_headers=h)),
+            lambda d, h, s=status: every_ticket(d.tickets.list(status=s, limit=50, extra_headers=h)),
         )
         for status in (
             TicketStatus.NEW,
@@ -849,15 +862,24 @@ def test_the_desk_sends_the_cursor_it_was_given(request: pytest.FixtureRequest) 
     for seed in SEEDS:
         with desk_on(prism_for(request, "2.11"), "2.11") as (desk, wire):
             prefer = {"Prefer": f"dynamic=true, seed={seed}"}
-            accepted(wire, lambda h=prefer: list(desk.tickets.list(limit=500, extra_headers=h)))
+
+            def listing(headers: dict[str, str] = prefer) -> Any:
+                try:
+                    return list(desk.tickets.list(limit=500, extra_headers=headers))
+                except ticketkit.PagingLoopError as loop:
+                    return loop
+
+            outcome = accepted(wire, listing)
         first = wire.exchanges[0].json()
         cursor = ((first.get("pages") or {}).get("next") or {}).get("starting_after")
         if not isinstance(cursor, str):
-            assert len(wire.exchanges) == 1
+            assert len(wire.exchanges) == 1 and isinstance(outcome, list)
             continue
         paged += 1
-        # The same seed answers the same page, so the cursor does not move and the desk stops after two.
+        # The same seed answers the same page, whose next cursor is the one just sent: the desk stops after two
+        # requests with PagingLoopError (asking again would page forever).
         assert len(wire.exchanges) == 2
+        assert isinstance(outcome, ticketkit.PagingLoopError) and outcome.cursor == cursor, outcome
         assert json.loads(wire.exchanges[1].request_body)["pagination"]["starting_after"] == cursor
     assert paged, "no seed gives a page with a next cursor: pick other seeds"
 
@@ -943,11 +965,18 @@ def test_desk_parses_response(request: pytest.FixtureRequest, version: str, name
         assert "null where the ticket belongs" in str(error)
         TALLY.null_refused(version, caller, refused)
         return
+    if isinstance(error, ticketkit.PagingLoopError):
+        # Prism answers a seed with the same page, whose next cursor is the one just sent: the desk stops on the
+        # second request, the page's tickets listed once (it used to list them twice and stop silently).
+        sent = json.loads(under_test[-1].request_body)["pagination"]["starting_after"]
+        assert len(under_test) == 2 and error.cursor == sent == under_test[-1].json()["pages"]["next"]["starting_after"]
+        result, error = error.listed, None  # type: ignore[attr-defined]
     assert error is None, f"{error!r}\nbody: {under_test[-1].body[:2000]!r}"
     check_parsed(result, time.time())
-    if operation == "searchTickets":  # a null ticket is skipped: every other one is listed, in order
-        listed = [t["id"] for e in under_test for t in e.json()["tickets"] if t is not None]
-        assert [t.id for t in result] == listed[: len(result)] and len(result) == min(len(listed), 50)
+    if operation == "searchTickets":  # a null ticket is skipped, a repeated one too: every other one, in order
+        ids = [t["id"] for e in under_test for t in e.json()["tickets"] if t is not None]
+        unique = list(dict.fromkeys(ids))
+        assert [t.id for t in result] == unique[: len(result)] and len(result) == min(len(unique), 50)
     if found:
         TALLY.null_parsed(version, caller, found)
     TALLY.response_parsed(version, caller, source)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -80,7 +79,17 @@ from .._errors import (
     status_error,
 )
 from .._logging import logger
-from .._parsing import MALFORMED, escape_text, html_to_text, json_body, json_object, nonblank, reading, text_or_none
+from .._parsing import (
+    MALFORMED,
+    escape_text,
+    html_to_text,
+    json_body,
+    json_object,
+    looks_like_html,
+    nonblank,
+    reading,
+    text_or_none,
+)
 from .._transport import UNUSABLE_LOCATION
 from ._intercom_states import StateCache, StateCatalog, read_catalog
 from ._intercom_versions import DEFAULT, SUPPORTED, Version, version
@@ -120,7 +129,6 @@ AUTHORS: Mapping[str, PartyKind] = {
     "team": PartyKind.TEAM,
 }
 T = TypeVar("T")
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
 class IntercomAdapter(Adapter):
@@ -737,7 +745,7 @@ def _unix_time(name: str, value: object) -> int | Unset:
 
 def _plain(text: str | None) -> str | None:
     """Descriptions are usually plain text, sometimes HTML: only HTML is converted."""
-    if text is not None and _HTML_TAG.search(text):
+    if text is not None and looks_like_html(text):
         return html_to_text(text)
     return text
 
