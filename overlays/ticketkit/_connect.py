@@ -9,10 +9,18 @@ from typing import Any, Protocol
 import httpx
 
 from ._connection import Connection, Settings
+from ._decoding import ACCEPT_ENCODING
 from ._desk import AsyncDesk, Desk
 from ._errors import InvalidArgumentError
 from ._logging import configure_from_environment
-from ._transport import RequestOptions, as_positive, as_retries, as_timeout
+from ._transport import (
+    MAX_RESPONSE_BYTES,
+    RequestOptions,
+    as_positive,
+    as_retries,
+    as_timeout,
+    with_limits,
+)
 
 # Vendor modules load when first connected to, so `import ticketkit` stays cheap.
 VENDORS = ("routera", "intercom", "tickiti", "ankra")
@@ -69,7 +77,8 @@ def _options(max_retries: object, max_retry_wait: object, max_download_bytes: ob
 
 
 def _headers(connection: Connection, headers: dict[str, str] | None) -> dict[str, str]:
-    merged = {"User-Agent": USER_AGENT, **connection.headers, **(headers or {})}
+    # Only the codings ticketkit can decode in bounded memory (a caller may narrow it, to identity say).
+    merged = {"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING, **connection.headers, **(headers or {})}
     if any(name.lower() == "authorization" for name in merged):
         raise InvalidArgumentError("pass credentials as token= (or the vendor's options), not as a header")
     return merged
@@ -87,6 +96,7 @@ def connect(
     max_retries: int = 2,
     max_retry_wait: float = 60.0,
     max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
+    max_response_bytes: int = MAX_RESPONSE_BYTES,
     **vendor_options: Any,
 ) -> Desk:
     """A `Desk` for `vendor` ("routera", "intercom", "tickiti" or "ankra").
@@ -95,6 +105,9 @@ def connect(
     30 s to read), `transport` (an httpx transport: tests, proxies), `headers`, `allow_insecure` (permit a
     plain http:// base URL that is not loopback), `max_retries` (default 2), `max_retry_wait` (the longest
     vendor-asked wait that is slept, default 60 s), `max_download_bytes` (default 100 MB).
+
+    Limits (every body is counted decoded, as it arrives; past a limit, ResponseTooLargeError):
+    `max_response_bytes` (an API answer, default 32 MiB).
 
     Vendor keywords: Intercom `api_version` ("2.11" to "2.16", default "2.16"), `admin_id`, `ticket_type_id`;
     Routera `client_id` and `client_secret` (instead of `token`), `stage_map`, `description_field`, `pipeline`,
@@ -112,6 +125,7 @@ def connect(
     )
     client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
     options = _options(max_retries, max_retry_wait, max_download_bytes)
+    options = with_limits(options, max_response_bytes=max_response_bytes)
     return Desk(connection.adapter, http, client, options)
 
 
@@ -127,6 +141,7 @@ def connect_async(
     max_retries: int = 2,
     max_retry_wait: float = 60.0,
     max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
+    max_response_bytes: int = MAX_RESPONSE_BYTES,
     **vendor_options: Any,
 ) -> AsyncDesk:
     """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
@@ -142,4 +157,5 @@ def connect_async(
     generated = connection.generated_client
     client = generated.set_async_httpx_client(http) if generated else None
     options = _options(max_retries, max_retry_wait, max_download_bytes)
+    options = with_limits(options, max_response_bytes=max_response_bytes)
     return AsyncDesk(connection.adapter, http, client, options)

@@ -13,7 +13,7 @@ TicketkitError
 │   └── ServerError               5xx
 ├── ResponseValidationError       a 2xx body that does not match the vendor's spec
 ├── UnsupportedOperationError     the vendor has no such operation
-├── ResponseTooLargeError         a download over max_download_bytes (nothing partial is kept)
+├── ResponseTooLargeError         a body over max_response_bytes, or a download over max_download_bytes
 └── InvalidArgumentError          a bad argument, refused before anything is sent
 """
 
@@ -163,7 +163,11 @@ class UnsupportedOperationError(TicketkitError):
 
 
 class ResponseTooLargeError(TicketkitError):
-    """A download bigger than `max_download_bytes`; nothing partial is returned."""
+    """A response body bigger than its limit, counted decoded as it arrives; nothing partial is returned.
+
+    The limit is `max_response_bytes` for an API answer and `max_download_bytes` for a download (both
+    `connect()` keywords); `limit` holds it. Reading stops there: the rest of the body is never received.
+    """
 
     def __init__(self, message: str, limit: int) -> None:
         super().__init__(message)

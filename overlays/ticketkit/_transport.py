@@ -11,11 +11,15 @@ back. `send_sync` and `send_async` only carry the steps out (httpx and `time.sle
 - Wait: the vendor's `retry-after-ms`, `Retry-After` (seconds or HTTP date) or `X-RateLimit-Reset`; else
   exponential backoff from 0.5 s, doubling, capped at 8 s, with jitter. A vendor-asked wait above
   `max_retry_wait` is not slept: the error is raised at once, with `retry_after` set on a RateLimitError.
+- Size: a body is read as it arrives and decoded in small pieces (`_decoding.py`), at most
+  `max_response_bytes` of it (downloads: `max_download_bytes`), counted decoded: ResponseTooLargeError past it.
+  Of an error body, the first ERROR_BODY_BYTES are kept for the message and the rest is never read.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import random
 import time
 from collections.abc import Generator, Mapping
@@ -25,12 +29,13 @@ from typing import Any
 import httpx
 
 from ._adapter import Adapter, Call
+from ._decoding import BodyReader, UnsupportedEncoding
 from ._errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     InvalidArgumentError,
-    ResponseTooLargeError,
+    ResponseValidationError,
     TicketkitError,
     status_error,
 )
@@ -46,6 +51,14 @@ MAX_DELAY = 8.0
 # httpx errors raised before any byte of the request left: repeating is always safe.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
+# The largest API answer read (decoded). The biggest real ones (a ticket with a long thread, a page of a
+# hundred tickets with their raw payloads) are a few MB; parsing JSON into Python objects costs several times
+# its size, so 32 MiB keeps a call's memory within a few hundred MB while leaving a tenfold margin.
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
+# Of an error answer, this much is kept for the message (the vendors' error bodies are under a kilobyte).
+ERROR_BODY_BYTES = 64 * 1024
+
 
 @dataclass(frozen=True)
 class RequestOptions:
@@ -54,8 +67,9 @@ class RequestOptions:
     timeout: httpx.Timeout | None = None
     max_retries: int = 2
     max_retry_wait: float = 60.0
-    max_download_bytes: int = 100 * 1024 * 1024
+    max_download_bytes: int = MAX_DOWNLOAD_BYTES
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    max_response_bytes: int = MAX_RESPONSE_BYTES
 
     def merged(
         self,
@@ -64,13 +78,17 @@ class RequestOptions:
         extra_headers: Mapping[str, str] | None = None,
     ) -> RequestOptions:
         """These options with one call's overrides (None keeps the desk's value)."""
-        return RequestOptions(
+        return dataclasses.replace(
+            self,
             timeout=self.timeout if timeout is None else as_timeout(timeout),
             max_retries=self.max_retries if max_retries is None else as_retries(max_retries),
-            max_retry_wait=self.max_retry_wait,
-            max_download_bytes=self.max_download_bytes,
             extra_headers={**self.extra_headers, **as_headers(extra_headers)},
         )
+
+
+def with_limits(options: RequestOptions, *, max_response_bytes: object) -> RequestOptions:
+    """The desk's options with connect()'s size limits, checked."""
+    return dataclasses.replace(options, max_response_bytes=as_byte_count("max_response_bytes", max_response_bytes))
 
 
 def as_timeout(value: object) -> httpx.Timeout:
@@ -93,6 +111,12 @@ def as_positive(name: str, value: object) -> float:
     return float(value)
 
 
+def as_byte_count(name: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidArgumentError(f"{name} must be a positive integer (bytes), not {value!r}")
+    return value
+
+
 def as_headers(value: object) -> dict[str, str]:
     if value is None:
         return {}
@@ -109,8 +133,10 @@ def as_headers(value: object) -> dict[str, str]:
 @dataclass(frozen=True)
 class Send:
     request: httpx.Request
-    authenticated: bool
-    max_bytes: int | None
+    call: Call
+    vendor: str
+    max_bytes: int  # of a body with an expected status, decoded
+    limit_name: str  # the option that set max_bytes, for the error message
 
 
 @dataclass(frozen=True)
@@ -141,13 +167,16 @@ def _attempts(
     client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions
 ) -> Generator[Step, Outcome, httpx.Response]:
     safe = retry_safe(call)
-    max_bytes = options.max_download_bytes if call.operation in DOWNLOAD_OPERATIONS else None
+    if call.operation in DOWNLOAD_OPERATIONS:
+        max_bytes, limit_name = options.max_download_bytes, "max_download_bytes"
+    else:
+        max_bytes, limit_name = options.max_response_bytes, "max_response_bytes"
     attempt = 0
     while True:
         attempt += 1
         request = _build(client, adapter, call, options)
         started = time.monotonic()
-        outcome = yield Send(request, call.authenticated, max_bytes)
+        outcome = yield Send(request, call, adapter.vendor, max_bytes, limit_name)
         elapsed = time.monotonic() - started
         retries_left = attempt <= options.max_retries
 
@@ -253,53 +282,118 @@ async def send_async(
 
 def _send_kwargs(step: Send) -> dict[str, Any]:
     # auth=None: no Authorization at all, for a URL outside the vendor's API (an Intercom attachment).
-    return {"stream": True} | ({} if step.authenticated else {"auth": None})
+    return {"stream": True} | ({} if step.call.authenticated else {"auth": None})
 
 
 def _receive_sync(client: httpx.Client, step: Send) -> httpx.Response:
     response = client.send(step.request, **_send_kwargs(step))
-    try:
-        if step.max_bytes is None:
-            response.read()
-            return response
-        chunks, size = [], 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > step.max_bytes:
-                raise _too_large(step, response)
-            chunks.append(chunk)
-        return _with_body(response, b"".join(chunks))
-    finally:
-        response.close()
+    return read_sync(response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name)
 
 
 async def _receive_async(client: httpx.AsyncClient, step: Send) -> httpx.Response:
     response = await client.send(step.request, **_send_kwargs(step))
+    return await read_async(
+        response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name
+    )
+
+
+def read_sync(
+    response: httpx.Response,
+    vendor: str,
+    operation: str,
+    expect: frozenset[int] = frozenset({200}),
+    max_bytes: int = ERROR_BODY_BYTES,
+    limit_name: str = "its limit",
+) -> httpx.Response:
+    """A streamed response, read within bounds and closed: a fresh response holding the decoded body.
+
+    With an expected status, at most `max_bytes` (ResponseTooLargeError past it); otherwise the first
+    ERROR_BODY_BYTES. For any response ticketkit reads itself, an auth flow's token answer too.
+    """
     try:
-        if step.max_bytes is None:
-            await response.aread()
-            return response
-        chunks, size = [], 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > step.max_bytes:
-                raise _too_large(step, response)
-            chunks.append(chunk)
-        return _with_body(response, b"".join(chunks))
+        reader = _reader(response, vendor, operation, expect, max_bytes, limit_name)
+        if response.is_stream_consumed:  # the transport answered with the body in memory (MockTransport)
+            reader.feed(response.content)
+        else:
+            for chunk in response.iter_raw():
+                reader.feed(chunk)
+                if reader.full:
+                    break
+        return _with_body(response, reader.finish())
+    finally:
+        response.close()
+
+
+async def read_async(
+    response: httpx.Response,
+    vendor: str,
+    operation: str,
+    expect: frozenset[int] = frozenset({200}),
+    max_bytes: int = ERROR_BODY_BYTES,
+    limit_name: str = "its limit",
+) -> httpx.Response:
+    """`read_sync`, without blocking the event loop."""
+    try:
+        reader = _reader(response, vendor, operation, expect, max_bytes, limit_name)
+        if response.is_stream_consumed:
+            reader.feed(response.content)
+        else:
+            async for chunk in response.aiter_raw():
+                reader.feed(chunk)
+                if reader.full:
+                    break
+        return _with_body(response, reader.finish())
     finally:
         await response.aclose()
 
 
+def read_in_place_sync(response: httpx.Response, vendor: str, operation: str) -> None:
+    """`response.read()` within bounds, for a response httpx itself reads again: an auth flow's (a token).
+
+    httpx calls `read()` on each response an auth flow was given once the flow moves on; finding the body
+    in place, it reads nothing more (the stream is spent). At most ERROR_BODY_BYTES: a token is far smaller.
+    """
+    response._content = read_sync(response, vendor, operation).content  # where httpx's read() keeps it
+
+
+async def read_in_place_async(response: httpx.Response, vendor: str, operation: str) -> None:
+    """`read_in_place_sync`, without blocking the event loop."""
+    response._content = (await read_async(response, vendor, operation)).content
+
+
+def _reader(
+    response: httpx.Response, vendor: str, operation: str, expect: frozenset[int], max_bytes: int, limit_name: str
+) -> BodyReader:
+    """How to read this response's body: whole up to the limit, or an error body's first ERROR_BODY_BYTES."""
+    expected = response.status_code in expect
+    try:
+        return BodyReader(
+            response.headers,
+            max_bytes if expected else min(ERROR_BODY_BYTES, max_bytes),
+            what=limit_name,
+            where=f"{vendor} {operation}",
+            truncate=not expected,
+            request=response.request,
+            decoded=response.is_stream_consumed,
+        )
+    except UnsupportedEncoding as exc:
+        if expected:
+            raise ResponseValidationError(vendor, operation, str(exc), response) from None
+        # An error answer in a coding ticketkit did not ask for: its status still says what happened.
+        return BodyReader(httpx.Headers(), 0, what="", truncate=True)
+
+
 def _with_body(response: httpx.Response, content: bytes) -> httpx.Response:
     # A fresh, fully read response: the streamed one cannot be read a second time.
-    # The chunks are decoded already: the length and encoding headers described the wire form.
+    # The content is decoded already: the length and encoding headers described the wire form.
     stale = ("content-encoding", "content-length", "transfer-encoding")
     headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in stale]
-    return httpx.Response(response.status_code, headers=headers, content=content, request=response.request)
-
-
-def _too_large(step: Send, response: httpx.Response) -> ResponseTooLargeError:
-    return ResponseTooLargeError(
-        f"{step.request.url.host}: the download exceeds max_download_bytes={step.max_bytes}; nothing was kept",
-        limit=step.max_bytes or 0,
+    extensions = {k: v for k, v in response.extensions.items() if k != "network_stream"}
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=content,
+        request=response.request,
+        extensions=extensions,
+        default_encoding=response.default_encoding,
     )
