@@ -8,12 +8,15 @@ from typing import Any, Protocol
 
 import httpx
 
+from . import _deadline
 from ._connection import Connection, Settings
 from ._decoding import ACCEPT_ENCODING
 from ._desk import AsyncDesk, Desk
 from ._errors import InvalidArgumentError
 from ._logging import configure_from_environment
 from ._transport import (
+    CALL_TIMEOUT,
+    DOWNLOAD_TIMEOUT,
     MAX_RESPONSE_BYTES,
     RequestOptions,
     as_positive,
@@ -97,6 +100,9 @@ def connect(
     max_retry_wait: float = 60.0,
     max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
     max_response_bytes: int = MAX_RESPONSE_BYTES,
+    attempt_timeout: float | None = None,
+    download_timeout: float = DOWNLOAD_TIMEOUT,
+    call_timeout: float = CALL_TIMEOUT,
     **vendor_options: Any,
 ) -> Desk:
     """A `Desk` for `vendor` ("routera", "intercom", "tickiti" or "ankra").
@@ -107,7 +113,11 @@ def connect(
     vendor-asked wait that is slept, default 60 s), `max_download_bytes` (default 100 MB).
 
     Limits (every body is counted decoded, as it arrives; past a limit, ResponseTooLargeError):
-    `max_response_bytes` (an API answer, default 32 MiB).
+    `max_response_bytes` (an API answer, default 32 MiB). Time: `attempt_timeout` (one attempt of an API call,
+    connect to last byte, however slowly the server sends; default: `timeout` when that is a number of seconds,
+    else 60 s), `download_timeout` (one attempt of a download, default 300 s), `call_timeout` (a whole call,
+    retries and waits included, default 300 s). A caller-supplied `transport` that is not an
+    `httpx.HTTPTransport` is held to the deadlines only between body chunks (see `_deadline.py`).
 
     Vendor keywords: Intercom `api_version` ("2.11" to "2.16", default "2.16"), `admin_id`, `ticket_type_id`;
     Routera `client_id` and `client_secret` (instead of `token`), `stage_map`, `description_field`, `pipeline`,
@@ -125,7 +135,15 @@ def connect(
     )
     client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
     options = _options(max_retries, max_retry_wait, max_download_bytes)
-    options = with_limits(options, max_response_bytes=max_response_bytes)
+    options = with_limits(
+        options,
+        timeout=timeout,
+        max_response_bytes=max_response_bytes,
+        attempt_timeout=attempt_timeout,
+        download_timeout=download_timeout,
+        call_timeout=call_timeout,
+    )
+    _deadline.install(http)
     return Desk(connection.adapter, http, client, options)
 
 
@@ -142,6 +160,9 @@ def connect_async(
     max_retry_wait: float = 60.0,
     max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
     max_response_bytes: int = MAX_RESPONSE_BYTES,
+    attempt_timeout: float | None = None,
+    download_timeout: float = DOWNLOAD_TIMEOUT,
+    call_timeout: float = CALL_TIMEOUT,
     **vendor_options: Any,
 ) -> AsyncDesk:
     """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
@@ -157,5 +178,13 @@ def connect_async(
     generated = connection.generated_client
     client = generated.set_async_httpx_client(http) if generated else None
     options = _options(max_retries, max_retry_wait, max_download_bytes)
-    options = with_limits(options, max_response_bytes=max_response_bytes)
+    options = with_limits(
+        options,
+        timeout=timeout,
+        max_response_bytes=max_response_bytes,
+        attempt_timeout=attempt_timeout,
+        download_timeout=download_timeout,
+        call_timeout=call_timeout,
+    )
+    _deadline.install(http)
     return AsyncDesk(connection.adapter, http, client, options)

@@ -11,6 +11,10 @@ back. `send_sync` and `send_async` only carry the steps out (httpx and `time.sle
 - Wait: the vendor's `retry-after-ms`, `Retry-After` (seconds or HTTP date) or `X-RateLimit-Reset`; else
   exponential backoff from 0.5 s, doubling, capped at 8 s, with jitter. A vendor-asked wait above
   `max_retry_wait` is not slept: the error is raised at once, with `retry_after` set on a RateLimitError.
+- Time: each attempt ends within `attempt_timeout` (downloads: `download_timeout`), from connecting to the
+  last byte of the body, however slowly the server sends (`_deadline.py`); the whole call, retries and waits
+  included, within `call_timeout`. A wait that would pass the call's deadline is not slept: the call raises
+  APITimeoutError, or the vendor's own error (a RateLimitError with `retry_after`) when the vendor asked for it.
 - Size: a body is read as it arrives and decoded in small pieces (`_decoding.py`), at most
   `max_response_bytes` of it (downloads: `max_download_bytes`), counted decoded: ResponseTooLargeError past it.
   Of an error body, the first ERROR_BODY_BYTES are kept for the message and the rest is never read.
@@ -28,6 +32,7 @@ from typing import Any
 
 import httpx
 
+from . import _deadline
 from ._adapter import Adapter, Call
 from ._decoding import BodyReader, UnsupportedEncoding
 from ._errors import (
@@ -58,6 +63,14 @@ MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
 # Of an error answer, this much is kept for the message (the vendors' error bodies are under a kilobyte).
 ERROR_BODY_BYTES = 64 * 1024
+# One attempt of an API call, connect to last byte: twice the default read timeout. Gateways in front of
+# these APIs give up after 30 to 60 s themselves.
+ATTEMPT_TIMEOUT = 60.0
+# One attempt of a download, whose length grows with the file: 100 MB (the default cap) needs 2.7 Mbit/s.
+DOWNLOAD_TIMEOUT = 300.0
+# A whole call: exactly the longest the default policy can legitimately run (3 attempts of 60 s and two
+# vendor-asked waits of up to max_retry_wait=60 s), so the default never cuts short a call that would succeed.
+CALL_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
@@ -70,25 +83,63 @@ class RequestOptions:
     max_download_bytes: int = MAX_DOWNLOAD_BYTES
     extra_headers: Mapping[str, str] = field(default_factory=dict)
     max_response_bytes: int = MAX_RESPONSE_BYTES
+    attempt_timeout: float = ATTEMPT_TIMEOUT
+    download_timeout: float = DOWNLOAD_TIMEOUT
+    call_timeout: float = CALL_TIMEOUT
 
     def merged(
         self,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        call_timeout: float | None = None,
     ) -> RequestOptions:
-        """These options with one call's overrides (None keeps the desk's value)."""
+        """These options with one call's overrides (None keeps the desk's value).
+
+        A number of seconds as `timeout` also bounds each attempt of this call, a download's included.
+        """
+        per_attempt = _seconds(timeout)
         return dataclasses.replace(
             self,
             timeout=self.timeout if timeout is None else as_timeout(timeout),
             max_retries=self.max_retries if max_retries is None else as_retries(max_retries),
             extra_headers={**self.extra_headers, **as_headers(extra_headers)},
+            attempt_timeout=self.attempt_timeout if per_attempt is None else per_attempt,
+            download_timeout=self.download_timeout if per_attempt is None else per_attempt,
+            call_timeout=self.call_timeout if call_timeout is None else as_positive("call_timeout", call_timeout),
         )
 
 
-def with_limits(options: RequestOptions, *, max_response_bytes: object) -> RequestOptions:
-    """The desk's options with connect()'s size limits, checked."""
-    return dataclasses.replace(options, max_response_bytes=as_byte_count("max_response_bytes", max_response_bytes))
+def with_limits(
+    options: RequestOptions,
+    *,
+    timeout: object,
+    max_response_bytes: object,
+    attempt_timeout: object,
+    download_timeout: object,
+    call_timeout: object,
+) -> RequestOptions:
+    """The desk's options with connect()'s size and time limits, checked.
+
+    `attempt_timeout` left as None is `timeout` when that is a number of seconds, else ATTEMPT_TIMEOUT.
+    """
+    if attempt_timeout is None:
+        attempt_timeout = _seconds(timeout) or ATTEMPT_TIMEOUT
+    return dataclasses.replace(
+        options,
+        max_response_bytes=as_byte_count("max_response_bytes", max_response_bytes),
+        attempt_timeout=as_positive("attempt_timeout", attempt_timeout),
+        download_timeout=as_positive("download_timeout", download_timeout),
+        call_timeout=as_positive("call_timeout", call_timeout),
+    )
+
+
+def _seconds(timeout: object) -> float | None:
+    """A timeout given as a plain number of seconds, else None (an httpx.Timeout is per phase only)."""
+    if isinstance(timeout, int | float) and not isinstance(timeout, bool):
+        as_timeout(timeout)  # refuses what is not a positive number
+        return float(timeout)
+    return None
 
 
 def as_timeout(value: object) -> httpx.Timeout:
@@ -137,6 +188,7 @@ class Send:
     vendor: str
     max_bytes: int  # of a body with an expected status, decoded
     limit_name: str  # the option that set max_bytes, for the error message
+    deadline: float  # time.monotonic() by which the attempt, body included, is over
 
 
 @dataclass(frozen=True)
@@ -164,19 +216,21 @@ def backoff(retry_number: int) -> float:
 
 
 def _attempts(
-    client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions
+    client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions, deadline: float
 ) -> Generator[Step, Outcome, httpx.Response]:
     safe = retry_safe(call)
     if call.operation in DOWNLOAD_OPERATIONS:
-        max_bytes, limit_name = options.max_download_bytes, "max_download_bytes"
+        max_bytes, limit_name, per_attempt = options.max_download_bytes, "max_download_bytes", options.download_timeout
     else:
-        max_bytes, limit_name = options.max_response_bytes, "max_response_bytes"
+        max_bytes, limit_name, per_attempt = options.max_response_bytes, "max_response_bytes", options.attempt_timeout
     attempt = 0
     while True:
         attempt += 1
-        request = _build(client, adapter, call, options)
         started = time.monotonic()
-        outcome = yield Send(request, call, adapter.vendor, max_bytes, limit_name)
+        attempt_deadline = min(started + per_attempt, deadline)
+        request = _build(client, adapter, call, options, attempt_deadline - started)
+        step = Send(request, call, adapter.vendor, max_bytes, limit_name, attempt_deadline)
+        outcome = yield step
         elapsed = time.monotonic() - started
         retries_left = attempt <= options.max_retries
 
@@ -185,35 +239,51 @@ def _attempts(
             if status in call.expect:
                 log_attempt(adapter, call, request, attempt, elapsed, status)
                 return outcome
-            error = _status_error(adapter, outcome)
+            error: TicketkitError = _status_error(adapter, outcome)
             asked = adapter.retry_after(outcome)
             retry = retries_left and status in RETRY_STATUSES and (safe or status == 429)
             if retry and asked is not None and asked > options.max_retry_wait:
                 retry = False  # not worth holding the caller: let it decide (retry_after says how long)
             wait = (asked if asked is not None else backoff(attempt - 1)) if retry else None
-            log_attempt(adapter, call, request, attempt, elapsed, status, wait)
-            if wait is None:
-                raise error
+            late = wait is not None and time.monotonic() + wait >= deadline
+            log_attempt(adapter, call, request, attempt, elapsed, status, None if late else wait)
+            if wait is None or (late and asked is not None):
+                raise error  # a vendor-asked wait that would pass the deadline: the vendor's answer, as it is
         else:
             assert outcome is not None
-            failure = _connection_error(adapter, call, outcome)
             timed_out = isinstance(outcome, httpx.TimeoutException)
+            had = step.deadline - started if time.monotonic() >= step.deadline else None
+            error = _connection_error(adapter, call, outcome, had)
+            error.__cause__ = outcome
             retry = retries_left and (safe or isinstance(outcome, NOT_SENT))
             wait = backoff(attempt - 1) if retry else None
-            log_attempt(adapter, call, request, attempt, elapsed, "timeout" if timed_out else "error", wait)
+            late = wait is not None and time.monotonic() + wait >= deadline
+            log_attempt(
+                adapter, call, request, attempt, elapsed, "timeout" if timed_out else "error", None if late else wait
+            )
             if wait is None:
-                raise failure from outcome
+                raise error from outcome
+        if late:
+            raise APITimeoutError(
+                adapter.vendor,
+                f"{adapter.vendor} {call.operation}: no time left for another attempt within "
+                f"call_timeout={options.call_timeout:g} s (attempt {attempt}: {error})",
+            ) from error
         yield Sleep(wait)
 
 
 def _build(
-    client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions
+    client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions, left: float
 ) -> httpx.Request:
     kwargs = dict(call.request)
     if options.extra_headers:
         kwargs["headers"] = {**(kwargs.get("headers") or {}), **options.extra_headers}
-    if options.timeout is not None:
-        kwargs["timeout"] = options.timeout
+    timeout = client.timeout if options.timeout is None else options.timeout
+    if timeout.pool is None or timeout.pool > left:
+        # The wait for a free connection in the pool uses no socket: the attempt's deadline reaches it only here.
+        timeout = httpx.Timeout(connect=timeout.connect, read=timeout.read, write=timeout.write, pool=max(left, 0.0))
+    if timeout is not client.timeout:
+        kwargs["timeout"] = timeout
     try:
         return client.build_request(**kwargs)
     except httpx.InvalidURL as exc:
@@ -228,19 +298,24 @@ def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:
     return status_error(adapter.vendor, response, adapter.read_error(response), body, adapter.retry_after(response))
 
 
-def _connection_error(adapter: Adapter, call: Call, exc: httpx.HTTPError) -> APIConnectionError:
+def _connection_error(
+    adapter: Adapter, call: Call, exc: httpx.HTTPError, limit: float | None = None
+) -> APIConnectionError:
     where = f"{adapter.vendor} {call.operation}"
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(adapter.vendor, f"{where}: timed out ({type(exc).__name__})")
+        spent = f"; the attempt used all the time it had ({limit:.3g} s)" if limit is not None else ""
+        return APITimeoutError(adapter.vendor, f"{where}: timed out ({type(exc).__name__}){spent}")
     return APIConnectionError(adapter.vendor, f"{where}: connection failed ({type(exc).__name__}: {exc})")
 
 
 # -- carrying the steps out -------------------------------------------------------------------------------
 
 
-def send_sync(client: httpx.Client, adapter: Adapter, call: Call, options: RequestOptions) -> httpx.Response:
-    """Send a call under the policy, blocking."""
-    steps = _attempts(client, adapter, call, options)
+def send_sync(
+    client: httpx.Client, adapter: Adapter, call: Call, options: RequestOptions, deadline: float | None = None
+) -> httpx.Response:
+    """Send a call under the policy, blocking; all of it by `deadline` (default: call_timeout from now)."""
+    steps = _attempts(client, adapter, call, options, _call_deadline(options, deadline))
     outcome: Outcome = None
     try:
         while True:
@@ -259,10 +334,14 @@ def send_sync(client: httpx.Client, adapter: Adapter, call: Call, options: Reque
 
 
 async def send_async(
-    client: httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions
+    client: httpx.AsyncClient,
+    adapter: Adapter,
+    call: Call,
+    options: RequestOptions,
+    deadline: float | None = None,
 ) -> httpx.Response:
     """Send a call under the policy; waits yield to the event loop."""
-    steps = _attempts(client, adapter, call, options)
+    steps = _attempts(client, adapter, call, options, _call_deadline(options, deadline))
     outcome: Outcome = None
     try:
         while True:
@@ -280,21 +359,27 @@ async def send_async(
         return response
 
 
+def _call_deadline(options: RequestOptions, deadline: float | None) -> float:
+    return time.monotonic() + options.call_timeout if deadline is None else deadline
+
+
 def _send_kwargs(step: Send) -> dict[str, Any]:
     # auth=None: no Authorization at all, for a URL outside the vendor's API (an Intercom attachment).
     return {"stream": True} | ({} if step.call.authenticated else {"auth": None})
 
 
 def _receive_sync(client: httpx.Client, step: Send) -> httpx.Response:
-    response = client.send(step.request, **_send_kwargs(step))
-    return read_sync(response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name)
+    with _deadline.attempt(step.deadline):
+        response = client.send(step.request, **_send_kwargs(step))
+        return read_sync(response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name)
 
 
 async def _receive_async(client: httpx.AsyncClient, step: Send) -> httpx.Response:
-    response = await client.send(step.request, **_send_kwargs(step))
-    return await read_async(
-        response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name
-    )
+    with _deadline.attempt(step.deadline):
+        response = await client.send(step.request, **_send_kwargs(step))
+        return await read_async(
+            response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name
+        )
 
 
 def read_sync(
@@ -373,6 +458,7 @@ def _reader(
             what=limit_name,
             where=f"{vendor} {operation}",
             truncate=not expected,
+            deadline=_deadline.current(),
             request=response.request,
             decoded=response.is_stream_consumed,
         )
