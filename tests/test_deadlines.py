@@ -267,12 +267,20 @@ def test_a_callers_http_transport_is_wrapped_and_a_mock_transport_is_not() -> No
 def test_outside_a_call_the_wrapped_streams_change_nothing() -> None:
     """`desk.client` (the generated client) shares the pool: no deadline is set there, timeouts pass as given."""
     assert _deadline.capped(7.0, httpcore.ReadTimeout) == 7.0
-    with _deadline.attempt(time.monotonic() + 100):
+    token = _deadline.enter(time.monotonic() + 100)
+    try:
         capped = _deadline.capped(7.0, httpcore.ReadTimeout)
         left = _deadline.capped(None, httpcore.ReadTimeout)
         assert capped == 7.0 and left is not None and 99 < left <= 100
-    with _deadline.attempt(time.monotonic() - 1), pytest.raises(httpcore.ReadTimeout):
-        _deadline.capped(7.0, httpcore.ReadTimeout)
+    finally:
+        _deadline.leave(token)
+    token = _deadline.enter(time.monotonic() - 1)
+    try:
+        with pytest.raises(httpcore.ReadTimeout):
+            _deadline.capped(7.0, httpcore.ReadTimeout)
+    finally:
+        _deadline.leave(token)
+    assert _deadline.current() is None
 
 
 class _Dribble(httpx.SyncByteStream, httpx.AsyncByteStream):

@@ -2,7 +2,7 @@
 
 httpx's timeouts are per operation: httpcore hands the read timeout to every `read()` of the socket, so a
 server that sends one byte a second never trips a 2 s read timeout, and an answer can take forever
-(encode/httpx#1450). The deadline of the attempt in progress sits in a context variable (`attempt()`); the
+(encode/httpx#1450). The deadline of the attempt in progress sits in a context variable (`enter()`, `leave()`); the
 network streams of the pools ticketkit wraps (`install()`) cap every connect, TLS handshake, read and write
 timeout at the time left, and once none is left they raise the timeout httpcore would have raised
 (ConnectTimeout, ReadTimeout, WriteTimeout), which httpx maps as usual. The variable is per thread and per
@@ -19,12 +19,11 @@ timeouts. Name resolution (`getaddrinfo`) runs before a socket exists and is bou
 
 from __future__ import annotations
 
-import contextlib
 import ssl
 import time
 import typing
-from collections.abc import Iterable, Iterator
-from contextvars import ContextVar
+from collections.abc import Iterable
+from contextvars import ContextVar, Token
 
 import httpcore
 import httpx
@@ -32,14 +31,13 @@ import httpx
 _DEADLINE: ContextVar[float | None] = ContextVar("ticketkit_attempt_deadline", default=None)
 
 
-@contextlib.contextmanager
-def attempt(deadline: float) -> Iterator[None]:
-    """Within this block, network I/O on wrapped pools ends by `deadline` (a `time.monotonic()` value)."""
-    token = _DEADLINE.set(deadline)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
+def enter(deadline: float) -> Token[float | None]:
+    """From now until `leave()`, network I/O on wrapped pools ends by `deadline` (a `time.monotonic()` value)."""
+    return _DEADLINE.set(deadline)
+
+
+def leave(token: Token[float | None]) -> None:
+    _DEADLINE.reset(token)
 
 
 def current() -> float | None:

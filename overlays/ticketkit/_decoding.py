@@ -100,8 +100,10 @@ def encodings(headers: httpx.Headers) -> list[str]:
 
     Raises UnsupportedEncoding for a coding ticketkit does not decode, or for more than MAX_LAYERS of them.
     """
-    codings = [c.strip().lower() for c in headers.get_list("content-encoding", split_commas=True)]
-    codings = [c for c in codings if c and c != "identity"]
+    value = headers.get("content-encoding")  # several such headers come joined by commas
+    if not value:
+        return []
+    codings = [c for c in (c.strip().lower() for c in value.split(",")) if c and c != "identity"]
     unknown = sorted({c for c in codings if c not in _DECODERS})
     if unknown:
         raise UnsupportedEncoding(
@@ -127,8 +129,7 @@ class BodyReader:
     Over the limit, a body raises ResponseTooLargeError (its message names `where` and the option `what`
     that set the limit); with `truncate=True`
     it is cut at the limit instead. After `deadline` (a `time.monotonic()` value) it raises httpx.ReadTimeout.
-    A broken compressed stream raises httpx.DecodingError, as httpx would. `decoded=True`: the bytes fed are
-    decoded already (a transport that answered with its body in memory), so only the limits apply.
+    A broken compressed stream raises httpx.DecodingError, as httpx would.
     """
 
     def __init__(
@@ -141,11 +142,9 @@ class BodyReader:
         truncate: bool = False,
         deadline: float | None = None,
         request: httpx.Request | None = None,
-        decoded: bool = False,
     ) -> None:
-        codings = encodings(headers)
         # The last coding applied comes off first.
-        self._layers = [] if decoded else [_DECODERS[c]() for c in reversed(codings)]
+        self._layers = [_DECODERS[c]() for c in reversed(encodings(headers))]
         self._limits = [_slack(limit)] * len(self._layers) + [limit]
         self._counts = [0] * (len(self._layers) + 1)
         self._body = io.BytesIO()  # getvalue() hands over its buffer without a copy

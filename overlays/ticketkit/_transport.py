@@ -34,7 +34,7 @@ import httpx
 
 from . import _deadline
 from ._adapter import Adapter, Call
-from ._decoding import BodyReader, UnsupportedEncoding
+from ._decoding import BodyReader, UnsupportedEncoding, encodings
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -369,17 +369,23 @@ def _send_kwargs(step: Send) -> dict[str, Any]:
 
 
 def _receive_sync(client: httpx.Client, step: Send) -> httpx.Response:
-    with _deadline.attempt(step.deadline):
+    token = _deadline.enter(step.deadline)
+    try:
         response = client.send(step.request, **_send_kwargs(step))
-        return read_sync(response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name)
+        read_sync(response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name)
+        return response
+    finally:
+        _deadline.leave(token)
 
 
 async def _receive_async(client: httpx.AsyncClient, step: Send) -> httpx.Response:
-    with _deadline.attempt(step.deadline):
+    token = _deadline.enter(step.deadline)
+    try:
         response = await client.send(step.request, **_send_kwargs(step))
-        return await read_async(
-            response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name
-        )
+        await read_async(response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name)
+        return response
+    finally:
+        _deadline.leave(token)
 
 
 def read_sync(
@@ -389,22 +395,23 @@ def read_sync(
     expect: frozenset[int] = frozenset({200}),
     max_bytes: int = ERROR_BODY_BYTES,
     limit_name: str = "its limit",
-) -> httpx.Response:
-    """A streamed response, read within bounds and closed: a fresh response holding the decoded body.
+) -> None:
+    """`response.read()` within bounds: the body decoded, in place, and the response closed.
 
     With an expected status, at most `max_bytes` (ResponseTooLargeError past it); otherwise the first
-    ERROR_BODY_BYTES. For any response ticketkit reads itself, an auth flow's token answer too.
+    ERROR_BODY_BYTES. For every response ticketkit reads, an auth flow's token answer too (httpx reads each
+    response it gave an auth flow again once the flow moves on, and then finds the body in place).
     """
+    if response.is_stream_consumed:  # the transport answered with the body in memory (MockTransport)
+        _check_in_memory(response, vendor, operation, expect, max_bytes, limit_name)
+        return
     try:
         reader = _reader(response, vendor, operation, expect, max_bytes, limit_name)
-        if response.is_stream_consumed:  # the transport answered with the body in memory (MockTransport)
-            reader.feed(response.content)
-        else:
-            for chunk in response.iter_raw():
-                reader.feed(chunk)
-                if reader.full:
-                    break
-        return _with_body(response, reader.finish())
+        for chunk in response.iter_raw():
+            reader.feed(chunk)
+            if reader.full:
+                break
+        _keep(response, reader.finish())
     finally:
         response.close()
 
@@ -416,34 +423,20 @@ async def read_async(
     expect: frozenset[int] = frozenset({200}),
     max_bytes: int = ERROR_BODY_BYTES,
     limit_name: str = "its limit",
-) -> httpx.Response:
+) -> None:
     """`read_sync`, without blocking the event loop."""
+    if response.is_stream_consumed:
+        _check_in_memory(response, vendor, operation, expect, max_bytes, limit_name)
+        return
     try:
         reader = _reader(response, vendor, operation, expect, max_bytes, limit_name)
-        if response.is_stream_consumed:
-            reader.feed(response.content)
-        else:
-            async for chunk in response.aiter_raw():
-                reader.feed(chunk)
-                if reader.full:
-                    break
-        return _with_body(response, reader.finish())
+        async for chunk in response.aiter_raw():
+            reader.feed(chunk)
+            if reader.full:
+                break
+        _keep(response, reader.finish())
     finally:
         await response.aclose()
-
-
-def read_in_place_sync(response: httpx.Response, vendor: str, operation: str) -> None:
-    """`response.read()` within bounds, for a response httpx itself reads again: an auth flow's (a token).
-
-    httpx calls `read()` on each response an auth flow was given once the flow moves on; finding the body
-    in place, it reads nothing more (the stream is spent). At most ERROR_BODY_BYTES: a token is far smaller.
-    """
-    response._content = read_sync(response, vendor, operation).content  # where httpx's read() keeps it
-
-
-async def read_in_place_async(response: httpx.Response, vendor: str, operation: str) -> None:
-    """`read_in_place_sync`, without blocking the event loop."""
-    response._content = (await read_async(response, vendor, operation)).content
 
 
 def _reader(
@@ -460,7 +453,6 @@ def _reader(
             truncate=not expected,
             deadline=_deadline.current(),
             request=response.request,
-            decoded=response.is_stream_consumed,
         )
     except UnsupportedEncoding as exc:
         if expected:
@@ -469,17 +461,22 @@ def _reader(
         return BodyReader(httpx.Headers(), 0, what="", truncate=True)
 
 
-def _with_body(response: httpx.Response, content: bytes) -> httpx.Response:
-    # A fresh, fully read response: the streamed one cannot be read a second time.
-    # The content is decoded already: the length and encoding headers described the wire form.
-    stale = ("content-encoding", "content-length", "transfer-encoding")
-    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in stale]
-    extensions = {k: v for k, v in response.extensions.items() if k != "network_stream"}
-    return httpx.Response(
-        response.status_code,
-        headers=headers,
-        content=content,
-        request=response.request,
-        extensions=extensions,
-        default_encoding=response.default_encoding,
-    )
+def _check_in_memory(
+    response: httpx.Response, vendor: str, operation: str, expect: frozenset[int], max_bytes: int, limit_name: str
+) -> None:
+    """A body the transport handed over read and decoded already: what it cost is spent, the limits still hold."""
+    if response.status_code not in expect:
+        return
+    try:
+        encodings(response.headers)
+    except UnsupportedEncoding as exc:
+        raise ResponseValidationError(vendor, operation, str(exc), response) from None
+    if len(response.content) > max_bytes:
+        reader = BodyReader(httpx.Headers(), max_bytes, what=limit_name, where=f"{vendor} {operation}")
+        reader.feed(response.content)  # raises ResponseTooLargeError, worded as for a streamed body
+
+
+def _keep(response: httpx.Response, content: bytes) -> None:
+    # Where httpx's own `read()` keeps the body, decoded: `content`, `text` and `json()` read it from there, and
+    # a later `read()` (httpx's auth flow calls it) finds the body in place. The headers stay as received.
+    response._content = content

@@ -30,7 +30,7 @@ from .._auth import BearerToken
 from .._connection import Connection, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
 from .._parsing import MALFORMED, from_iso, given, header_safe, json_object, nonblank, reading, text_or_none
-from .._transport import read_in_place_async, read_in_place_sync
+from .._transport import read_async, read_sync
 
 VENDOR = "routera"
 BASE_URL = "https://api.routera.io"
@@ -281,7 +281,7 @@ class RouteraOAuth(httpx.Auth):
         with self._thread_lock:
             if self._stale():
                 token_response = yield self._token_request()
-                read_in_place_sync(token_response, VENDOR, "oauth2.token")
+                read_sync(token_response, VENDOR, "oauth2.token")
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request
@@ -290,7 +290,7 @@ class RouteraOAuth(httpx.Auth):
         with self._thread_lock:
             if self._token == used:  # nobody renewed it meanwhile
                 token_response = yield self._token_request()
-                read_in_place_sync(token_response, VENDOR, "oauth2.token")
+                read_sync(token_response, VENDOR, "oauth2.token")
                 self._store(token_response)
             self._authorize(request)
         yield request
@@ -299,7 +299,7 @@ class RouteraOAuth(httpx.Auth):
         async with self._task_lock:
             if self._stale():
                 token_response = yield self._token_request()
-                await read_in_place_async(token_response, VENDOR, "oauth2.token")
+                await read_async(token_response, VENDOR, "oauth2.token")
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request
@@ -308,7 +308,7 @@ class RouteraOAuth(httpx.Auth):
         async with self._task_lock:
             if self._token == used:
                 token_response = yield self._token_request()
-                await read_in_place_async(token_response, VENDOR, "oauth2.token")
+                await read_async(token_response, VENDOR, "oauth2.token")
                 self._store(token_response)
             self._authorize(request)
         yield request
