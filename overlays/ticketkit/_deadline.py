@@ -2,19 +2,20 @@
 
 httpx's timeouts are per operation: httpcore hands the read timeout to every `read()` of the socket, so a
 server that sends one byte a second never trips a 2 s read timeout, and an answer can take forever
-(encode/httpx#1450). The deadline of the attempt in progress sits in a context variable (`enter()`, `leave()`); the
-network streams of the pools ticketkit wraps (`install()`) cap every connect, TLS handshake, read and write
-timeout at the time left, and once none is left they raise the timeout httpcore would have raised
-(ConnectTimeout, ReadTimeout, WriteTimeout), which httpx maps as usual. The variable is per thread and per
-asyncio task, so concurrent calls each keep their own deadline; outside a ticketkit call (no deadline set)
+(encode/httpx#1450). The deadline of the attempt in progress sits in a context variable (`enter()`,
+`leave()`); the network streams of the pools ticketkit wraps (`install()`) cap every connect, TLS handshake,
+read and write timeout at the time left, and once none is left they raise the timeout httpcore would have
+raised (ConnectTimeout, ReadTimeout, WriteTimeout), which httpx maps as usual. The variable is per thread and
+per asyncio task, so concurrent calls each keep their own deadline; outside a ticketkit call (no deadline set)
 the streams pass every timeout through unchanged.
 
 `install()` wraps the pools of the httpx transports a client sends through: the one httpx makes by default,
 any proxy transports it mounts from the environment, and a caller-supplied `httpx.HTTPTransport` or
 `httpx.AsyncHTTPTransport` (whose pool then carries the inert wrapper for its other users too). Any other
-transport (`httpx.MockTransport`, a custom one) is not wrapped: ticketkit then checks the deadline before
-each attempt and between body chunks only, and a single read that blocks is bounded by that transport's own
-timeouts. Name resolution (`getaddrinfo`) runs before a socket exists and is bounded by the system's resolver.
+transport (`httpx.MockTransport`, a custom one) is not wrapped: ticketkit then checks the deadline between
+body chunks and while decoding only, and a single read that blocks is bounded by that transport's own
+timeouts. The sync desk resolves names (`getaddrinfo`) before a socket exists: the system's resolver bounds
+that step; the async desk resolves inside the (capped) connect timeout.
 """
 
 from __future__ import annotations

@@ -29,8 +29,8 @@ import httpx
 
 from ._errors import ResponseTooLargeError
 
-# What ticketkit asks for and can decode in bounded memory (br and zstd would need libraries that cannot
-# bound their output step by step in every version, so they are neither asked for nor accepted).
+# What ticketkit asks for, and decodes in bounded memory with the standard library's zlib. br and zstd need
+# optional libraries ticketkit does not depend on (httpx asks for them whenever they are installed).
 ACCEPT_ENCODING = "gzip, deflate"
 # A real server applies one encoding; a misconfigured proxy may add a second. Three is already an attack.
 MAX_LAYERS = 2
@@ -127,9 +127,9 @@ class BodyReader:
 
     `feed()` each raw chunk, stop when `full` (an error body that reached its limit), then `finish()`.
     Over the limit, a body raises ResponseTooLargeError (its message names `where` and the option `what`
-    that set the limit); with `truncate=True`
-    it is cut at the limit instead. After `deadline` (a `time.monotonic()` value) it raises httpx.ReadTimeout.
-    A broken compressed stream raises httpx.DecodingError, as httpx would.
+    that set the limit); with `truncate=True` it is cut at the limit instead. After `deadline` (a
+    `time.monotonic()` value) it raises httpx.ReadTimeout. A broken compressed stream raises
+    httpx.DecodingError, as httpx would.
     """
 
     def __init__(
