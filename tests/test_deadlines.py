@@ -215,6 +215,21 @@ def test_a_per_call_call_timeout_applies_to_that_call_only(waits: list[float]) -
     assert waits == [5.0]
 
 
+def test_the_call_deadline_covers_every_request_of_a_method() -> None:
+    """Tickiti's create is two requests (create, then show): once the first used the time up, the second is
+    not sent."""
+
+    def slow_create(request: httpx.Request) -> httpx.Response:
+        time.sleep(0.6)
+        return ok({"ok": True, "data": {"ticket": {"number": 220014}}})
+
+    script = Script().on("POST", "/api/v1/tickets", slow_create)
+    with sync_desk("tickiti", script, base_url="https://support.example.com", call_timeout=0.5) as desk:
+        with pytest.raises(ticketkit.APITimeoutError, match=r"call_timeout=0\.5 s passed before it was sent"):
+            desk.tickets.create(subject="Sizing", description="Too small", requester_email="ana@example.com")
+    assert [path for _, path, _ in script.sent] == ["/api/v1/tickets"]
+
+
 def test_concurrent_async_calls_keep_their_own_deadlines(serve: Callable[..., HostileServer]) -> None:
     """The deadline lives in a context variable: each task has its own, even on one shared pool."""
     trickling = serve(then=trickled())

@@ -227,6 +227,11 @@ def _attempts(
     while True:
         attempt += 1
         started = time.monotonic()
+        if started >= deadline:  # an earlier call of the same plan used the time up: send nothing more
+            raise APITimeoutError(
+                adapter.vendor,
+                f"{adapter.vendor} {call.operation}: call_timeout={options.call_timeout:g} s passed before it was sent",
+            )
         attempt_deadline = min(started + per_attempt, deadline)
         request = _build(client, adapter, call, options, attempt_deadline - started)
         step = Send(request, call, adapter.vendor, max_bytes, limit_name, attempt_deadline)
