@@ -278,13 +278,18 @@ def _attempts(
 
 
 def _build(
-    client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions, left: float
+    client: httpx.Client | httpx.AsyncClient,
+    adapter: Adapter,
+    call: Call,
+    options: RequestOptions,
+    left: float | None = None,
 ) -> httpx.Request:
+    """The request for one attempt; `left`: the seconds the attempt has, which the wait for a connection keeps to."""
     kwargs = dict(call.request)
     if options.extra_headers:
         kwargs["headers"] = {**(kwargs.get("headers") or {}), **options.extra_headers}
     timeout = client.timeout if options.timeout is None else options.timeout
-    if timeout.pool is None or timeout.pool > left:
+    if left is not None and (timeout.pool is None or timeout.pool > left):
         # The wait for a free connection in the pool uses no socket: the attempt's deadline reaches it only here.
         timeout = httpx.Timeout(connect=timeout.connect, read=timeout.read, write=timeout.write, pool=max(left, 0.0))
     if timeout is not client.timeout:
