@@ -244,7 +244,6 @@ def _attempts(
             if status in call.expect:
                 log_attempt(adapter, call, request, attempt, elapsed, status)
                 return outcome
-            error: TicketkitError = _status_error(adapter, outcome)
             asked = adapter.retry_after(outcome)
             retry = retries_left and status in RETRY_STATUSES and (safe or status == 429)
             if retry and asked is not None and asked > options.max_retry_wait:
@@ -252,8 +251,10 @@ def _attempts(
             wait = (asked if asked is not None else backoff(attempt - 1)) if retry else None
             late = wait is not None and time.monotonic() + wait >= deadline
             log_attempt(adapter, call, request, attempt, elapsed, status, None if late else wait)
-            if wait is None or (late and asked is not None):
-                raise error  # a vendor-asked wait that would pass the deadline: the vendor's answer, as it is
+            if wait is None or late:  # the body is read only for an error raised: a retry never waits on it
+                error: TicketkitError = _status_error(adapter, outcome)
+                if wait is None or asked is not None:
+                    raise error  # a vendor-asked wait that would pass the deadline: the vendor's answer, as it is
         else:
             assert outcome is not None
             timed_out = isinstance(outcome, httpx.TimeoutException)
