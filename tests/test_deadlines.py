@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
@@ -22,7 +24,7 @@ from desk_support import Script, async_desk, ok, sync_desk
 from faulty_server import reply, slow
 from hostile_server import HostileServer, trickle
 from support import load_fixture
-from ticketkit import _deadline, _transport
+from ticketkit import _deadline, _deadline_io, _transport
 
 ANKRA_TICKET = load_fixture("ankra/ticket-hand-made.json")["value"]
 ANKRA_BODY = json.dumps(ANKRA_TICKET).encode()
@@ -262,20 +264,27 @@ def test_the_deadline_reaches_ticketkits_own_pools_and_proxies_from_the_environm
 ) -> None:
     """If an httpx or httpcore release moves these attributes, this fails: install() would be a no-op."""
     with ticketkit.connect("routera", token="t") as desk:
-        assert isinstance(_backend(desk._http._transport), _deadline.DeadlineBackend)  # type: ignore[attr-defined]
+        assert isinstance(_backend(desk._http._transport), _deadline_io.DeadlineBackend)  # type: ignore[attr-defined]
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
     with ticketkit.connect("routera", token="t") as desk:
         proxies = [t for t in desk._http._mounts.values() if t is not None]  # type: ignore[attr-defined]
-        assert proxies and all(isinstance(_backend(t), _deadline.DeadlineBackend) for t in proxies)
+        assert proxies and all(isinstance(_backend(t), _deadline_io.DeadlineBackend) for t in proxies)
     desk_async = ticketkit.connect_async("routera", token="t")
-    assert isinstance(_backend(desk_async._http._transport), _deadline.AsyncDeadlineBackend)  # type: ignore[attr-defined]
+    assert isinstance(_backend(desk_async._http._transport), _deadline_io.AsyncDeadlineBackend)  # type: ignore[attr-defined]
     asyncio.run(desk_async.aclose())
+
+
+def test_importing_ticketkit_leaves_httpcore_to_the_first_connect() -> None:
+    """As httpx does: the deadline's network wrappers load with the first desk, not with the package."""
+    code = "import sys, ticketkit; print(sorted(m for m in ('httpcore', 'anyio') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_a_callers_http_transport_is_wrapped_and_a_mock_transport_is_not() -> None:
     mine = httpx.HTTPTransport(retries=1)
     with ticketkit.connect("routera", token="t", transport=mine):
-        assert isinstance(_backend(mine), _deadline.DeadlineBackend)
+        assert isinstance(_backend(mine), _deadline_io.DeadlineBackend)
     assert not _deadline.install(httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200))))
 
 
