@@ -11,17 +11,23 @@ from typing import Any, ParamSpec, Protocol, TypeVar
 import httpx
 
 from . import _arguments as args
+from . import _deadline
 from ._connection import Connection, Settings
+from ._decoding import ACCEPT_ENCODING
 from ._desk import AsyncDesk, Desk
 from ._errors import InvalidArgumentError
 from ._logging import configure_from_environment
 from ._redaction import Secrets, without_userinfo
 from ._transport import (
+    CALL_TIMEOUT,
+    DOWNLOAD_TIMEOUT,
+    MAX_RESPONSE_BYTES,
     RequestOptions,
     as_retries,
     as_timeout,
     aset_aside_unusable_location,
     set_aside_unusable_location,
+    with_limits,
 )
 
 # Vendor modules load when first connected to, so `import ticketkit` stays cheap.
@@ -89,7 +95,13 @@ def _options(max_retries: object, max_retry_wait: object, max_download_bytes: ob
 
 def _headers(connection: Connection, headers: object) -> dict[str, str]:
     hint = "pass credentials as token= (or the vendor's options), not as a header"
-    merged = {"User-Agent": USER_AGENT, **connection.headers, **args.headers("headers", headers, hint)}
+    # Only the codings ticketkit can decode in bounded memory (a caller may narrow it, to identity say).
+    merged = {
+        "User-Agent": USER_AGENT,
+        "Accept-Encoding": ACCEPT_ENCODING,
+        **connection.headers,
+        **args.headers("headers", headers, hint),
+    }
     return merged
 
 
@@ -106,6 +118,10 @@ def connect(
     max_retries: int = 2,
     max_retry_wait: float = 60.0,
     max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
+    max_response_bytes: int = MAX_RESPONSE_BYTES,
+    attempt_timeout: float | None = None,
+    download_timeout: float = DOWNLOAD_TIMEOUT,
+    call_timeout: float = CALL_TIMEOUT,
     **vendor_options: Any,
 ) -> Desk:
     """A `Desk` for `vendor` ("routera", "intercom", "tickiti" or "ankra").
@@ -116,6 +132,13 @@ def connect(
     not loopback), `max_retries` (default 2), `max_retry_wait` (the longest vendor-asked wait that is slept,
     default 60 s, at most a day), `max_download_bytes` (default 100 MB). Every keyword is checked here:
     a wrong one raises InvalidArgumentError, with no credential in its message.
+
+    Limits (every body is counted decoded, as it arrives; past a limit, ResponseTooLargeError):
+    `max_response_bytes` (an API answer, default 32 MiB). Time: `attempt_timeout` (one attempt of an API call,
+    connect to last byte, however slowly the server sends; default: `timeout` when that is a number of seconds,
+    else 60 s), `download_timeout` (one attempt of a download, default 300 s), `call_timeout` (a whole call,
+    retries and waits included, default 300 s). A caller-supplied `transport` that is not an
+    `httpx.HTTPTransport` is held to the deadlines only between body chunks (see `_deadline.py`).
 
     Vendor keywords: Intercom `api_version` ("2.11" to "2.16", default "2.16"), `admin_id`, `ticket_type_id`;
     Routera `client_id` and `client_secret` (instead of `token`), `stage_map`, `description_field`, `pipeline`,
@@ -134,6 +157,15 @@ def connect(
     )
     client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
     options = _options(max_retries, max_retry_wait, max_download_bytes)
+    options = with_limits(
+        options,
+        timeout=timeout,
+        max_response_bytes=max_response_bytes,
+        attempt_timeout=attempt_timeout,
+        download_timeout=download_timeout,
+        call_timeout=call_timeout,
+    )
+    _deadline.install(http)
     return Desk(connection.adapter, http, client, options)
 
 
@@ -150,6 +182,10 @@ def connect_async(
     max_retries: int = 2,
     max_retry_wait: float = 60.0,
     max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
+    max_response_bytes: int = MAX_RESPONSE_BYTES,
+    attempt_timeout: float | None = None,
+    download_timeout: float = DOWNLOAD_TIMEOUT,
+    call_timeout: float = CALL_TIMEOUT,
     **vendor_options: Any,
 ) -> AsyncDesk:
     """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
@@ -166,4 +202,13 @@ def connect_async(
     generated = connection.generated_client
     client = generated.set_async_httpx_client(http) if generated else None
     options = _options(max_retries, max_retry_wait, max_download_bytes)
+    options = with_limits(
+        options,
+        timeout=timeout,
+        max_response_bytes=max_response_bytes,
+        attempt_timeout=attempt_timeout,
+        download_timeout=download_timeout,
+        call_timeout=call_timeout,
+    )
+    _deadline.install(http)
     return AsyncDesk(connection.adapter, http, client, options)

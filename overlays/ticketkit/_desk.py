@@ -1,7 +1,8 @@
 """`Desk` and `AsyncDesk`: the unified interface. Both run the same adapter plans; only the driver differs.
 
-Every method also takes `timeout=`, `max_retries=` and `extra_headers=` for that call alone; the desk's
-shared client is never changed by them.
+Every method also takes `timeout=`, `call_timeout=`, `max_retries=` and `extra_headers=` for that call alone;
+the desk's shared client is never changed by them. A number of seconds as `timeout=` also bounds each attempt
+of the call, start to last byte; `call_timeout=` bounds the whole call, retries and waits included.
 """
 
 from __future__ import annotations
@@ -350,11 +351,12 @@ class Tickets:
         ticket_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
         """One ticket, with its thread and attachments where the vendor returns them."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         return self._desk._run("tickets.get", options, lambda: self._adapter.get_ticket(tid))
 
@@ -366,6 +368,7 @@ class Tickets:
         page_size: int | None = None,
         limit: int | None = None,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **options: Any,
@@ -374,7 +377,7 @@ class Tickets:
 
         `limit` stops after that many tickets; `page_size` is how many each request asks for.
         """
-        call_options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        call_options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         query = args.list_query(self._adapter, status, page_size, options)
         return _iterate(self._desk, query, args.limit(limit), call_options)
 
@@ -386,12 +389,13 @@ class Tickets:
         description: str | None = None,
         requester_email: str | None = None,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
         """Create a ticket; vendor-only fields pass through as keywords (see README)."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         draft = args.ticket_draft(self._adapter, subject, description, requester_email, vendor_fields)
         return self._desk._run("tickets.create", options, lambda: self._adapter.create_ticket(draft))
 
@@ -404,12 +408,13 @@ class Tickets:
         subject: str | None = None,
         description: str | None = None,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
         """Change a ticket and return it as it is now."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         changes = args.ticket_changes(self._adapter, status, subject, description, vendor_fields)
         return self._desk._run("tickets.update", options, lambda: self._adapter.update_ticket(tid, changes))
@@ -420,11 +425,12 @@ class Tickets:
         ticket_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
         """Close (Routera: archive) a ticket and return it."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         return self._desk._run("tickets.close", options, lambda: self._adapter.close_ticket(tid))
 
@@ -440,11 +446,12 @@ class Comments:
         ticket_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[Comment]:
         """The ticket's thread, in the vendor's order."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         return self._desk._run("comments.list", options, lambda: self._adapter.list_comments(tid))
 
@@ -456,12 +463,13 @@ class Comments:
         body: str,
         internal: bool = False,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Comment:
         """Reply on a ticket (`internal=True`: a note the customer does not see)."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         draft = args.comment_draft(self._adapter, body, internal, vendor_fields)
         return self._desk._run("comments.create", options, lambda: self._adapter.create_comment(tid, draft))
@@ -478,11 +486,12 @@ class Attachments:
         attachment: Attachment,
         *,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> bytes:
         """The attachment's bytes (at most the desk's `max_download_bytes`)."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         checked = args.attachment(attachment)
         return self._desk._run("attachments.download", options, lambda: self._adapter.download_attachment(checked))
 
@@ -498,11 +507,12 @@ class AsyncTickets:
         ticket_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
         """One ticket, with its thread and attachments where the vendor returns them."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         return await self._desk._run("tickets.get", options, lambda: self._adapter.get_ticket(tid))
 
@@ -514,6 +524,7 @@ class AsyncTickets:
         page_size: int | None = None,
         limit: int | None = None,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **options: Any,
@@ -522,7 +533,7 @@ class AsyncTickets:
 
         `limit` stops after that many tickets; `page_size` is how many each request asks for.
         """
-        call_options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        call_options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         query = args.list_query(self._adapter, status, page_size, options)
         return _aiterate(self._desk, query, args.limit(limit), call_options)
 
@@ -534,12 +545,13 @@ class AsyncTickets:
         description: str | None = None,
         requester_email: str | None = None,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
         """Create a ticket; vendor-only fields pass through as keywords (see README)."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         draft = args.ticket_draft(self._adapter, subject, description, requester_email, vendor_fields)
         return await self._desk._run("tickets.create", options, lambda: self._adapter.create_ticket(draft))
 
@@ -552,12 +564,13 @@ class AsyncTickets:
         subject: str | None = None,
         description: str | None = None,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
         """Change a ticket and return it as it is now."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         changes = args.ticket_changes(self._adapter, status, subject, description, vendor_fields)
         return await self._desk._run("tickets.update", options, lambda: self._adapter.update_ticket(tid, changes))
@@ -568,11 +581,12 @@ class AsyncTickets:
         ticket_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
         """Close (Routera: archive) a ticket and return it."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         return await self._desk._run("tickets.close", options, lambda: self._adapter.close_ticket(tid))
 
@@ -588,11 +602,12 @@ class AsyncComments:
         ticket_id: str,
         *,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[Comment]:
         """The ticket's thread, in the vendor's order."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         return await self._desk._run("comments.list", options, lambda: self._adapter.list_comments(tid))
 
@@ -604,12 +619,13 @@ class AsyncComments:
         body: str,
         internal: bool = False,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Comment:
         """Reply on a ticket (`internal=True`: a note the customer does not see)."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         tid = args.ticket_id(ticket_id)
         draft = args.comment_draft(self._adapter, body, internal, vendor_fields)
         return await self._desk._run("comments.create", options, lambda: self._adapter.create_comment(tid, draft))
@@ -626,11 +642,12 @@ class AsyncAttachments:
         attachment: Attachment,
         *,
         timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> bytes:
         """The attachment's bytes (at most the desk's `max_download_bytes`)."""
-        options = self._desk._options.merged(timeout, max_retries, extra_headers)
+        options = self._desk._options.merged(timeout, max_retries, extra_headers, call_timeout)
         checked = args.attachment(attachment)
         return await self._desk._run(
             "attachments.download", options, lambda: self._adapter.download_attachment(checked)

@@ -3,6 +3,7 @@ transport policy (`_transport.py`), and its response goes back into the plan."""
 
 from __future__ import annotations
 
+import time
 from typing import TypeVar
 
 import httpx
@@ -14,11 +15,12 @@ T = TypeVar("T")
 
 
 def run_sync(client: httpx.Client, adapter: Adapter, plan: Plan[T], options: RequestOptions) -> T:
-    """Drive a plan to its result, sending each call it yields."""
+    """Drive a plan to its result, sending each call it yields; all of them within `options.call_timeout`."""
+    deadline = time.monotonic() + options.call_timeout
     try:
         call = next(plan)
         while True:
-            call = plan.send(send_sync(client, adapter, call, options))
+            call = plan.send(send_sync(client, adapter, call, options, deadline))
     except StopIteration as done:
         result: T = done.value
         return result
@@ -27,11 +29,12 @@ def run_sync(client: httpx.Client, adapter: Adapter, plan: Plan[T], options: Req
 
 
 async def run_async(client: httpx.AsyncClient, adapter: Adapter, plan: Plan[T], options: RequestOptions) -> T:
-    """Drive a plan to its result without blocking the event loop."""
+    """Drive a plan to its result without blocking the event loop; all of it within `options.call_timeout`."""
+    deadline = time.monotonic() + options.call_timeout
     try:
         call = next(plan)
         while True:
-            call = plan.send(await send_async(client, adapter, call, options))
+            call = plan.send(await send_async(client, adapter, call, options, deadline))
     except StopIteration as done:
         result: T = done.value
         return result

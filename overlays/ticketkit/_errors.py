@@ -14,7 +14,7 @@ TicketkitError
 ├── ResponseValidationError       a 2xx body that does not match the vendor's spec
 │   └── PagingLoopError           tickets.list: the vendor's pages went round in a circle
 ├── UnsupportedOperationError     the vendor has no such operation
-├── ResponseTooLargeError         a download over max_download_bytes (nothing partial is kept)
+├── ResponseTooLargeError         a body over max_response_bytes, or a download over max_download_bytes
 ├── InvalidArgumentError          a bad argument, refused before anything is sent
 └── DeskClosedError               the desk was closed; nothing is sent (also a RuntimeError)
 """
@@ -180,7 +180,11 @@ class UnsupportedOperationError(TicketkitError):
 
 
 class ResponseTooLargeError(TicketkitError):
-    """A download bigger than `max_download_bytes`; nothing partial is returned."""
+    """A response body bigger than its limit, counted decoded as it arrives; nothing partial is returned.
+
+    The limit is `max_response_bytes` for an API answer and `max_download_bytes` for a download (both
+    `connect()` keywords); `limit` holds it. Reading stops there: the rest of the body is never received.
+    """
 
     def __init__(self, message: str, limit: int) -> None:
         super().__init__(message)

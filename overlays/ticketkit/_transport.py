@@ -11,11 +11,19 @@ back. `send_sync` and `send_async` only carry the steps out (httpx and `time.sle
 - Wait: the vendor's `retry-after-ms`, `Retry-After` (seconds or HTTP date) or `X-RateLimit-Reset`; else
   exponential backoff from 0.5 s, doubling, capped at 8 s, with jitter. A vendor-asked wait above
   `max_retry_wait` is not slept: the error is raised at once, with `retry_after` set on a RateLimitError.
+- Time: each attempt ends within `attempt_timeout` (downloads: `download_timeout`), from connecting to the
+  last byte of the body, however slowly the server sends (`_deadline.py`); the whole call, retries and waits
+  included, within `call_timeout`. A wait that would pass the call's deadline is not slept: the call raises
+  APITimeoutError, or the vendor's own error (a RateLimitError with `retry_after`) when the vendor asked for it.
+- Size: a body is read as it arrives and decoded in small pieces (`_decoding.py`), at most
+  `max_response_bytes` of it (downloads: `max_download_bytes`), counted decoded: ResponseTooLargeError past it.
+  Of an error body, the first ERROR_BODY_BYTES are kept for the message and the rest is never read.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import random
 import time
 from collections.abc import Generator, Mapping
@@ -25,13 +33,15 @@ from typing import Any
 import httpx
 
 from . import _arguments as args
+from . import _deadline
 from ._adapter import Adapter, Call
+from ._decoding import BodyReader, UnsupportedEncoding, encodings
 from ._errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
     InvalidArgumentError,
-    ResponseTooLargeError,
+    ResponseValidationError,
     TicketkitError,
     status_error,
 )
@@ -51,6 +61,22 @@ OFF_API_HEADERS = frozenset({"host", "user-agent", "accept", "accept-encoding", 
 # httpx errors raised before any byte of the request left: repeating is always safe.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
+# The largest API answer read (decoded). The biggest real ones (a ticket with a long thread, a page of a
+# hundred tickets with their raw payloads) are a few MB; parsing JSON into Python objects costs several times
+# its size, so 32 MiB keeps a call's memory within a few hundred MB while leaving a tenfold margin.
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
+# Of an error answer, this much is kept for the message (the vendors' error bodies are under a kilobyte).
+ERROR_BODY_BYTES = 64 * 1024
+# One attempt of an API call, connect to last byte: twice the default read timeout. Gateways in front of
+# these APIs give up after 30 to 60 s themselves.
+ATTEMPT_TIMEOUT = 60.0
+# One attempt of a download, whose length grows with the file: 100 MB (the default cap) needs 2.7 Mbit/s.
+DOWNLOAD_TIMEOUT = 300.0
+# A whole call: exactly the longest the default policy can legitimately run (3 attempts of 60 s and two
+# vendor-asked waits of up to max_retry_wait=60 s), so the default never cuts short a call that would succeed.
+CALL_TIMEOUT = 300.0
+
 
 @dataclass(frozen=True)
 class RequestOptions:
@@ -59,29 +85,69 @@ class RequestOptions:
     timeout: httpx.Timeout | None = None
     max_retries: int = 2
     max_retry_wait: float = 60.0
-    max_download_bytes: int = 100 * 1024 * 1024
+    max_download_bytes: int = MAX_DOWNLOAD_BYTES
     extra_headers: Mapping[str, str] = field(default_factory=dict)
     # The credentials the caller gave (and this call's secret-looking extra_headers), to mask in errors.
     secrets: Secrets = field(default_factory=Secrets)
+    max_response_bytes: int = MAX_RESPONSE_BYTES
+    attempt_timeout: float = ATTEMPT_TIMEOUT
+    download_timeout: float = DOWNLOAD_TIMEOUT
+    call_timeout: float = CALL_TIMEOUT
 
     def merged(
         self,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        call_timeout: float | None = None,
     ) -> RequestOptions:
-        """These options with one call's overrides (None keeps the desk's value)."""
-        return RequestOptions(
+        """These options with one call's overrides (None keeps the desk's value).
+
+        A number of seconds as `timeout` also bounds each attempt of this call, a download's included.
+        """
+        per_attempt = _seconds(timeout)
+        return dataclasses.replace(
+            self,
             timeout=self.timeout if timeout is None else as_timeout(timeout),
             max_retries=self.max_retries if max_retries is None else as_retries(max_retries),
-            max_retry_wait=self.max_retry_wait,
-            max_download_bytes=self.max_download_bytes,
             extra_headers={**self.extra_headers, **as_headers(extra_headers)},
             secrets=self.secrets.with_headers(extra_headers),
+            attempt_timeout=self.attempt_timeout if per_attempt is None else per_attempt,
+            download_timeout=self.download_timeout if per_attempt is None else per_attempt,
+            call_timeout=self.call_timeout if call_timeout is None else as_positive("call_timeout", call_timeout),
         )
 
 
-# The checks live in _arguments.py with every other argument check; these names stay for the transport's users.
+def with_limits(
+    options: RequestOptions,
+    *,
+    timeout: object,
+    max_response_bytes: object,
+    attempt_timeout: object,
+    download_timeout: object,
+    call_timeout: object,
+) -> RequestOptions:
+    """The desk's options with connect()'s size and time limits, checked.
+
+    `attempt_timeout` left as None is `timeout` when that is a number of seconds, else ATTEMPT_TIMEOUT.
+    """
+    if attempt_timeout is None:
+        attempt_timeout = _seconds(timeout) or ATTEMPT_TIMEOUT
+    return dataclasses.replace(
+        options,
+        max_response_bytes=as_byte_count("max_response_bytes", max_response_bytes),
+        attempt_timeout=as_positive("attempt_timeout", attempt_timeout),
+        download_timeout=as_positive("download_timeout", download_timeout),
+        call_timeout=as_positive("call_timeout", call_timeout),
+    )
+
+
+def _seconds(timeout: object) -> float | None:
+    """A timeout given as a plain number of seconds, else None (an httpx.Timeout is per phase only)."""
+    if isinstance(timeout, int | float) and not isinstance(timeout, bool):
+        as_timeout(timeout)  # refuses what is not a positive number
+        return float(timeout)
+    return None
 
 
 def as_timeout(value: object) -> httpx.Timeout:
@@ -96,6 +162,12 @@ def as_positive(name: str, value: object) -> float:
     return args.positive_number(name, value)
 
 
+def as_byte_count(name: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidArgumentError(f"{name} must be a positive integer (bytes), not {value!r}")
+    return value
+
+
 def as_headers(value: object) -> dict[str, str]:
     return args.headers("extra_headers", value, "credentials go in token= on connect(), not in extra_headers")
 
@@ -106,8 +178,11 @@ def as_headers(value: object) -> dict[str, str]:
 @dataclass(frozen=True)
 class Send:
     request: httpx.Request
-    authenticated: bool
-    max_bytes: int | None
+    call: Call
+    vendor: str
+    max_bytes: int  # of a body with an expected status, decoded
+    limit_name: str  # the option that set max_bytes, for the error message
+    deadline: float  # time.monotonic() by which the attempt, body included, is over
 
 
 @dataclass(frozen=True)
@@ -135,16 +210,26 @@ def backoff(retry_number: int) -> float:
 
 
 def _attempts(
-    client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions
+    client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions, deadline: float
 ) -> Generator[Step, Outcome, httpx.Response]:
     safe = retry_safe(call)
-    max_bytes = options.max_download_bytes if call.operation in DOWNLOAD_OPERATIONS else None
+    if call.operation in DOWNLOAD_OPERATIONS:
+        max_bytes, limit_name, per_attempt = options.max_download_bytes, "max_download_bytes", options.download_timeout
+    else:
+        max_bytes, limit_name, per_attempt = options.max_response_bytes, "max_response_bytes", options.attempt_timeout
     attempt = 0
     while True:
         attempt += 1
-        request = _build(client, adapter, call, options)
         started = time.monotonic()
-        outcome = yield Send(request, call.authenticated, max_bytes)
+        if started >= deadline:  # an earlier call of the same plan used the time up: send nothing more
+            raise APITimeoutError(
+                adapter.vendor,
+                f"{adapter.vendor} {call.operation}: call_timeout={options.call_timeout:g} s passed before it was sent",
+            )
+        attempt_deadline = min(started + per_attempt, deadline)
+        request = _build(client, adapter, call, options, attempt_deadline - started)
+        step = Send(request, call, adapter.vendor, max_bytes, limit_name, attempt_deadline)
+        outcome = yield step
         elapsed = time.monotonic() - started
         retries_left = attempt <= options.max_retries
 
@@ -158,30 +243,54 @@ def _attempts(
             if retry and asked is not None and asked > options.max_retry_wait:
                 retry = False  # not worth holding the caller: let it decide (retry_after says how long)
             wait = (asked if asked is not None else backoff(attempt - 1)) if retry else None
-            log_attempt(adapter, call, request, attempt, elapsed, status, wait)
-            if wait is None:  # the body is read only for the error raised: the retry never waits on it
-                raise _status_error(adapter, options.secrets.response(outcome))  # masked before it is read
+            late = wait is not None and time.monotonic() + wait >= deadline
+            log_attempt(adapter, call, request, attempt, elapsed, status, None if late else wait)
+            if wait is None or late:  # the body is read only for an error raised: a retry never waits on it
+                # Masked before it is read.
+                error: TicketkitError = _status_error(adapter, options.secrets.response(outcome))
+                if wait is None or asked is not None:
+                    raise error  # a vendor-asked wait that would pass the deadline: the vendor's answer, as it is
         else:
             assert outcome is not None
-            failure = _connection_error(adapter, call, outcome)
             timed_out = isinstance(outcome, httpx.TimeoutException)
+            had = step.deadline - started if time.monotonic() >= step.deadline else None
+            error = _connection_error(adapter, call, outcome, had)
+            error.__cause__ = outcome
             retry = retries_left and (safe or isinstance(outcome, NOT_SENT))
             wait = backoff(attempt - 1) if retry else None
-            log_attempt(adapter, call, request, attempt, elapsed, "timeout" if timed_out else "error", wait)
+            late = wait is not None and time.monotonic() + wait >= deadline
+            log_attempt(
+                adapter, call, request, attempt, elapsed, "timeout" if timed_out else "error", None if late else wait
+            )
             if wait is None:
-                raise failure from outcome
+                raise error from outcome
+        if late:
+            raise APITimeoutError(
+                adapter.vendor,
+                f"{adapter.vendor} {call.operation}: no time left for another attempt within "
+                f"call_timeout={options.call_timeout:g} s (attempt {attempt}: {error})",
+            ) from error
         yield Sleep(wait)
 
 
 def _build(
-    client: httpx.Client | httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions
+    client: httpx.Client | httpx.AsyncClient,
+    adapter: Adapter,
+    call: Call,
+    options: RequestOptions,
+    left: float | None = None,
 ) -> httpx.Request:
+    """The request for one attempt; `left`: the seconds the attempt has, which the wait for a connection keeps to."""
     kwargs = dict(call.request)
     where = f"{adapter.vendor} {call.operation}"
     if options.extra_headers:
         kwargs["headers"] = {**(kwargs.get("headers") or {}), **options.extra_headers}
-    if options.timeout is not None:
-        kwargs["timeout"] = options.timeout
+    timeout = client.timeout if options.timeout is None else options.timeout
+    if left is not None and (timeout.pool is None or timeout.pool > left):
+        # The wait for a free connection in the pool uses no socket: the attempt's deadline reaches it only here.
+        timeout = httpx.Timeout(connect=timeout.connect, read=timeout.read, write=timeout.write, pool=max(left, 0.0))
+    if timeout is not client.timeout:
+        kwargs["timeout"] = timeout
     try:
         url = httpx.URL(kwargs["url"])
         if not url.is_absolute_url:
@@ -219,19 +328,24 @@ def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:
     return status_error(adapter.vendor, response, adapter.read_error(response), body, adapter.retry_after(response))
 
 
-def _connection_error(adapter: Adapter, call: Call, exc: httpx.HTTPError) -> APIConnectionError:
+def _connection_error(
+    adapter: Adapter, call: Call, exc: httpx.HTTPError, limit: float | None = None
+) -> APIConnectionError:
     where = f"{adapter.vendor} {call.operation}"
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(adapter.vendor, f"{where}: timed out ({type(exc).__name__})")
+        spent = f"; the attempt used all the time it had ({limit:.3g} s)" if limit is not None else ""
+        return APITimeoutError(adapter.vendor, f"{where}: timed out ({type(exc).__name__}){spent}")
     return APIConnectionError(adapter.vendor, f"{where}: connection failed ({type(exc).__name__}: {exc})")
 
 
 # -- carrying the steps out -------------------------------------------------------------------------------
 
 
-def send_sync(client: httpx.Client, adapter: Adapter, call: Call, options: RequestOptions) -> httpx.Response:
-    """Send a call under the policy, blocking."""
-    steps = _attempts(client, adapter, call, options)
+def send_sync(
+    client: httpx.Client, adapter: Adapter, call: Call, options: RequestOptions, deadline: float | None = None
+) -> httpx.Response:
+    """Send a call under the policy, blocking; all of it by `deadline` (default: call_timeout from now)."""
+    steps = _attempts(client, adapter, call, options, _call_deadline(options, deadline))
     outcome: Outcome = None
     try:
         while True:
@@ -250,10 +364,14 @@ def send_sync(client: httpx.Client, adapter: Adapter, call: Call, options: Reque
 
 
 async def send_async(
-    client: httpx.AsyncClient, adapter: Adapter, call: Call, options: RequestOptions
+    client: httpx.AsyncClient,
+    adapter: Adapter,
+    call: Call,
+    options: RequestOptions,
+    deadline: float | None = None,
 ) -> httpx.Response:
     """Send a call under the policy; waits yield to the event loop."""
-    steps = _attempts(client, adapter, call, options)
+    steps = _attempts(client, adapter, call, options, _call_deadline(options, deadline))
     outcome: Outcome = None
     try:
         while True:
@@ -297,55 +415,124 @@ async def aset_aside_unusable_location(response: httpx.Response) -> None:
     set_aside_unusable_location(response)
 
 
+def _call_deadline(options: RequestOptions, deadline: float | None) -> float:
+    return time.monotonic() + options.call_timeout if deadline is None else deadline
+
+
 def _send_kwargs(step: Send) -> dict[str, Any]:
     # auth=None: no Authorization at all, for a URL outside the vendor's API (an Intercom attachment).
-    return {"stream": True} | ({} if step.authenticated else {"auth": None})
+    return {"stream": True} | ({} if step.call.authenticated else {"auth": None})
 
 
 def _receive_sync(client: httpx.Client, step: Send) -> httpx.Response:
-    response = client.send(step.request, **_send_kwargs(step))
+    token = _deadline.enter(step.deadline)
     try:
-        if step.max_bytes is None:
-            response.read()
-            return response
-        chunks, size = [], 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > step.max_bytes:
-                raise _too_large(step, response)
-            chunks.append(chunk)
-        return _with_body(response, b"".join(chunks))
+        response = client.send(step.request, **_send_kwargs(step))
+        read_sync(response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name)
+        return response
+    finally:
+        _deadline.leave(token)
+
+
+async def _receive_async(client: httpx.AsyncClient, step: Send) -> httpx.Response:
+    token = _deadline.enter(step.deadline)
+    try:
+        response = await client.send(step.request, **_send_kwargs(step))
+        await read_async(response, step.vendor, step.call.operation, step.call.expect, step.max_bytes, step.limit_name)
+        return response
+    finally:
+        _deadline.leave(token)
+
+
+def read_sync(
+    response: httpx.Response,
+    vendor: str,
+    operation: str,
+    expect: frozenset[int] = frozenset({200}),
+    max_bytes: int = ERROR_BODY_BYTES,
+    limit_name: str = "its limit",
+) -> None:
+    """`response.read()` within bounds: the body decoded, in place, and the response closed.
+
+    With an expected status, at most `max_bytes` (ResponseTooLargeError past it); otherwise the first
+    ERROR_BODY_BYTES. For every response ticketkit reads, an auth flow's token answer too (httpx reads each
+    response it gave an auth flow again once the flow moves on, and then finds the body in place).
+    """
+    if response.is_stream_consumed:  # the transport answered with the body in memory (MockTransport)
+        _check_in_memory(response, vendor, operation, expect, max_bytes, limit_name)
+        return
+    try:
+        reader = _reader(response, vendor, operation, expect, max_bytes, limit_name)
+        for chunk in response.iter_raw():
+            reader.feed(chunk)
+            if reader.full:
+                break
+        _keep(response, reader.finish())
     finally:
         response.close()
 
 
-async def _receive_async(client: httpx.AsyncClient, step: Send) -> httpx.Response:
-    response = await client.send(step.request, **_send_kwargs(step))
+async def read_async(
+    response: httpx.Response,
+    vendor: str,
+    operation: str,
+    expect: frozenset[int] = frozenset({200}),
+    max_bytes: int = ERROR_BODY_BYTES,
+    limit_name: str = "its limit",
+) -> None:
+    """`read_sync`, without blocking the event loop."""
+    if response.is_stream_consumed:
+        _check_in_memory(response, vendor, operation, expect, max_bytes, limit_name)
+        return
     try:
-        if step.max_bytes is None:
-            await response.aread()
-            return response
-        chunks, size = [], 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > step.max_bytes:
-                raise _too_large(step, response)
-            chunks.append(chunk)
-        return _with_body(response, b"".join(chunks))
+        reader = _reader(response, vendor, operation, expect, max_bytes, limit_name)
+        async for chunk in response.aiter_raw():
+            reader.feed(chunk)
+            if reader.full:
+                break
+        _keep(response, reader.finish())
     finally:
         await response.aclose()
 
 
-def _with_body(response: httpx.Response, content: bytes) -> httpx.Response:
-    # A fresh, fully read response: the streamed one cannot be read a second time.
-    # The chunks are decoded already: the length and encoding headers described the wire form.
-    stale = ("content-encoding", "content-length", "transfer-encoding")
-    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in stale]
-    return httpx.Response(response.status_code, headers=headers, content=content, request=response.request)
+def _reader(
+    response: httpx.Response, vendor: str, operation: str, expect: frozenset[int], max_bytes: int, limit_name: str
+) -> BodyReader:
+    """How to read this response's body: whole up to the limit, or an error body's first ERROR_BODY_BYTES."""
+    expected = response.status_code in expect
+    try:
+        return BodyReader(
+            response.headers,
+            max_bytes if expected else min(ERROR_BODY_BYTES, max_bytes),
+            what=limit_name,
+            where=f"{vendor} {operation}",
+            truncate=not expected,
+            deadline=_deadline.current(),
+            request=response.request,
+        )
+    except UnsupportedEncoding as exc:
+        if expected:
+            raise ResponseValidationError(vendor, operation, str(exc), response) from None
+        # An error answer in a coding ticketkit did not ask for: its status still says what happened.
+        return BodyReader(httpx.Headers(), 0, what="", truncate=True)
 
 
-def _too_large(step: Send, response: httpx.Response) -> ResponseTooLargeError:
-    return ResponseTooLargeError(
-        f"{step.request.url.host}: the download exceeds max_download_bytes={step.max_bytes}; nothing was kept",
-        limit=step.max_bytes or 0,
-    )
+def _check_in_memory(
+    response: httpx.Response, vendor: str, operation: str, expect: frozenset[int], max_bytes: int, limit_name: str
+) -> None:
+    """A body the transport handed over read and decoded already: what it cost is spent, the limits still hold."""
+    if response.status_code not in expect:
+        return
+    try:
+        encodings(response.headers)
+    except UnsupportedEncoding as exc:
+        raise ResponseValidationError(vendor, operation, str(exc), response) from None
+    if len(response.content) > max_bytes:
+        reader = BodyReader(httpx.Headers(), max_bytes, what=limit_name, where=f"{vendor} {operation}")
+        reader.feed(response.content)  # raises ResponseTooLargeError, worded as for a streamed body
+
+
+def _keep(response: httpx.Response, content: bytes) -> None:
+    # Where httpx's own `read()` keeps the body, decoded: `content`, `text` and `json()` read it from there, and
+    # a later `read()` (httpx's auth flow calls it) finds the body in place. The headers stay as received.
+    response._content = content

@@ -32,6 +32,7 @@ from .._connection import Connection, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
 from .._parsing import MALFORMED, from_iso, given, header_safe, json_object, nonblank, reading, text_or_none
 from .._redaction import Secrets
+from .._transport import read_async, read_sync
 
 VENDOR = "routera"
 BASE_URL = "https://api.routera.io"
@@ -293,7 +294,7 @@ class RouteraOAuth(httpx.Auth):
         with self._thread_lock:
             if self._stale():
                 token_response = yield self._token_request()
-                token_response.read()
+                read_sync(token_response, VENDOR, "oauth2.token")
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request
@@ -302,7 +303,7 @@ class RouteraOAuth(httpx.Auth):
         with self._thread_lock:
             if self._token == used:  # nobody renewed it meanwhile
                 token_response = yield self._token_request()
-                token_response.read()
+                read_sync(token_response, VENDOR, "oauth2.token")
                 self._store(token_response)
             self._authorize(request)
         yield request
@@ -311,7 +312,7 @@ class RouteraOAuth(httpx.Auth):
         async with self._task_lock:
             if self._stale():
                 token_response = yield self._token_request()
-                await token_response.aread()
+                await read_async(token_response, VENDOR, "oauth2.token")
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request
@@ -320,7 +321,7 @@ class RouteraOAuth(httpx.Auth):
         async with self._task_lock:
             if self._token == used:
                 token_response = yield self._token_request()
-                await token_response.aread()
+                await read_async(token_response, VENDOR, "oauth2.token")
                 self._store(token_response)
             self._authorize(request)
         yield request
