@@ -176,10 +176,14 @@ def required(value: object, kind: type[T], name: str) -> T:
 
 
 def optional_text(value: object, name: str) -> str | None:
+    if type(value) is str:  # the usual case, without a further call: a long thread reads hundreds of these
+        return value
     return optional(value, str, name)
 
 
 def required_text(value: object, name: str) -> str:
+    if type(value) is str:
+        return value
     return required(value, str, name)
 
 
