@@ -6,7 +6,7 @@ tests/test_property_parsing.py (the same shapes planted in generated bodies).
 
 from __future__ import annotations
 
-#: The deepest nesting a body may have (ticketkit._parsing.MAX_NESTING, restated: a test must not follow a
+#: The deepest nesting a body may have (ticketkit._reading.MAX_NESTING, restated: a test must not follow a
 #: change of the limit without saying so).
 MAX_NESTING = 128
 

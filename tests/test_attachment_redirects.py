@@ -215,7 +215,8 @@ def test_the_issues_case_on_real_sockets() -> None:
 def test_the_transport_never_sends_credentials_off_the_api() -> None:
     """The net under every plan: an authenticated call to another host is not built."""
     from ticketkit._adapter import Call
-    from ticketkit._transport import RequestOptions, _build
+    from ticketkit._request import build_request as _build
+    from ticketkit._transport import RequestOptions
     from ticketkit.vendors.intercom import IntercomAdapter
 
     with httpx.Client(base_url=f"https://{API}", headers={"X-Api-Key": SECRET}) as client:

@@ -460,7 +460,8 @@ def test_vendor_fields_json_cannot_carry_are_refused_before_sending(
 def test_the_transport_refuses_a_body_json_cannot_write_whatever_put_it_there() -> None:
     """The net under every plan: a body that fails to encode is an InvalidArgumentError, not a TypeError."""
     from ticketkit._adapter import Call
-    from ticketkit._transport import RequestOptions, _build
+    from ticketkit._request import build_request as _build
+    from ticketkit._transport import RequestOptions
     from ticketkit.vendors.routera import RouteraAdapter
 
     with httpx.Client(base_url="https://api.routera.io") as client:

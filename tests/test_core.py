@@ -16,9 +16,9 @@ import pytest
 import ticketkit
 from desk_support import Script, sync_desk
 from support import SPECS
-from ticketkit._adapter import fallback_error_info, parse_retry_after
 from ticketkit._errors import ErrorInfo, status_error
-from ticketkit._parsing import html_to_text
+from ticketkit._html import html_to_text
+from ticketkit._reading import fallback_error_info, parse_retry_after
 
 # -- connect() ---------------------------------------------------------------------------------------
 

@@ -1505,7 +1505,7 @@ def test_another_400_keeps_the_listed_states() -> None:
 def test_a_broken_state_listing_is_a_validation_error() -> None:
     listing = _listing({"type": "ticket_state", "id": 8272, "category": "resolved"})
     script = Script().on("GET", "/ticket_states", ok(listing))
-    with pytest.raises(ResponseValidationError, match="ticket state id should be str"):
+    with pytest.raises(ResponseValidationError, match="ticket state id: expected a string"):
         perform("sync", script, "tickets.update", "627", status="resolved")
 
 

@@ -40,10 +40,10 @@ from ticketkit import (
     ResponseValidationError,
     ServerError,
     Ticket,
-    _parsing,
+    _reading,
     _transport,
 )
-from ticketkit._parsing import html_to_text, looks_like_html
+from ticketkit._html import html_to_text, looks_like_html
 
 MODES = ["sync", "async"]
 VENDORS = ["routera", "intercom", "tickiti", "ankra"]
@@ -153,7 +153,7 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def test_the_limit_is_the_one_the_parser_enforces() -> None:
-    assert _parsing.MAX_NESTING == MAX_NESTING
+    assert _reading.MAX_NESTING == MAX_NESTING
 
 
 def shaped(shape: str, depth: int) -> str:
@@ -178,11 +178,11 @@ SHAPES = ["arrays", "objects", "objects of scalars at the bottom", "alternating"
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_the_nesting_limit_is_exact_whatever_the_shape(shape: str) -> None:
-    at_limit = _parsing.parse_json(shaped(shape, MAX_NESTING))
+    at_limit = _reading.parse_json(shaped(shape, MAX_NESTING))
     assert at_limit is not None
-    with pytest.raises(_parsing.NestingError, match=f"more than {MAX_NESTING} levels"):
-        _parsing.parse_json(shaped(shape, MAX_NESTING + 1))
-    assert _parsing.parse_json(shaped(shape, 3)) == json.loads(shaped(shape, 3))
+    with pytest.raises(_reading.NestingError, match=f"more than {MAX_NESTING} levels"):
+        _reading.parse_json(shaped(shape, MAX_NESTING + 1))
+    assert _reading.parse_json(shaped(shape, 3)) == json.loads(shaped(shape, 3))
 
 
 def depth_of(value: Any) -> int:
@@ -205,7 +205,7 @@ JSON_VALUES = st.recursive(
 def test_the_nesting_check_agrees_with_a_plain_walk(value: Any, limit: int) -> None:
     """The check walks levels through the garbage collector's view of containers: same answer as recursion."""
     data = json.loads(json.dumps(value))  # as json.loads builds it (the collector's tracking depends on that)
-    assert _parsing._nests_deeper(data, limit) == (depth_of(data) > limit)
+    assert _reading._nests_deeper(data, limit) == (depth_of(data) > limit)
 
 
 def planted(vendor: str, depth: int) -> tuple[bytes, dict[str, Any]]:

@@ -159,7 +159,8 @@ def test_the_transport_refuses_a_dot_segment_whatever_put_it_there() -> None:
     """The net under every plan: a call whose path has a dot segment is not built (a plan that forgot the
     up-front check, or an id that came from a server)."""
     from ticketkit._adapter import Call
-    from ticketkit._transport import RequestOptions, _build
+    from ticketkit._request import build_request as _build
+    from ticketkit._transport import RequestOptions
     from ticketkit.vendors.routera import RouteraAdapter
 
     with httpx.Client(base_url="https://api.routera.io") as client:

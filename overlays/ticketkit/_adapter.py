@@ -1,14 +1,19 @@
-"""The contract between the desks and the vendor adapters.
+"""The contract between the desks and the vendor adapters: operations, plans, and what a plan is given.
 
-An adapter never does I/O. Each operation is a *plan*: a generator that yields the `Call`s it needs and
-receives each `httpx.Response` back, then returns the unified result. The sync and async desks drive the
-same plans (see `_engine.py`), so every vendor's logic is written once for both.
+An adapter never does I/O. Each operation is a *plan*, and every plan is written one way: a generator
+function that checks its arguments and builds what it sends before its first `yield`, then yields the `Call`s
+it needs, receives each `httpx.Response` back, and returns the unified result. The desks start a plan when
+the method is called (`_engine.start`), running it to its first `yield`: a bad argument raises there, before
+any request, so a plan needs no separate eager check. The sync and async desks drive the same plans
+(`_engine.py`), so every vendor's logic is written once for both.
+
+What a vendor supports is what its adapter overrides: `Adapter.capabilities` is derived from the plan methods
+a subclass defines, so it cannot disagree with them.
 """
 
 from __future__ import annotations
 
-import email.utils
-import time
+import inspect
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Generic, TypeVar
@@ -16,10 +21,22 @@ from typing import Any, ClassVar, Generic, TypeVar
 import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 
-from ._errors import ErrorInfo, UnsupportedOperationError, refuse_unknown
-from ._parsing import NestingError, clipped, html_to_text, parse_json
+from ._errors import ErrorInfo, UnsupportedOperationError
+from ._reading import fallback_error_info, parse_retry_after
 
 T = TypeVar("T")
+
+# The unified operations, each with the adapter's plan method that carries it out.
+OPERATIONS: Mapping[str, str] = {
+    "tickets.get": "get_ticket",
+    "tickets.list": "list_tickets",
+    "tickets.create": "create_ticket",
+    "tickets.update": "update_ticket",
+    "tickets.close": "close_ticket",
+    "comments.list": "list_comments",
+    "comments.create": "create_comment",
+    "attachments.download": "download_attachment",
+}
 
 
 @dataclass(frozen=True)
@@ -87,11 +104,14 @@ class CommentDraft:
 
 @dataclass(frozen=True)
 class Capabilities:
-    """Which unified operations a vendor supports; `"tickets.update" in desk.capabilities` also works."""
+    """Which unified operations a vendor supports; `"tickets.update" in desk.capabilities` also works.
 
-    tickets_get: bool = True
-    tickets_list: bool = True
-    tickets_create: bool = True
+    An adapter's are derived from the plan methods it overrides (`Capabilities.of`), never listed by hand.
+    """
+
+    tickets_get: bool = False
+    tickets_list: bool = False
+    tickets_create: bool = False
     tickets_update: bool = False
     tickets_close: bool = False
     comments_list: bool = False
@@ -106,12 +126,22 @@ class Capabilities:
         """The supported operations, as dotted names ("tickets.get", ...)."""
         return tuple(f.name.replace("_", ".", 1) for f in fields(self) if getattr(self, f.name))
 
+    @classmethod
+    def of(cls, adapter: type[Adapter]) -> Capabilities:
+        """The operations whose plan method `adapter` overrides."""
+        return cls(
+            **{
+                operation.replace(".", "_"): getattr(adapter, method) is not getattr(Adapter, method)
+                for operation, method in OPERATIONS.items()
+            }
+        )
+
 
 class Adapter:
-    """One vendor: its capabilities, its plans, and how to read its error bodies.
+    """One vendor: its plans, and how to read its error bodies and rate-limit headers.
 
-    Subclasses override the plans they support and list them in `capabilities`; the desks check
-    `capabilities` before running a plan, so an unsupported operation never sends a request.
+    A subclass overrides the plans it supports, each a generator function (checked when the class is made);
+    the others raise UnsupportedOperationError, and the desks refuse them before running anything.
     """
 
     vendor: ClassVar[str]
@@ -121,6 +151,14 @@ class Adapter:
     update_options: ClassVar[frozenset[str]] = frozenset()
     list_options: ClassVar[frozenset[str]] = frozenset()
     comment_options: ClassVar[frozenset[str]] = frozenset()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for method in OPERATIONS.values():
+            plan = getattr(cls, method)
+            if plan is not getattr(Adapter, method) and not inspect.isgeneratorfunction(plan):
+                raise TypeError(f"{cls.__name__}.{method} must be a generator function (see _adapter.py)")
+        cls.capabilities = Capabilities.of(cls)
 
     def get_ticket(self, ticket_id: str) -> Plan[Ticket]:
         raise self.unsupported("tickets.get")
@@ -154,56 +192,5 @@ class Adapter:
         """Seconds the vendor asked to wait (429); None when it did not say."""
         return parse_retry_after(response)
 
-    def unsupported(self, operation: str, hint: str = "") -> UnsupportedOperationError:
-        return UnsupportedOperationError(self.vendor, operation, hint)
-
-    def check_options(self, operation: str, given: Mapping[str, Any], allowed: frozenset[str]) -> None:
-        refuse_unknown(f"{self.vendor} {operation}", given, allowed, "accepted")
-
-
-def fallback_error_info(response: httpx.Response) -> ErrorInfo:
-    """A readable message for any error body: JSON we do not know, HTML from a proxy, or nothing.
-
-    Never raises: it is what every vendor's reader falls back to, on any body a server or proxy may send
-    (JSON nested a thousand deep, a megabyte of `<!--`...).
-    """
-    try:
-        body = parse_json(response.content)
-    except NestingError as exc:  # the text would be a wall of brackets: say what it is instead
-        return ErrorInfo(message=f"the error body is {exc}; not read")
-    except (ValueError, UnicodeDecodeError):
-        body = None
-    if isinstance(body, dict):
-        for key in ("message", "error_description", "detail", "error"):
-            if isinstance(body.get(key), str) and body[key].strip():
-                return ErrorInfo(message=body[key])
-    text = response.text.strip()
-    if not text:
-        return ErrorInfo(message="(empty body)")
-    if "<" in text and ">" in text:
-        text = html_to_text(text) or ""
-    text = " ".join(text.split())
-    return ErrorInfo(message=clipped(text, 200) if text else "(empty body)")
-
-
-def parse_retry_after(response: httpx.Response) -> float | None:
-    """`retry-after-ms`, or `Retry-After` in seconds or as an HTTP date."""
-    headers = response.headers
-    millis = headers.get("retry-after-ms")
-    if millis:
-        try:
-            return max(0.0, float(millis) / 1000)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+    def unsupported(self, operation: str) -> UnsupportedOperationError:
+        return UnsupportedOperationError(self.vendor, operation)

@@ -1,42 +1,34 @@
-"""Checks and conversions of the desks' arguments, shared by the sync and async desks."""
+"""Every check of a caller's arguments, before anything is sent: connect()'s, each call's (ids, drafts, the
+per-call transport options) and the vendors' own keywords. Each raises InvalidArgumentError, naming the
+argument; none quotes a header's value.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import ipaddress
 import math
-import re
-import unicodedata
 import uuid
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import unquote
 
 import httpx
 from ticketkit_models import Attachment, TicketStatus
 
 from ._adapter import Adapter, CommentDraft, ListQuery, TicketChanges, TicketDraft
-from ._errors import InvalidArgumentError
-
-# C0 and C1 control characters and DEL: never part of an id, a header or a URL a caller means.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-DOT_SEGMENTS = frozenset({"", ".", ".."})
-
-
-def path_id_problem(value: str) -> str | None:
-    """Why `value` cannot be an id inside a URL path segment, or None when it can.
-
-    The one rule for every id a request puts into a path, given by the caller or by a server. httpx removes
-    `.` and `..` segments after the generated operations have quoted the id (quoting leaves dots alone), so
-    `tickets.close("..")` would go to the API root; an empty id leaves its segment empty. What normalises to
-    one of those (`" .. "`, the fullwidth `"\\uff0e\\uff0e"`) is refused as well, and so are control characters.
-    """
-    if _CONTROL.search(value):
-        return "contains control characters"
-    if unicodedata.normalize("NFKC", value).strip() in DOT_SEGMENTS:
-        return "is empty, '.' or '..' (it would not stay inside its path segment)"
-    return None
+from ._errors import InvalidArgumentError, refuse_unknown
+from ._request import (
+    CONTROL,
+    CREDENTIAL_HEADERS,
+    FRAMING_HEADERS,
+    HEADER_NAME,
+    HEADER_VALUE,
+    download_url_problem,
+    header_safe,
+    is_loopback,
+    path_id_problem,
+    real_host,
+)
 
 
 def ticket_id(value: object) -> str:
@@ -48,18 +40,6 @@ def ticket_id(value: object) -> str:
     if problem:
         raise InvalidArgumentError(f"ticket id {value!r} {problem}")
     return value
-
-
-def request_path(where: str, path: str) -> None:
-    """Refuse a request path (a spec's template, ids filled in) with a segment that is not a proper id.
-
-    The templates themselves have none, so such a segment is an id, caller-given or server-given (an
-    attachment id from a ticket), that the generated operation put in as it was.
-    """
-    for segment in path.split("?", 1)[0].split("/")[1:]:
-        problem = path_id_problem(unquote(segment))
-        if problem:
-            raise InvalidArgumentError(f"{where}: an id in the request path {problem}; nothing was sent")
 
 
 # -- numbers, flags and the transport's options ------------------------------------------------------------
@@ -120,11 +100,18 @@ def positive_integer(name: str, value: object) -> int:
     return value
 
 
-def flag(name: str, value: object) -> bool:
-    """True or False only: a truthy string such as "no" must not switch anything on."""
-    if not isinstance(value, bool):
-        raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
+def byte_count(name: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidArgumentError(f"{name} must be a positive integer (bytes), not {value!r}")
     return value
+
+
+def timeout_seconds(value: object) -> float | None:
+    """A timeout given as a plain number of seconds (checked), else None: an httpx.Timeout is per phase only."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        timeout(value)  # refuses what is not a positive number
+        return float(value)
+    return None
 
 
 def transport(value: object, kind: type[Any], label: str) -> Any:
@@ -133,23 +120,71 @@ def transport(value: object, kind: type[Any], label: str) -> Any:
     return value
 
 
-# -- headers ---------------------------------------------------------------------------------------------
+# -- values: text, flags, ids (the vendors' keywords use these too) ----------------------------------------
 
-# RFC 9110 token characters: a header name.
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-# Visible ASCII, with spaces or tabs inside but not at either end: what h11 sends (no obs-text: httpx encodes
-# header values as ASCII and raises UnicodeEncodeError on anything else).
-_HEADER_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?)?")
-CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization"})
-# Headers httpx sets from the request itself: a caller's value would misframe or misroute it.
-FRAMING_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "connection"})
+
+def optional_text(name: str, value: object) -> str | None:
+    """None, or a string (a URL, a description) checked for type only."""
+    if value is not None and not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    return value
+
+
+def nonblank_text(name: str, value: object) -> str:
+    """A string with something in it besides spaces."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidArgumentError(f"{name} must be a non-empty string, not {value!r}")
+    return value
+
+
+def optional_nonblank_text(name: str, value: object) -> str | None:
+    """None, or a string with something in it besides spaces."""
+    return None if value is None else nonblank_text(name, value)
+
+
+def flag(name: str, value: object) -> bool:
+    """True or False only: a truthy string such as "no" must not switch anything on."""
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
+    return value
+
+
+def optional_flag(name: str, value: object) -> bool | None:
+    """None, or True or False."""
+    return None if value is None else flag(name, value)
+
+
+def optional_identifier(name: str, value: object) -> str | None:
+    """None, or an id given as a non-blank string or an integer, as a string."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value
+    raise InvalidArgumentError(f"{name} must be a non-empty string or an integer, not {value!r}")
+
+
+def uuid_value(name: str, value: object) -> uuid.UUID:
+    """A UUID, or its text."""
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str):
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            pass
+    raise InvalidArgumentError(f"{name} must be a uuid, not {value!r}")
+
+
+# -- headers ---------------------------------------------------------------------------------------------
 
 
 def header_value(name: str, value: object) -> str:
     """A header value that can go on the wire as given. The message never shows the value (it may be secret)."""
     if not isinstance(value, str):
         raise InvalidArgumentError(f"the header {name} must be a string, not {type(value).__name__}")
-    if not _HEADER_VALUE.fullmatch(value):
+    if not HEADER_VALUE.fullmatch(value):
         raise InvalidArgumentError(
             f"the value of header {name} has characters a header cannot carry (visible ASCII only, with inner "
             "spaces: no line breaks, control characters, non-ASCII text, or spaces at either end)"
@@ -166,7 +201,7 @@ def headers(where: str, value: object, credentials_hint: str) -> dict[str, str]:
         raise InvalidArgumentError(f"{where} must map header names to strings, not {type(value).__name__}")
     checked: dict[str, str] = {}
     for name, text in value.items():
-        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+        if not isinstance(name, str) or not HEADER_NAME.fullmatch(name):
             shown = repr(name)[:40] if isinstance(name, str) else type(name).__name__
             raise InvalidArgumentError(f"{where}: {shown} is not a header name (letters, digits and !#$%&'*+-.^_`|~)")
         lowered = name.lower()
@@ -178,37 +213,35 @@ def headers(where: str, value: object, credentials_hint: str) -> dict[str, str]:
     return checked
 
 
+def extra_headers(value: object) -> dict[str, str]:
+    """One call's `extra_headers=`."""
+    return headers("extra_headers", value, "credentials go in token= on connect(), not in extra_headers")
+
+
+# -- connect()'s vendor keywords and token ---------------------------------------------------------------
+
+
+def vendor_options(vendor: str, options: Mapping[str, Any], allowed: frozenset[str]) -> Mapping[str, Any]:
+    """connect()'s vendor keywords, after refusing any the vendor does not know."""
+    refuse_unknown(f"connect({vendor!r})", options, allowed, "this vendor also accepts")
+    return options
+
+
+def token(vendor: str, value: str | None) -> str:
+    """A token: required, and fit for a header."""
+    if not value:
+        raise InvalidArgumentError(f"connect({vendor!r}) needs token=")
+    if not header_safe(value):
+        raise InvalidArgumentError(f"connect({vendor!r}): the token has characters a header cannot carry")
+    return value
+
+
 # -- connect()'s base URL --------------------------------------------------------------------------------
-
-_HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9_-]{1,63}(?<!-)")
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def real_host(url: httpx.URL) -> bool:
-    """Whether the URL names a host that DNS or an IP literal can reach (not empty, no spaces or symbols)."""
-    host = url.raw_host.decode("ascii", "replace")
-    if not host:
-        return False
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-        return True
-    except ValueError:
-        pass
-    labels = host[:-1].split(".") if host.endswith(".") else host.split(".")
-    return len(host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
 
 
 def base_url(vendor: str, value: str, allow_insecure: bool) -> httpx.URL:
     """An absolute https URL; plain http only to loopback (a local sandbox) or when the caller insists."""
-    if any(char.isspace() or _CONTROL.match(char) for char in value):
+    if any(char.isspace() or CONTROL.match(char) for char in value):
         raise InvalidArgumentError(
             f"{vendor}: base_url must be an absolute https:// URL, without spaces or control characters"
         )
@@ -233,28 +266,10 @@ def base_url(vendor: str, value: str, allow_insecure: bool) -> httpx.URL:
 # -- URLs outside the API: attachment files ----------------------------------------------------------------
 
 
-def download_url_problem(url: httpx.URL, came_from: httpx.URL | None = None) -> str | None:
-    """Why a file URL (an attachment's, or a redirect's target) may not be fetched, or None.
-
-    Absolute https with a real host; plain http only to a loopback host (a local sandbox), and loopback only
-    when the chain started there: a file host on the internet cannot redirect into the caller's machine.
-    """
-    if url.scheme not in ("https", "http"):
-        return f"its scheme is {url.scheme or 'missing'!s}, not https"
-    if not real_host(url):
-        return "it names no host"
-    loopback = is_loopback(url.host)
-    if url.scheme == "http" and not loopback:
-        return "it is plain http:// (files are fetched over https only)"
-    if loopback and came_from is not None and not is_loopback(came_from.host):
-        return "it points at this machine (loopback) from another host"
-    return None
-
-
 def download_url(value: object, name: object) -> httpx.URL:
     """An attachment's URL, checked before anything is sent."""
     url: httpx.URL | None = None
-    if isinstance(value, str) and value and not any(c.isspace() or _CONTROL.match(c) for c in value):
+    if isinstance(value, str) and value and not any(c.isspace() or CONTROL.match(c) for c in value):
         try:
             url = httpx.URL(value)
         except httpx.InvalidURL:
@@ -265,27 +280,6 @@ def download_url(value: object, name: object) -> httpx.URL:
     if problem:
         raise InvalidArgumentError(f"attachment {name!r}: refusing to download it: {problem}")
     return url
-
-
-def redirect_target(current: httpx.URL, location: str) -> tuple[httpx.URL | None, str | None]:
-    """Where a file host's `Location` leads, resolved against the URL that answered (never the API's base
-    URL), and why it may not be followed (None when it may)."""
-    if any(c.isspace() or _CONTROL.match(c) for c in location):
-        return None, "the Location has spaces or control characters"
-    try:
-        given = httpx.URL(location)
-        # A reference with a scheme stands alone (RFC 3986 strict): "https:/x" has no host, not current's.
-        target = given if given.scheme else current.join(location)
-    except httpx.InvalidURL:
-        return None, "the Location is not a URL"
-    return target, download_url_problem(target, came_from=current)
-
-
-def optional_text(name: str, value: object) -> str | None:
-    """None, or a string (a URL, a vendor's option) checked for type only."""
-    if value is not None and not isinstance(value, str):
-        raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
-    return value
 
 
 # -- vendor fields: values a request body carries -------------------------------------------------------
@@ -338,6 +332,13 @@ def json_value(name: str, value: object) -> Any:
     return value
 
 
+def vendor_keywords(adapter: Adapter, operation: str, options: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    """The vendor-only keywords of a call: each one the adapter takes, each value data (`vendor_fields`)."""
+    where = f"{adapter.vendor} {operation}"
+    refuse_unknown(where, options, allowed, "accepted")
+    vendor_fields(where, options)
+
+
 def vendor_fields(operation: str, options: Mapping[str, Any]) -> None:
     """Every vendor keyword's value is JSON data or a value an adapter converts (a date, a UUID, an enum):
     an object, a set, NaN or a container that holds itself is refused here, before any plan starts."""
@@ -362,20 +363,10 @@ def status(value: object) -> TicketStatus | None:
     raise InvalidArgumentError(f"status must be a TicketStatus or one of {known}; got {value!r}")
 
 
-def text(name: str, value: object, *, required: bool) -> str | None:
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise InvalidArgumentError(f"{name} must be a non-empty string, not {value!r}")
-    return value
-
-
 def list_query(adapter: Adapter, status_: object, page_size: object, options: Mapping[str, Any]) -> ListQuery:
-    adapter.check_options("tickets.list", options, adapter.list_options)
-    vendor_fields(f"{adapter.vendor} tickets.list", options)
-    if page_size is not None and (not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1):
-        raise InvalidArgumentError(f"page_size must be a positive integer, not {page_size!r}")
-    return ListQuery(status=status(status_), page_size=page_size, options=dict(options))
+    vendor_keywords(adapter, "tickets.list", options, adapter.list_options)
+    size = None if page_size is None else positive_integer("page_size", page_size)
+    return ListQuery(status=status(status_), page_size=size, options=dict(options))
 
 
 def limit(value: object) -> int | None:
@@ -391,12 +382,11 @@ def ticket_draft(
     requester_email: object,
     options: Mapping[str, Any],
 ) -> TicketDraft:
-    adapter.check_options("tickets.create", options, adapter.create_options)
-    vendor_fields(f"{adapter.vendor} tickets.create", options)
+    vendor_keywords(adapter, "tickets.create", options, adapter.create_options)
     return TicketDraft(
-        subject=text("subject", subject, required=True) or "",
-        description=text("description", description, required=False),
-        requester_email=text("requester_email", requester_email, required=False),
+        subject=nonblank_text("subject", subject),
+        description=optional_text("description", description),
+        requester_email=optional_text("requester_email", requester_email),
         options=dict(options),
     )
 
@@ -404,12 +394,11 @@ def ticket_draft(
 def ticket_changes(
     adapter: Adapter, status_: object, subject: object, description: object, options: Mapping[str, Any]
 ) -> TicketChanges:
-    adapter.check_options("tickets.update", options, adapter.update_options)
-    vendor_fields(f"{adapter.vendor} tickets.update", options)
+    vendor_keywords(adapter, "tickets.update", options, adapter.update_options)
     changes = TicketChanges(
         status=status(status_),
-        subject=text("subject", subject, required=False),
-        description=text("description", description, required=False),
+        subject=optional_text("subject", subject),
+        description=optional_text("description", description),
         options=dict(options),
     )
     if changes == TicketChanges():
@@ -418,11 +407,8 @@ def ticket_changes(
 
 
 def comment_draft(adapter: Adapter, body: object, internal: object, options: Mapping[str, Any]) -> CommentDraft:
-    adapter.check_options("comments.create", options, adapter.comment_options)
-    vendor_fields(f"{adapter.vendor} comments.create", options)
-    if not isinstance(internal, bool):
-        raise InvalidArgumentError(f"internal must be True or False, not {internal!r}")
-    return CommentDraft(body=text("body", body, required=True) or "", internal=internal, options=dict(options))
+    vendor_keywords(adapter, "comments.create", options, adapter.comment_options)
+    return CommentDraft(body=nonblank_text("body", body), internal=flag("internal", internal), options=dict(options))
 
 
 def attachment(value: object) -> Attachment:

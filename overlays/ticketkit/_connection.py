@@ -1,4 +1,5 @@
-"""What a vendor module hands the desk: its adapter, where and how to reach it, its generated client."""
+"""What connect() hands a vendor module (`Settings`) and what the vendor module hands back (`ConnectionSpec`):
+its adapter, where and how to reach it, its generated client. connect() opens the connection from that."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from typing import Any, Protocol, Self
 
 import httpx
 
+from . import _arguments as args
 from ._adapter import Adapter
-from ._errors import InvalidArgumentError, refuse_unknown
-from ._parsing import header_safe
 
 
 @dataclass(frozen=True)
@@ -24,17 +24,10 @@ class Settings:
 
     def take(self, allowed: frozenset[str]) -> Mapping[str, Any]:
         """The vendor options, after refusing any the vendor does not know."""
-        refuse_unknown(f"connect({self.vendor!r})", self.options, allowed, "this vendor also accepts")
-        return self.options
+        return args.vendor_options(self.vendor, self.options, allowed)
 
     def require_token(self) -> str:
-        if not self.token:
-            raise InvalidArgumentError(f"connect({self.vendor!r}) needs token=")
-        # A token goes into a header: anything but visible ASCII (a pasted newline, say) would make httpx
-        # refuse the header later, in an error message that quotes it.
-        if not header_safe(self.token):
-            raise InvalidArgumentError(f"connect({self.vendor!r}): the token has characters a header cannot carry")
-        return self.token
+        return args.token(self.vendor, self.token)
 
 
 class GeneratedClient(Protocol):
@@ -46,7 +39,10 @@ class GeneratedClient(Protocol):
 
 
 @dataclass(frozen=True)
-class Connection:
+class ConnectionSpec:
+    """How to reach one vendor, as its module's `make_connection()` says: connect() builds the desk's pooled
+    httpx client from it (base URL, auth, headers) and hands the adapter and the generated client to the desk."""
+
     adapter: Adapter
     base_url: str
     auth: httpx.Auth
@@ -54,3 +50,7 @@ class Connection:
     # The vendor's generated client, not yet connected: the desk hands it its own httpx client, so
     # `desk.client` (the escape hatch) shares the desk's pool.
     generated_client: GeneratedClient | None = None
+
+
+# The name _connect.py still imports (it belongs to the registry branch): drop once it imports ConnectionSpec.
+Connection = ConnectionSpec

@@ -22,7 +22,7 @@ TicketkitError
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -85,7 +85,6 @@ class ErrorInfo:
     code: str | None = None
     request_id: str | None = None
     problems: tuple[Problem, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class APIStatusError(TicketkitError):
@@ -172,9 +171,8 @@ class PagingLoopError(ResponseValidationError):
 class UnsupportedOperationError(TicketkitError):
     """The vendor has no such operation; raised before any request is sent."""
 
-    def __init__(self, vendor: str, operation: str, hint: str = "") -> None:
-        message = f"{vendor} does not support {operation}"
-        super().__init__(f"{message}: {hint}" if hint else message)
+    def __init__(self, vendor: str, operation: str) -> None:
+        super().__init__(f"{vendor} does not support {operation}")
         self.vendor = vendor
         self.operation = operation
 

@@ -40,14 +40,14 @@ from ._errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
-    InvalidArgumentError,
     ResponseValidationError,
     TicketkitError,
     status_error,
 )
 from ._logging import log_attempt
-from ._parsing import json_body
+from ._reading import json_body
 from ._redaction import Secrets
+from ._request import build_request
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Operations that create something: repeating one that may have arrived could create it twice.
@@ -55,9 +55,6 @@ CREATING_OPERATIONS = frozenset({"tickets.create", "comments.create"})
 DOWNLOAD_OPERATIONS = frozenset({"attachments.download"})
 INITIAL_DELAY = 0.5
 MAX_DELAY = 8.0
-# All a request to another host than the API's (an Intercom attachment's file store) carries: none of the
-# caller's headers, which may be credentials, and no Authorization (see `_send_kwargs`).
-OFF_API_HEADERS = frozenset({"host", "user-agent", "accept", "accept-encoding", "connection"})
 # httpx errors raised before any byte of the request left: repeating is always safe.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -105,16 +102,18 @@ class RequestOptions:
 
         A number of seconds as `timeout` also bounds each attempt of this call, a download's included.
         """
-        per_attempt = _seconds(timeout)
+        per_attempt = args.timeout_seconds(timeout)
         return dataclasses.replace(
             self,
-            timeout=self.timeout if timeout is None else as_timeout(timeout),
-            max_retries=self.max_retries if max_retries is None else as_retries(max_retries),
-            extra_headers={**self.extra_headers, **as_headers(extra_headers)},
+            timeout=self.timeout if timeout is None else args.timeout(timeout),
+            max_retries=self.max_retries if max_retries is None else args.retries(max_retries),
+            extra_headers={**self.extra_headers, **args.extra_headers(extra_headers)},
             secrets=self.secrets.with_headers(extra_headers),
             attempt_timeout=self.attempt_timeout if per_attempt is None else per_attempt,
             download_timeout=self.download_timeout if per_attempt is None else per_attempt,
-            call_timeout=self.call_timeout if call_timeout is None else as_positive("call_timeout", call_timeout),
+            call_timeout=self.call_timeout
+            if call_timeout is None
+            else args.positive_number("call_timeout", call_timeout),
         )
 
 
@@ -132,44 +131,19 @@ def with_limits(
     `attempt_timeout` left as None is `timeout` when that is a number of seconds, else ATTEMPT_TIMEOUT.
     """
     if attempt_timeout is None:
-        attempt_timeout = _seconds(timeout) or ATTEMPT_TIMEOUT
+        attempt_timeout = args.timeout_seconds(timeout) or ATTEMPT_TIMEOUT
     return dataclasses.replace(
         options,
-        max_response_bytes=as_byte_count("max_response_bytes", max_response_bytes),
-        attempt_timeout=as_positive("attempt_timeout", attempt_timeout),
-        download_timeout=as_positive("download_timeout", download_timeout),
-        call_timeout=as_positive("call_timeout", call_timeout),
+        max_response_bytes=args.byte_count("max_response_bytes", max_response_bytes),
+        attempt_timeout=args.positive_number("attempt_timeout", attempt_timeout),
+        download_timeout=args.positive_number("download_timeout", download_timeout),
+        call_timeout=args.positive_number("call_timeout", call_timeout),
     )
 
 
-def _seconds(timeout: object) -> float | None:
-    """A timeout given as a plain number of seconds, else None (an httpx.Timeout is per phase only)."""
-    if isinstance(timeout, int | float) and not isinstance(timeout, bool):
-        as_timeout(timeout)  # refuses what is not a positive number
-        return float(timeout)
-    return None
-
-
-def as_timeout(value: object) -> httpx.Timeout:
-    return args.timeout(value)
-
-
-def as_retries(value: object) -> int:
-    return args.retries(value)
-
-
-def as_positive(name: str, value: object) -> float:
-    return args.positive_number(name, value)
-
-
-def as_byte_count(name: str, value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidArgumentError(f"{name} must be a positive integer (bytes), not {value!r}")
-    return value
-
-
-def as_headers(value: object) -> dict[str, str]:
-    return args.headers("extra_headers", value, "credentials go in token= on connect(), not in extra_headers")
+# The checks connect() imports from here; they live in _arguments.py.
+as_timeout = args.timeout
+as_retries = args.retries
 
 
 # -- the policy -------------------------------------------------------------------------------------------
@@ -227,7 +201,7 @@ def _attempts(
                 f"{adapter.vendor} {call.operation}: call_timeout={options.call_timeout:g} s passed before it was sent",
             )
         attempt_deadline = min(started + per_attempt, deadline)
-        request = _build(client, adapter, call, options, attempt_deadline - started)
+        request = build_request(client, adapter, call, options, attempt_deadline - started)
         step = Send(request, call, adapter.vendor, max_bytes, limit_name, attempt_deadline)
         outcome = yield step
         elapsed = time.monotonic() - started
@@ -271,53 +245,6 @@ def _attempts(
                 f"call_timeout={options.call_timeout:g} s (attempt {attempt}: {error})",
             ) from error
         yield Sleep(wait)
-
-
-def _build(
-    client: httpx.Client | httpx.AsyncClient,
-    adapter: Adapter,
-    call: Call,
-    options: RequestOptions,
-    left: float | None = None,
-) -> httpx.Request:
-    """The request for one attempt; `left`: the seconds the attempt has, which the wait for a connection keeps to."""
-    kwargs = dict(call.request)
-    where = f"{adapter.vendor} {call.operation}"
-    if options.extra_headers:
-        kwargs["headers"] = {**(kwargs.get("headers") or {}), **options.extra_headers}
-    timeout = client.timeout if options.timeout is None else options.timeout
-    if left is not None and (timeout.pool is None or timeout.pool > left):
-        # The wait for a free connection in the pool uses no socket: the attempt's deadline reaches it only here.
-        timeout = httpx.Timeout(connect=timeout.connect, read=timeout.read, write=timeout.write, pool=max(left, 0.0))
-    if timeout is not client.timeout:
-        kwargs["timeout"] = timeout
-    try:
-        url = httpx.URL(kwargs["url"])
-        if not url.is_absolute_url:
-            args.request_path(where, url.raw_path.decode("ascii"))  # every id, server-given too, stays in its segment
-        elif call.authenticated and _origin(url) != _origin(client.base_url):
-            raise InvalidArgumentError(f"{where}: refusing to send credentials to {url.host}, off the API")
-        request = client.build_request(**kwargs)
-        if _origin(request.url) != _origin(client.base_url):
-            _keep_only(request.headers, OFF_API_HEADERS)
-        return request
-    except InvalidArgumentError:
-        raise
-    except httpx.InvalidURL as exc:
-        raise InvalidArgumentError(f"{where}: {exc}") from exc
-    except (TypeError, ValueError) as exc:  # a body JSON cannot write (NaN, an object), a header that is not ASCII
-        raise InvalidArgumentError(f"{where}: the request cannot be encoded ({type(exc).__name__}: {exc})") from exc
-
-
-def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
-    return url.scheme, url.host, url.port
-
-
-def _keep_only(headers: httpx.Headers, allowed: frozenset[str]) -> None:
-    """Drop every header but `allowed`: `build_request` merged the client's defaults (the caller's
-    `headers=`, an `X-Api-Key`, cookies) and the call's `extra_headers` into the request."""
-    for name in {name.lower() for name in headers} - allowed:
-        del headers[name]
 
 
 def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:

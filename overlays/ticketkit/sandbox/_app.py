@@ -8,7 +8,6 @@ hide behind the same mistake in its fake.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 import re
 import threading
@@ -76,7 +75,6 @@ class App:
         self.token = token
         self.base_url = base_url.rstrip("/")
         self.lock = threading.RLock()  # the loopback server answers from several threads
-        self._ids = itertools.count(1)
 
     # -- what subclasses provide -----------------------------------------------------------------------
 
@@ -133,9 +131,6 @@ class App:
         return self.no_route(request, allowed)
 
     # -- helpers for handlers --------------------------------------------------------------------------
-
-    def next_id(self) -> int:
-        return next(self._ids)
 
     @staticmethod
     def json(request: httpx.Request) -> Any:

@@ -16,6 +16,7 @@ from intercom_client.models import TicketStateDetailed, TicketStateDetailedList,
 from intercom_client.types import Unset
 
 from .._logging import logger
+from .._reading import optional, required
 
 
 @dataclass(frozen=True)
@@ -51,19 +52,19 @@ class StateCatalog:
 def read_catalog(listing: TicketStateDetailedList) -> StateCatalog:
     """The states of a GET /ticket_states answer. A null item (2.16 allows one) or a state without an id or a
     category cannot be set: skipped, and logged. A value of the wrong type raises (inside `reading`)."""
-    items: list[Any] = [] if isinstance(listing.data, Unset) else _list(listing.data, "data")
+    items: list[Any] = [] if isinstance(listing.data, Unset) else required(listing.data, list, "data")
     states = []
     for index, item in enumerate(items):
         if item is None:
             logger.warning("intercom GET /ticket_states: item %d is null (2.16 allows it); skipped", index)
             continue
         model = item if isinstance(item, TicketStateDetailed) else TicketStateDetailed.from_dict(item)
-        state_id = _optional(model.id, str, "ticket state id")
-        category = _optional(model.category, str, "ticket state category")
+        state_id = optional(model.id, str, "ticket state id")
+        category = optional(model.category, str, "ticket state category")
         if state_id is None or category is None:
             logger.warning("intercom GET /ticket_states: item %d has no id or no category; skipped", index)
             continue
-        archived = _optional(model.archived, bool, "ticket state archived") or False
+        archived = optional(model.archived, bool, "ticket state archived") or False
         states.append(State(state_id, category, archived, _type_ids(model.ticket_types)))
     return StateCatalog(tuple(states))
 
@@ -74,7 +75,7 @@ def _type_ids(types: TicketTypeList | Unset) -> frozenset[str] | None:
     listed = types.data if not isinstance(types.data, Unset) else types.ticket_types
     if isinstance(listed, Unset):
         return None
-    return frozenset(_ids(_list(listed, "ticket_types.data")))
+    return frozenset(_ids(required(listed, list, "ticket_types.data")))
 
 
 def _ids(types: Iterable[Any]) -> Iterable[str]:
@@ -82,7 +83,7 @@ def _ids(types: Iterable[Any]) -> Iterable[str]:
         if item is None:  # a null ticket type (2.16 allows it) belongs to nothing
             continue
         model = item if isinstance(item, TicketType) else TicketType.from_dict(item)
-        type_id = _optional(model.id, str, "ticket type id")
+        type_id = optional(model.id, str, "ticket type id")
         if type_id is not None:
             yield type_id
 
@@ -114,17 +115,3 @@ class StateCache:
         with self._lock:
             if self._catalog is catalog:
                 self._catalog = None
-
-
-def _optional(value: Any, kind: type, name: str) -> Any:
-    if value is None or isinstance(value, Unset):
-        return None
-    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise TypeError(f"{name} should be {kind.__name__}, got {type(value).__name__}")
-    return value
-
-
-def _list(value: Any, name: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise TypeError(f"{name} should be a list, got {type(value).__name__}")
-    return value

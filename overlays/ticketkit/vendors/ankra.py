@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,12 +28,22 @@ from ankra_client.models import Ticket as AnkraTicket
 from ankra_client.types import UNSET, Unset
 from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
 
-from .._adapter import Adapter, Call, Capabilities, CommentDraft, ListQuery, Page, Plan, TicketDraft
-from .._arguments import json_value
+from .. import _arguments as args
+from .._adapter import Adapter, Call, CommentDraft, ListQuery, Page, Plan, TicketDraft
 from .._auth import BearerToken
-from .._connection import Connection, Settings
+from .._connection import ConnectionSpec, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, Problem, TicketkitError
-from .._parsing import MALFORMED, from_iso, given, json_object, reading
+from .._reading import (
+    MALFORMED,
+    from_iso,
+    integer,
+    json_object,
+    none_if_unset,
+    optional_integer,
+    optional_text,
+    reading,
+    required_text,
+)
 
 VENDOR = "ankra"
 BASE_URL = "https://platform.ankra.app"
@@ -88,7 +97,6 @@ FROM_REVIEW_OPTIONS = frozenset({"review_id", "severity", "source", "acknowledge
 
 class AnkraAdapter(Adapter):
     vendor = VENDOR
-    capabilities = Capabilities(tickets_close=True, comments_list=True, comments_create=True, attachments_download=True)
     create_options = frozenset(
         {"category", "severity", "cluster_id", "source", "acknowledged", "review_id", "environment"}
     )
@@ -168,7 +176,7 @@ class AnkraAdapter(Adapter):
     def read_error(self, response: httpx.Response) -> ErrorInfo:
         try:
             error = Error.from_dict(json_object(response, VENDOR, "error"))
-            info = _error_info(error.detail, given(error.permission))
+            info = _error_info(error.detail, none_if_unset(error.permission))
         except (TicketkitError, *MALFORMED):
             info = None
         if info is None:
@@ -189,17 +197,17 @@ class AnkraAdapter(Adapter):
         with reading(VENDOR, "tickets.list", response):
             page = TicketList.from_dict(body)
             rows = [self.summary_to_ticket(m, r) for m, r in zip(page.result, body["result"], strict=True)]
-            return rows, _integer(page.pagination.total_pages)
+            return rows, integer(page.pagination.total_pages, "pagination.total_pages")
 
     def to_ticket(self, model: AnkraTicket, raw: dict[str, Any]) -> Ticket:
-        ticket_id = _text(raw["id"])  # as sent (the model holds it as a UUID)
+        ticket_id = required_text(raw["id"], "id")  # as sent (the model holds it as a UUID)
         return _unified(
             ticket_id,
             raw,
-            subject=_text(model.subject),
-            description=_text(model.description),
-            status=_text(model.status),
-            severity=_optional_text(model.severity),
+            subject=required_text(model.subject, "subject"),
+            description=required_text(model.description, "description"),
+            status=required_text(model.status, "status"),
+            severity=optional_text(model.severity, "severity"),
             comments=_comments(model.comments, raw.get("comments")),
             attachments=_attachments(model.attachments, raw.get("attachments"), ticket_id),
         )
@@ -207,12 +215,12 @@ class AnkraAdapter(Adapter):
     def summary_to_ticket(self, model: TicketSummary, raw: dict[str, Any]) -> Ticket:
         """A list row: no description and no thread [client]; a field the row leaves out stays None."""
         return _unified(
-            _text(model.id),
+            required_text(model.id, "id"),
             raw,
-            subject=_optional_text(model.subject),
+            subject=optional_text(model.subject, "subject"),
             description=None,
-            status=_optional_text(model.status),
-            severity=_optional_text(model.severity),
+            status=optional_text(model.status, "status"),
+            severity=optional_text(model.severity, "severity"),
             comments=None,  # not loaded: tickets.get or comments.list read the thread
             attachments=[],
         )
@@ -261,14 +269,14 @@ def _comments(models: list[TicketComment] | Unset, raws: Any) -> list[Comment] |
 
 
 def to_comment(model: TicketComment, raw: dict[str, Any]) -> Comment:
-    label = _optional_text(model.author_label)
-    kind = _optional_text(model.author_type)
+    label = optional_text(model.author_label, "author_label")
+    kind = optional_text(model.author_type, "author_type")
     author = None
     if label is not None or kind is not None:
         author = Party(name=label, kind=AUTHOR_KINDS.get((kind or "").lower(), PartyKind.UNKNOWN))
     return Comment(
-        id=_text(model.id),
-        body_text=_text(model.body),  # Ankra comments are plain text
+        id=required_text(model.id, "comment id"),
+        body_text=required_text(model.body, "comment body"),  # Ankra comments are plain text
         author=author,
         internal=False,  # Ankra has no internal notes
         created_at=from_iso(model.created_at),
@@ -283,12 +291,11 @@ def _attachments(models: list[TicketAttachment] | Unset, raws: Any, ticket_id: s
 
 
 def to_attachment(model: TicketAttachment, raw: dict[str, Any], ticket_id: str) -> Attachment:
-    size = given(model.size_bytes)
     return Attachment(
-        id=_text(model.id),
-        name=_text(model.filename),
-        content_type=_optional_text(model.content_type),
-        size=None if size is None else _integer(size),
+        id=required_text(model.id, "attachment id"),
+        name=required_text(model.filename, "filename"),
+        content_type=optional_text(model.content_type, "content_type"),
+        size=optional_integer(model.size_bytes, "size_bytes"),
         ticket_id=ticket_id,  # download needs it: the file lives under its ticket
         comment_id=None,  # Ankra attaches files to the ticket, not to a comment
         raw=raw,
@@ -302,24 +309,6 @@ def _newest_with_body(comments: list[Comment], body: str) -> Comment:
     if not candidates:
         raise ValueError("the ticket in the answer has no comment with the body that was sent")
     return max(candidates, key=lambda found: (found[0], found[1]))[2]
-
-
-def _text(value: Any) -> str:
-    value = given(value)
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__}")
-    return value
-
-
-def _optional_text(value: Any) -> str | None:
-    value = given(value)
-    return None if value is None else _text(value)
-
-
-def _integer(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"expected an integer, got {type(value).__name__}")
-    return value
 
 
 # -- request helpers ----------------------------------------------------------------------------------
@@ -339,9 +328,9 @@ def _status_filter(status: TicketStatus | None) -> list[str] | Unset:
 def _list_filters(options: Mapping[str, Any]) -> dict[str, Any]:
     filters: dict[str, Any] = {}
     if "q" in options:
-        filters["q"] = _string_option("q", options["q"])
+        filters["q"] = args.nonblank_text("q", options["q"])
     if "cluster_id" in options:
-        filters["cluster_id"] = _uuid_option("cluster_id", options["cluster_id"])
+        filters["cluster_id"] = args.uuid_value("cluster_id", options["cluster_id"])
     return filters
 
 
@@ -362,12 +351,12 @@ def _ticket_create(draft: TicketDraft) -> TicketCreate:
     options = {name: value for name, value in draft.options.items() if name != "review_id"}
     fields = _shared_create_fields(options)
     if "category" in options:
-        fields["category"] = _string_option("category", options["category"])
+        fields["category"] = args.nonblank_text("category", options["category"])
     if "cluster_id" in options:
         value = options["cluster_id"]
-        fields["cluster_id"] = None if value is None else _uuid_option("cluster_id", value)
+        fields["cluster_id"] = None if value is None else args.uuid_value("cluster_id", value)
     if "environment" in options:
-        fields["environment"] = json_value("environment", options["environment"])  # any JSON value, as given
+        fields["environment"] = args.json_value("environment", options["environment"])  # any JSON value, as given
     return TicketCreate(subject=draft.subject, description=draft.description, **fields)
 
 
@@ -380,7 +369,7 @@ def _ticket_create_from_review(draft: TicketDraft) -> TicketCreateFromReview:
             f"with review_id, ankra takes the draft from the stored review and ignores {', '.join(ignored)}; "
             "leave them out (or review the draft again with them)"
         )
-    review_id = _string_option("review_id", draft.options["review_id"])
+    review_id = args.nonblank_text("review_id", draft.options["review_id"])
     return TicketCreateFromReview(review_id=review_id, **_shared_create_fields(draft.options))
 
 
@@ -388,31 +377,12 @@ def _shared_create_fields(options: Mapping[str, Any]) -> dict[str, Any]:
     """`severity`, `source` and `acknowledged`, which both create modes take, checked."""
     fields: dict[str, Any] = {}
     if "source" in options:
-        fields["source"] = _string_option("source", options["source"])
+        fields["source"] = args.nonblank_text("source", options["source"])
     if "severity" in options:  # null is a value Ankra accepts
-        fields["severity"] = None if options["severity"] is None else _string_option("severity", options["severity"])
+        fields["severity"] = args.optional_nonblank_text("severity", options["severity"])
     if "acknowledged" in options:
-        if not isinstance(options["acknowledged"], bool):
-            raise InvalidArgumentError(f"acknowledged must be True or False, not {options['acknowledged']!r}")
-        fields["acknowledged"] = options["acknowledged"]
+        fields["acknowledged"] = args.flag("acknowledged", options["acknowledged"])
     return fields
-
-
-def _string_option(name: str, value: object) -> str:
-    if not isinstance(value, str) or not value:
-        raise InvalidArgumentError(f"{name} must be a non-empty string, not {value!r}")
-    return value
-
-
-def _uuid_option(name: str, value: object) -> uuid.UUID:
-    if isinstance(value, uuid.UUID):
-        return value
-    if isinstance(value, str):
-        try:
-            return uuid.UUID(value)
-        except ValueError:
-            pass
-    raise InvalidArgumentError(f"{name} must be a uuid, not {value!r}")
 
 
 # -- error helpers ------------------------------------------------------------------------------------
@@ -475,15 +445,15 @@ def _object_message(detail: Mapping[str, Any]) -> str:
 # -- connection ---------------------------------------------------------------------------------------
 
 
-def make_connection(settings: Settings) -> Connection:
+def make_connection(settings: Settings) -> ConnectionSpec:
     options = settings.take(OPTIONS)
     organisation = options.get("organisation_id")
     if organisation is not None:
-        _uuid_option("organisation_id", organisation)  # Ankra takes a uuid; checked, then sent as given
+        args.uuid_value("organisation_id", organisation)  # Ankra takes a uuid; checked, then sent as given
         organisation = str(organisation)
     adapter = AnkraAdapter(organisation_id=organisation)
     base_url = (settings.base_url or BASE_URL).rstrip("/")
     auth = BearerToken(settings.require_token())
 
     client = Client(base_url=base_url)
-    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=client)
+    return ConnectionSpec(adapter=adapter, base_url=base_url, auth=auth, generated_client=client)

@@ -56,10 +56,10 @@ from intercom_client.models import TicketType as IntercomTicketType
 from intercom_client.types import UNSET, Unset
 from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
 
+from .. import _arguments as args
 from .._adapter import (
     Adapter,
     Call,
-    Capabilities,
     CommentDraft,
     ListQuery,
     Page,
@@ -67,9 +67,8 @@ from .._adapter import (
     TicketChanges,
     TicketDraft,
 )
-from .._arguments import download_url, json_value, redirect_target
 from .._auth import BearerToken
-from .._connection import Connection, Settings
+from .._connection import ConnectionSpec, Settings
 from .._errors import (
     ErrorInfo,
     InvalidArgumentError,
@@ -78,18 +77,22 @@ from .._errors import (
     TicketkitError,
     status_error,
 )
+from .._html import escape_text, html_to_text, looks_like_html
 from .._logging import logger
-from .._parsing import (
+from .._reading import (
     MALFORMED,
-    escape_text,
-    html_to_text,
     json_body,
     json_object,
-    looks_like_html,
+    lenient_text,
     nonblank,
+    optional,
+    optional_text,
+    optional_text_or_integer,
     reading,
-    text_or_none,
+    required,
+    required_text,
 )
+from .._request import redirect_target
 from .._transport import UNUSABLE_LOCATION
 from ._intercom_states import StateCache, StateCatalog, read_catalog
 from ._intercom_versions import DEFAULT, SUPPORTED, Version, version
@@ -133,13 +136,6 @@ T = TypeVar("T")
 
 class IntercomAdapter(Adapter):
     vendor = VENDOR
-    capabilities = Capabilities(
-        tickets_update=True,
-        tickets_close=True,
-        comments_list=True,
-        comments_create=True,
-        attachments_download=True,
-    )
     create_options = frozenset({"ticket_type_id", "ticket_attributes", "company_id", "assignee_id", "team_assignee_id"})
     update_options = frozenset(
         {"assignment", "assignee_id", "admin_id", "ticket_state_id", "is_shared", "snoozed_until", "ticket_attributes"}
@@ -185,7 +181,7 @@ class IntercomAdapter(Adapter):
 
     def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
         options = draft.options
-        type_id = _identifier("ticket_type_id", options.get("ticket_type_id", self.ticket_type_id))
+        type_id = args.optional_identifier("ticket_type_id", options.get("ticket_type_id", self.ticket_type_id))
         if type_id is None:
             raise InvalidArgumentError(
                 "intercom tickets.create needs a ticket type: pass ticket_type_id= here or to connect()"
@@ -193,7 +189,7 @@ class IntercomAdapter(Adapter):
         if draft.requester_email is None:
             raise InvalidArgumentError("intercom tickets.create needs requester_email= (the ticket's contact)")
         attributes = _attributes(options.get("ticket_attributes"), draft.subject, draft.description)
-        company_id = _identifier("company_id", options.get("company_id"))
+        company_id = args.optional_identifier("company_id", options.get("company_id"))
         body = CreateTicketRequest(
             ticket_type_id=type_id,
             contacts=[ContactByEmail(email=draft.requester_email)],
@@ -232,7 +228,7 @@ class IntercomAdapter(Adapter):
 
     def create_comment(self, ticket_id: str, draft: CommentDraft) -> Plan[Comment]:
         options = draft.options
-        admin_id = _identifier("admin_id", options.get("admin_id", self.admin_id))
+        admin_id = args.optional_identifier("admin_id", options.get("admin_id", self.admin_id))
         if admin_id is None:
             raise InvalidArgumentError(
                 "intercom comments.create replies as an admin: pass admin_id= here or to connect()"
@@ -254,7 +250,7 @@ class IntercomAdapter(Adapter):
     def download_attachment(self, attachment: Attachment) -> Plan[bytes]:
         # The file lives on Intercom's file store, not the API: no token goes there, and of the caller's
         # headers only the harmless ones (the transport keeps them off every host but the API's).
-        url = download_url(attachment.url, attachment.name)  # https, a real host: checked before sending
+        url = args.download_url(attachment.url, attachment.name)  # https, a real host: checked before sending
         for _ in range(MAX_REDIRECTS + 1):
             response = yield Call(
                 "attachments.download",
@@ -318,10 +314,10 @@ class IntercomAdapter(Adapter):
         update = Update(
             fields={
                 "ticket_attributes": TicketRequestAttributes.from_dict(attributes) if attributes else UNSET,
-                "is_shared": _flag("is_shared", options.get("is_shared")),
+                "is_shared": _unset(args.optional_flag("is_shared", options.get("is_shared"))),
                 "snoozed_until": _unix_time("snoozed_until", options.get("snoozed_until")),
             },
-            state_id=_identifier("ticket_state_id", options.get("ticket_state_id")),
+            state_id=args.optional_identifier("ticket_state_id", options.get("ticket_state_id")),
         )
         if update.state_id is not None and not self.version.states_by_id:
             raise InvalidArgumentError(
@@ -371,8 +367,8 @@ class IntercomAdapter(Adapter):
             admin, assignee = value.get("admin_id"), value.get("assignee_id")
         assigning = value is not None or admin is not None or assignee is not None
         # Intercom names the admin making the change; default to the one given to connect().
-        admin_id = _identifier("admin_id", admin if admin is not None else self.admin_id)
-        return admin_id, _identifier("assignee_id", assignee), assigning
+        admin_id = args.optional_identifier("admin_id", admin if admin is not None else self.admin_id)
+        return admin_id, args.optional_identifier("assignee_id", assignee), assigning
 
     def _acting_admin(self, admin_id: str | None) -> int | Unset:
         """2.14+ `admin_id`: the admin performing an update, as the integer Intercom requires [doc]."""
@@ -386,8 +382,8 @@ class IntercomAdapter(Adapter):
         return int(admin_id)
 
     def _create_assignment(self, options: Mapping[str, Any]) -> CreateTicketAssignment | Unset:
-        admin = _identifier("assignee_id", options.get("assignee_id"))
-        team = _identifier("team_assignee_id", options.get("team_assignee_id"))
+        admin = args.optional_identifier("assignee_id", options.get("assignee_id"))
+        team = args.optional_identifier("team_assignee_id", options.get("team_assignee_id"))
         if admin is None and team is None:
             return UNSET
         if not self.version.assigns_on_create:
@@ -437,18 +433,18 @@ class IntercomAdapter(Adapter):
         """The ticket's type id (None for a null type) and the first state id of each category its type lists."""
         raw = self._ticket_object(response, "tickets.update")
         with reading(VENDOR, "tickets.update", response):
-            ticket_type = _typed(IntercomTicket.from_dict(raw).ticket_type, IntercomTicketType, "ticket_type")
+            ticket_type = optional(IntercomTicket.from_dict(raw).ticket_type, IntercomTicketType, "ticket_type")
             if ticket_type is None:
                 return None, {}
             own: dict[str, str] = {}
-            states = _typed(ticket_type.ticket_states, TicketStateList, "ticket_type.ticket_states")
-            for state in [] if states is None else _typed(states.data, list, "ticket_states.data") or []:
+            states = optional(ticket_type.ticket_states, TicketStateList, "ticket_type.ticket_states")
+            for state in [] if states is None else optional(states.data, list, "ticket_states.data") or []:
                 if isinstance(state, TicketState):
-                    category = _typed(state.category, str, "ticket_state.category")
-                    state_id = _typed(state.id, str, "ticket_state.id")
+                    category = optional_text(state.category, "ticket_state.category")
+                    state_id = optional_text(state.id, "ticket_state.id")
                     if category is not None and state_id is not None:
                         own.setdefault(category, state_id)
-            return _string(ticket_type.id, "ticket_type.id"), own
+            return required_text(ticket_type.id, "ticket_type.id"), own
 
     def _refused_state(self, response: httpx.Response, catalog: StateCatalog | None) -> TicketkitError:
         """The error for a 400 to an update that set a listed state; a refused state empties the cache."""
@@ -482,7 +478,7 @@ class IntercomAdapter(Adapter):
         raw = json_object(response, VENDOR, "tickets.list")
         with reading(VENDOR, "tickets.list", response):
             page = TicketList.from_dict(raw)
-            items = _list(raw["tickets"], "tickets")
+            items = required(raw["tickets"], list, "tickets")
             tickets = []
             for index, (model, item) in enumerate(zip(page.tickets, items, strict=True)):
                 if item is None:  # 2.16 allows a null ticket: one item, not the page, is lost
@@ -496,16 +492,16 @@ class IntercomAdapter(Adapter):
             return tickets, _next_cursor(page.pages)
 
     def to_ticket(self, model: IntercomTicket, raw: dict[str, Any]) -> Ticket:
-        _string(model.id, "id")
-        attributes = dict(_mapping(raw["ticket_attributes"], "ticket_attributes"))
+        required_text(model.id, "id")
+        attributes = dict(required(raw["ticket_attributes"], dict, "ticket_attributes"))
         state = _state(model.ticket_state)
         comments = self._comments(model, raw)
-        description = text_or_none(attributes.get(DESCRIPTION))
+        description = lenient_text(attributes.get(DESCRIPTION))
         return Ticket(
             vendor=VENDOR,
             id=model.id,
-            number=_string(model.ticket_id, "ticket_id"),
-            subject=text_or_none(attributes.get(TITLE)),
+            number=required_text(model.ticket_id, "ticket_id"),
+            subject=lenient_text(attributes.get(TITLE)),
             description=_plain(description),
             status=self._status(state, model),
             status_raw=state,
@@ -525,9 +521,9 @@ class IntercomAdapter(Adapter):
         status = STATES.get(state, TicketStatus.UNKNOWN) if state is not None else TicketStatus.UNKNOWN
         if status is TicketStatus.RESOLVED:
             return status
-        if _typed(model.open_, bool, "open") is False:
+        if optional(model.open_, bool, "open") is False:
             return TicketStatus.CLOSED
-        snoozed_until = _typed(model.snoozed_until, int, "snoozed_until")
+        snoozed_until = optional(model.snoozed_until, int, "snoozed_until")
         if snoozed_until is not None and snoozed_until > self.clock():
             return TicketStatus.ON_HOLD
         return status
@@ -536,7 +532,7 @@ class IntercomAdapter(Adapter):
         """The parts that carry a message, in Intercom's order; None when the parts were not returned."""
         if isinstance(model.ticket_parts, Unset) or isinstance(model.ticket_parts.ticket_parts, Unset):
             return None
-        items = _list(raw["ticket_parts"]["ticket_parts"], "ticket_parts")
+        items = required(raw["ticket_parts"]["ticket_parts"], list, "ticket_parts")
         return Thread(model.id).messages(model.ticket_parts.ticket_parts, items)
 
 
@@ -573,13 +569,13 @@ class Thread:
         return [
             self.comment(part, item)
             for part, item in zip(parts, items, strict=True)
-            if _typed(part.body, str, "body") or _typed(part.attachments, list, "attachments")
+            if optional_text(part.body, "body") or optional(part.attachments, list, "attachments")
         ]
 
     def comment(self, part: TicketPart, raw: dict[str, Any]) -> Comment:
         author, files = part.author, part.attachments
-        part_id = _string(part.id, "part id")
-        html = _typed(part.body, str, "body")
+        part_id = required_text(part.id, "part id")
+        html = optional_text(part.body, "body")
         return Comment(
             id=part_id,
             body_html=html,
@@ -597,25 +593,25 @@ class Thread:
         party = self._authors.get(key)
         if party is None:
             party = self._authors[key] = Party(
-                kind=AUTHORS.get(_string(author.type_, "author type"), PartyKind.UNKNOWN),
-                id=_identifier_text(author.id, "author id"),
-                name=_typed(author.name, str, "author name"),
-                email=_typed(author.email, str, "author email"),
+                kind=AUTHORS.get(required_text(author.type_, "author type"), PartyKind.UNKNOWN),
+                id=optional_text_or_integer(author.id, "author id"),
+                name=optional_text(author.name, "author name"),
+                email=optional_text(author.email, "author email"),
             )
         return party
 
     def _attachments(self, models: list[PartAttachment], raw: dict[str, Any], part_id: str) -> list[Attachment]:
-        items = _list(raw["attachments"], "attachments")
+        items = required(raw["attachments"], list, "attachments")
         return [to_attachment(model, item, part_id, self.ticket_id) for model, item in zip(models, items, strict=True)]
 
 
 def to_attachment(model: PartAttachment, raw: dict[str, Any], part_id: str, ticket_id: str) -> Attachment:
-    url = _string(model.url, "attachment url")
+    url = required_text(model.url, "attachment url")
     return Attachment(
         id=url,  # Intercom gives attachments no id; the URL is what identifies (and fetches) the file
-        name=_string(model.name, "attachment name"),
-        content_type=_typed(model.content_type, str, "content_type"),
-        size=_typed(model.filesize, int, "filesize"),
+        name=required_text(model.name, "attachment name"),
+        content_type=optional_text(model.content_type, "content_type"),
+        size=optional(model.filesize, int, "filesize"),
         url=url,
         ticket_id=ticket_id,
         comment_id=part_id,
@@ -631,7 +627,7 @@ def _requester(model: IntercomTicket) -> Party | None:
     email = first.additional_properties.get("email")  # not in the documented shape, used when present
     return Party(
         kind=PartyKind.CUSTOMER,
-        id=_string(first.id, "contact id"),
+        id=required_text(first.id, "contact id"),
         email=email if isinstance(email, str) else None,
     )
 
@@ -646,22 +642,22 @@ def _assignee(model: IntercomTicket) -> Party | None:
 
 def _assignee_id(value: object, name: str) -> str | None:
     """An assignee id as a string; `"0"`, `0` and null mean nobody."""
-    text = _identifier_text(value, name)
+    text = optional_text_or_integer(value, name)
     return None if text in (None, "0") else text
 
 
 def _state(value: str | TicketState | None) -> str | None:
     """The state string: 2.11 sends it as is, 2.12+ as an object whose `category` is that string."""
     if isinstance(value, TicketState):
-        return _typed(value.category, str, "ticket_state.category")
-    return _typed(value, str, "ticket_state")
+        return optional_text(value.category, "ticket_state.category")
+    return optional_text(value, "ticket_state")
 
 
 def _next_cursor(pages: CursorPages | Unset | None) -> str | None:
     """The cursor for the next page; None on the last (`pages` or `pages.next` null or absent)."""
-    pages = _typed(pages, CursorPages, "pages")
-    paging = None if pages is None else _typed(pages.next_, StartingAfterPaging, "pages.next")
-    return None if paging is None else _typed(paging.starting_after, str, "pages.next.starting_after")
+    pages = optional(pages, CursorPages, "pages")
+    paging = None if pages is None else optional(pages.next_, StartingAfterPaging, "pages.next")
+    return None if paging is None else optional_text(paging.starting_after, "pages.next.starting_after")
 
 
 def _search_filter(status: TicketStatus | None, now: int) -> SingleFilter | CompoundFilter:
@@ -694,7 +690,7 @@ def _attributes(passthrough: object, subject: str | None, description: str | Non
     if passthrough is not None:
         if not isinstance(passthrough, Mapping) or not all(isinstance(k, str) for k in passthrough):
             raise InvalidArgumentError(f"ticket_attributes must map attribute names to values, not {passthrough!r}")
-        attributes.update(json_value("ticket_attributes", passthrough))
+        attributes.update(args.json_value("ticket_attributes", passthrough))
     for key, value, name in ((TITLE, subject, "subject"), (DESCRIPTION, description, "description")):
         if value is None:
             continue
@@ -712,23 +708,9 @@ def _attachment_urls(value: object) -> list[str] | None:
     return list(value)
 
 
-def _identifier(name: str, value: object) -> str | None:
-    """An id argument (string or integer) as Intercom's string, or None when not given."""
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, str) and value.strip():
-        return value
-    raise InvalidArgumentError(f"{name} must be a non-empty string or an integer, not {value!r}")
-
-
-def _flag(name: str, value: object) -> bool | Unset:
-    if value is None:
-        return UNSET
-    if not isinstance(value, bool):
-        raise InvalidArgumentError(f"{name} must be True or False, not {value!r}")
-    return value
+def _unset(value: T | None) -> T | Unset:
+    """A checked option as the generated models take it: UNSET when not given."""
+    return UNSET if value is None else value
 
 
 def _unix_time(name: str, value: object) -> int | Unset:
@@ -750,40 +732,11 @@ def _plain(text: str | None) -> str | None:
     return text
 
 
-# -- type checks on what the generated models pass through unchecked (raise inside `reading`) ---------------
-
-
-def _typed(value: object, kind: type[T], name: str) -> T | None:
-    """`value` if it has the spec's type; None when absent or null; TypeError otherwise.
-
-    The generated models pass a wrong type through (a union member that failed to parse stays a dict).
-    """
-    if type(value) is kind:  # the usual case, first: this runs a few hundred times a long thread
-        return value
-    if value is None or isinstance(value, Unset):
-        return None
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise TypeError(f"{name} should be {kind.__name__}, got {type(value).__name__}")
-    return value
-
-
-def _string(value: Any, name: str) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} should be a string, got {type(value).__name__}")
-    return value
-
-
-def _identifier_text(value: Any, name: str) -> str | None:
-    """An id that is a string or (2.16) an integer, as a string."""
-    if value is None or isinstance(value, Unset):
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise TypeError(f"{name} should be a string or an integer, got {type(value).__name__}")
-    return str(value)
+# -- Intercom's Unix timestamps (raise inside `reading`) ------------------------------------------------------
 
 
 def _timestamp(value: Any, name: str) -> dt.datetime | None:
-    seconds = _typed(value, int, name)
+    seconds = optional(value, int, name)
     if seconds is None:
         return None
     try:
@@ -792,30 +745,18 @@ def _timestamp(value: Any, name: str) -> dt.datetime | None:
         raise ValueError(f"{name} {seconds} is out of range") from exc
 
 
-def _mapping(value: Any, name: str) -> Mapping[str, Any]:
-    if not isinstance(value, dict):
-        raise TypeError(f"{name} should be an object, got {type(value).__name__}")
-    return value
-
-
-def _list(value: Any, name: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise TypeError(f"{name} should be a list, got {type(value).__name__}")
-    return value
-
-
-def make_connection(settings: Settings) -> Connection:
+def make_connection(settings: Settings) -> ConnectionSpec:
     options = settings.take(OPTIONS)
     api_version = options.get("api_version", API_VERSION)
     if not isinstance(api_version, str) or api_version.strip(" \t") not in SUPPORTED:
         raise InvalidArgumentError(f"api_version must be one of {', '.join(SUPPORTED)}, not {api_version!r}")
     adapter = IntercomAdapter(
         api_version=api_version,
-        admin_id=_identifier("admin_id", options.get("admin_id")),
-        ticket_type_id=_identifier("ticket_type_id", options.get("ticket_type_id")),
+        admin_id=args.optional_identifier("admin_id", options.get("admin_id")),
+        ticket_type_id=args.optional_identifier("ticket_type_id", options.get("ticket_type_id")),
     )
     base_url = (settings.base_url or BASE_URL).rstrip("/")
     auth = BearerToken(settings.require_token())
 
     # Intercom-Version goes on each call (the generated `intercom_version` parameter), not as a client header.
-    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url))
+    return ConnectionSpec(adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url))

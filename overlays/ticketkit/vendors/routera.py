@@ -25,13 +25,14 @@ from routera_client.models import Ticket as RouteraTicket
 from routera_client.models.token_request_grant_type import TokenRequestGrantType
 from ticketkit_models import Party, PartyKind, Priority, Ticket, TicketStatus
 
-from .._adapter import Adapter, Call, Capabilities, ListQuery, Page, Plan, TicketChanges, TicketDraft
-from .._arguments import json_value
+from .. import _arguments as args
+from .._adapter import Adapter, Call, ListQuery, Page, Plan, TicketChanges, TicketDraft
 from .._auth import BearerToken
-from .._connection import Connection, Settings
+from .._connection import ConnectionSpec, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
-from .._parsing import MALFORMED, from_iso, given, header_safe, json_object, nonblank, reading, text_or_none
+from .._reading import MALFORMED, from_iso, json_object, lenient_text, nonblank, none_if_unset, reading
 from .._redaction import Secrets
+from .._request import header_safe
 from .._transport import read_async, read_sync
 
 VENDOR = "routera"
@@ -54,7 +55,6 @@ OPTIONS = frozenset({"client_id", "client_secret", "stage_map", "description_fie
 
 class RouteraAdapter(Adapter):
     vendor = VENDOR
-    capabilities = Capabilities(tickets_update=True, tickets_close=True)
     create_options = frozenset({"pipeline", "ticket_stage", "ticket_owner", "external_id", "properties"})
     update_options = frozenset({"pipeline", "ticket_stage", "ticket_owner", "properties"})
     list_options = frozenset({"properties"})
@@ -102,10 +102,10 @@ class RouteraAdapter(Adapter):
         options = draft.options
         fields: dict[str, Any] = {
             "ticket_name": draft.subject,
-            "pipeline": _text_option(options, "pipeline", self.default_pipeline),
-            "ticket_stage": _text_option(options, "ticket_stage", self.default_stage),
+            "pipeline": args.nonblank_text("pipeline", options.get("pipeline", self.default_pipeline)),
+            "ticket_stage": args.nonblank_text("ticket_stage", options.get("ticket_stage", self.default_stage)),
             **self._description(draft.description),
-            **{k: _text_option(options, k) for k in ("ticket_owner", "external_id") if k in options},
+            **{k: args.nonblank_text(k, options[k]) for k in ("ticket_owner", "external_id") if k in options},
             **_custom(options.get("properties")),
         }
         body = TicketWrite(fields=TicketFields.from_dict(fields))
@@ -118,7 +118,11 @@ class RouteraAdapter(Adapter):
             **({"ticket_name": changes.subject} if changes.subject is not None else {}),
             **self._description(changes.description),
             **({"ticket_stage": self._stage_for(changes.status)} if changes.status is not None else {}),
-            **{k: _text_option(options, k) for k in ("pipeline", "ticket_stage", "ticket_owner") if k in options},
+            **{
+                k: args.nonblank_text(k, options[k])
+                for k in ("pipeline", "ticket_stage", "ticket_owner")
+                if k in options
+            },
             **_custom(options.get("properties")),
         }
         body = TicketWrite(fields=TicketFields.from_dict(fields))
@@ -154,20 +158,20 @@ class RouteraAdapter(Adapter):
             return self.to_ticket(RouteraTicket.from_dict(body), body)
 
     def to_ticket(self, model: RouteraTicket, raw: dict[str, Any]) -> Ticket:
-        archived = given(model.archived)
+        archived = none_if_unset(model.archived)
         archived_at = from_iso(archived) if not isinstance(archived, bool) else None
-        stage = text_or_none(model.ticket_stage)
+        stage = lenient_text(model.ticket_stage)
         if archived:  # a timestamp, or `true` (archived at an unknown time)
             status = TicketStatus.CLOSED
         else:
             status = self.stages.get(stage, TicketStatus.UNKNOWN) if stage is not None else TicketStatus.UNKNOWN
-        owner = text_or_none(model.ticket_owner)
+        owner = lenient_text(model.ticket_owner)
         custom = dict(model.additional_properties)
         description = custom.get(self.description_field) if self.description_field else None
         return Ticket(
             vendor=VENDOR,
             id=model.id,
-            subject=text_or_none(model.ticket_name),
+            subject=lenient_text(model.ticket_name),
             description=None if description is None else str(description),
             status=status,
             status_raw=stage,
@@ -207,15 +211,7 @@ def _custom(properties: object) -> dict[str, Any]:
         return {}
     if not isinstance(properties, Mapping) or not all(isinstance(k, str) for k in properties):
         raise InvalidArgumentError(f"properties must be a mapping of field name to value, not {properties!r}")
-    return dict(json_value("properties", properties))
-
-
-def _text_option(options: Mapping[str, Any], name: str, default: str | None = None) -> str:
-    """A system field Routera takes as a string (pipeline, ticket_stage, ticket_owner, external_id)."""
-    value = options.get(name, default)
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidArgumentError(f"routera: {name} must be a non-empty string, not {value!r}")
-    return value
+    return dict(args.json_value("properties", properties))
 
 
 def _properties(value: object) -> str:
@@ -253,7 +249,6 @@ class RouteraOAuth(httpx.Auth):
         self._renew_at = 0.0
         self._thread_lock = threading.Lock()
         self._task_lock = asyncio.Lock()
-        self.fetches = 0  # how many tokens were fetched (for tests and logs)
 
     def __repr__(self) -> str:
         return "RouteraOAuth(<redacted>)"
@@ -266,7 +261,6 @@ class RouteraOAuth(httpx.Auth):
         return httpx.Request(kwargs["method"], self._token_url, data=kwargs["data"], headers=kwargs["headers"])
 
     def _store(self, response: httpx.Response) -> str:
-        self.fetches += 1
         if response.status_code != 200:
             response = self._secrets.response(response)
             info = self._adapter.read_error(response)
@@ -327,7 +321,7 @@ class RouteraOAuth(httpx.Auth):
         yield request
 
 
-def make_connection(settings: Settings) -> Connection:
+def make_connection(settings: Settings) -> ConnectionSpec:
     options = settings.take(OPTIONS)
     stage_map = options.get("stage_map")
     if stage_map is not None and (
@@ -335,14 +329,11 @@ def make_connection(settings: Settings) -> Connection:
         or not all(isinstance(k, str) and isinstance(v, TicketStatus) for k, v in stage_map.items())
     ):
         raise InvalidArgumentError("stage_map must map stage names to TicketStatus values")
-    description_field = options.get("description_field")
-    if description_field is not None:
-        description_field = _text_option(options, "description_field")
     adapter = RouteraAdapter(
         stage_map=stage_map,
-        description_field=description_field,
-        pipeline=_text_option(options, "pipeline", "default"),
-        ticket_stage=_text_option(options, "ticket_stage", "new"),
+        description_field=args.optional_nonblank_text("description_field", options.get("description_field")),
+        pipeline=args.nonblank_text("pipeline", options.get("pipeline", "default")),
+        ticket_stage=args.nonblank_text("ticket_stage", options.get("ticket_stage", "new")),
     )
     base_url = (settings.base_url or BASE_URL).rstrip("/")
     client_id, client_secret = options.get("client_id"), options.get("client_secret")
@@ -356,4 +347,4 @@ def make_connection(settings: Settings) -> Connection:
     else:
         auth = BearerToken(settings.require_token())
 
-    return Connection(adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url))
+    return ConnectionSpec(adapter=adapter, base_url=base_url, auth=auth, generated_client=Client(base_url=base_url))

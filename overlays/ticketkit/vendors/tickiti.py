@@ -54,10 +54,10 @@ from tickiti_client.models import (
 from tickiti_client.models import Ticket as TickitiTicket
 from tickiti_client.types import UNSET, Unset
 
+from .. import _arguments as args
 from .._adapter import (
     Adapter,
     Call,
-    Capabilities,
     CommentDraft,
     ListQuery,
     Page,
@@ -65,9 +65,8 @@ from .._adapter import (
     TicketChanges,
     TicketDraft,
 )
-from .._arguments import header_value
 from .._auth import BearerToken
-from .._connection import Connection, Settings
+from .._connection import ConnectionSpec, Settings
 from .._errors import (
     ErrorInfo,
     InvalidArgumentError,
@@ -75,7 +74,20 @@ from .._errors import (
     ResponseValidationError,
     TicketkitError,
 )
-from .._parsing import MALFORMED, escape_text, from_iso, given, html_to_text, json_object, nonblank, reading
+from .._html import escape_text, html_to_text
+from .._reading import (
+    MALFORMED,
+    flag,
+    from_iso,
+    identifier,
+    json_object,
+    nonblank,
+    none_if_unset,
+    optional_integer,
+    optional_text_or_number,
+    reading,
+    required_text,
+)
 
 VENDOR = "tickiti"
 OPTIONS = frozenset({"agent_email"})
@@ -112,14 +124,12 @@ SEARCH_MODES = frozenset(
 _CODE = re.compile(r"[a-z][a-z0-9_.-]*")  # what a bare `error` string looks like when it is a code
 
 OkT = TypeVar("OkT")
+T = TypeVar("T")
 
 
 class TickitiAdapter(Adapter):
     vendor = VENDOR
-    # No close: there is no close or delete route, and a reply only sets `open` or `on-hold` [doc].
-    capabilities = Capabilities(
-        tickets_update=True, comments_list=True, comments_create=True, attachments_download=True
-    )
+    # No close_ticket: there is no close or delete route, and a reply only sets `open` or `on-hold` [doc].
     create_options = frozenset({"queue_name", "is_public", "use_passed_originator_as_responder", "idempotency_key"})
     update_options = frozenset({"on_hold_until", "agent_email", "idempotency_key"})
     list_options = frozenset({"perspective_id", "search_perspective", "criteria"})
@@ -129,15 +139,13 @@ class TickitiAdapter(Adapter):
         self.agent_email = agent_email
 
     # -- plans ---------------------------------------------------------------------------------------
-    # Write plans check their arguments and fix the Idempotency-Key eagerly, then return the generator,
-    # so a bad argument fails before anything is sent and every send of the plan carries one key.
+    # A write plan fixes its Idempotency-Key before its first request, so every send of the plan carries one.
 
     def get_ticket(self, ticket_id: str) -> Plan[Ticket]:
-        return self._show(ticket_id, "tickets.get")
+        return (yield from self._show(ticket_id, "tickets.get"))
 
     def list_tickets(self, query: ListQuery, cursor: Any) -> Plan[Page[Ticket]]:
-        request = _query_request(query)
-        return self._list_tickets(request, query.status)
+        return (yield from self._list_tickets(_query_request(query), query.status))
 
     def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
         if not draft.requester_email:
@@ -146,20 +154,22 @@ class TickitiAdapter(Adapter):
             # Subject and content go together [client]: the first message is the ticket's description.
             raise InvalidArgumentError("tickiti tickets.create needs description= (Tickiti opens a ticket with it)")
         options = draft.options
-        queue_name = _option_text(options, "queue_name")
+        queue_name = _unset(args.optional_nonblank_text("queue_name", options.get("queue_name")))
         # Tickiti's client sends the queue twice: at the top level to pick it, in `data` to validate it [client].
         data = CreateTicketData(subject=draft.subject, content=escape_text(draft.description), queue_name=queue_name)
         # The requester writes the description unless the caller says otherwise (Tickiti's default, when the
         # flag is left out, is the token's user [inferred]).
-        responder = _option_flag(options, "use_passed_originator_as_responder")
+        responder = args.optional_flag(
+            "use_passed_originator_as_responder", options.get("use_passed_originator_as_responder")
+        )
         body = CreateTicketRequest(
             originator_email_address=draft.requester_email,
             data=data,
             queue_name=queue_name,
-            is_public=_option_flag(options, "is_public"),
-            use_passed_originator_as_responder=True if responder is UNSET else responder,
+            is_public=_unset(args.optional_flag("is_public", options.get("is_public"))),
+            use_passed_originator_as_responder=True if responder is None else responder,
         )
-        return self._create(body, _idempotency_key(options))
+        return (yield from self._create(body, _idempotency_key(options)))
 
     def update_ticket(self, ticket_id: str, changes: TicketChanges) -> Plan[Ticket]:
         if changes.subject is not None or changes.description is not None:
@@ -187,10 +197,10 @@ class TickitiAdapter(Adapter):
             status=status,
             on_hold_until=hold_until,
         )
-        return self._update(body, _idempotency_key(options))
+        return (yield from self._update(body, _idempotency_key(options)))
 
     def list_comments(self, ticket_id: str) -> Plan[list[Comment]]:
-        return self._responses(ticket_id, "comments.list")
+        return (yield from self._responses(ticket_id, "comments.list"))
 
     def create_comment(self, ticket_id: str, draft: CommentDraft) -> Plan[Comment]:
         body = RespondTicketRequest(
@@ -199,7 +209,7 @@ class TickitiAdapter(Adapter):
             content=escape_text(draft.body),
             is_internal=draft.internal,
         )
-        return self._comment(body, _idempotency_key(draft.options))
+        return (yield from self._comment(body, _idempotency_key(draft.options)))
 
     def download_attachment(self, attachment: Attachment) -> Plan[bytes]:
         if not attachment.ticket_id:
@@ -208,7 +218,7 @@ class TickitiAdapter(Adapter):
                 "tickiti Ticket or Comment"
             )
         body = DownloadAttachmentRequest(ticket_number=attachment.ticket_id, response_attachment_id=attachment.id)
-        return self._download(body)
+        return (yield from self._download(body))
 
     # -- the plans' generators -------------------------------------------------------------------------
 
@@ -254,7 +264,7 @@ class TickitiAdapter(Adapter):
         response = yield Call(operation, respond_ticket._get_kwargs(body=request, idempotency_key=key), WRITTEN)
         _, ok = self._unwrap(response, operation, RespondTicketOk.from_dict)
         with reading(VENDOR, operation, response):
-            response_id = _id(ok.data.response_id)
+            response_id = identifier(ok.data.response_id, "response_id")
         # The answer holds only ids: the new response, as stored, comes from the thread.
         comments = yield from self._responses(request.ticket_number, operation)
         for comment in comments:
@@ -276,8 +286,8 @@ class TickitiAdapter(Adapter):
         response = yield Call(operation, download_attachment._get_kwargs(body=request))
         _, ok = self._unwrap(response, operation, DownloadAttachmentOk.from_dict)
         with reading(VENDOR, operation, response):
-            data = _decode(_text(ok.data.content_base64))
-            expected = _text(ok.data.sha256).lower()
+            data = _decode(required_text(ok.data.content_base64, "content_base64"))
+            expected = required_text(ok.data.sha256, "sha256").lower()
         # Never hand back bytes that are not the file Tickiti described.
         if hashlib.sha256(data).hexdigest() != expected:
             raise ResponseValidationError(
@@ -327,14 +337,14 @@ def to_ticket(model: TickitiTicket, raw: dict[str, Any], comments: list[Comment]
     return _ticket(
         raw,
         number=_number(model.number),
-        subject=_scalar(model.subject),
-        status=_scalar(model.status),
+        subject=optional_text_or_number(model.subject, "subject"),
+        status=optional_text_or_number(model.status, "status"),
         resolved=model.resolved,
-        priority=_scalar(model.priority),
-        queue_id=_scalar(model.queue_id),
-        requester=_scalar(model.originator_email),
-        assignee=_scalar(model.assigned_to_email),
-        on_hold_until=_scalar(model.on_hold_until),
+        priority=optional_text_or_number(model.priority, "priority"),
+        queue_id=optional_text_or_number(model.queue_id, "queue_id"),
+        requester=optional_text_or_number(model.originator_email, "originator_email"),
+        assignee=optional_text_or_number(model.assigned_to_email, "assigned_to_email"),
+        on_hold_until=optional_text_or_number(model.on_hold_until, "on_hold_until"),
         created_at=model.created_at,
         updated_at=model.updated_at,
         comments=comments,
@@ -343,7 +353,7 @@ def to_ticket(model: TickitiTicket, raw: dict[str, Any], comments: list[Comment]
 
 def row_to_ticket(row: TicketRow, raw: dict[str, Any]) -> Ticket:
     """A tickets/query row. Its shape was not captured, so every field may be absent; the number may not."""
-    number = given(row.number)
+    number = none_if_unset(row.number)
     if number is None:
         number = raw.get("ticket_number")
     if number is None:
@@ -351,16 +361,16 @@ def row_to_ticket(row: TicketRow, raw: dict[str, Any]) -> Ticket:
     return _ticket(
         raw,
         number=_number(number),
-        subject=_scalar(row.subject),
-        status=_scalar(row.status),
-        resolved=_scalar(row.resolved),
-        priority=_scalar(row.priority),
-        queue_id=_scalar(row.queue_id),
-        requester=_scalar(row.originator_email),
-        assignee=_scalar(row.assigned_to_email),
-        on_hold_until=_scalar(row.on_hold_until),
-        created_at=given(row.created_at),
-        updated_at=given(row.updated_at),
+        subject=optional_text_or_number(row.subject, "subject"),
+        status=optional_text_or_number(row.status, "status"),
+        resolved=optional_text_or_number(row.resolved, "resolved"),
+        priority=optional_text_or_number(row.priority, "priority"),
+        queue_id=optional_text_or_number(row.queue_id, "queue_id"),
+        requester=optional_text_or_number(row.originator_email, "originator_email"),
+        assignee=optional_text_or_number(row.assigned_to_email, "assigned_to_email"),
+        on_hold_until=optional_text_or_number(row.on_hold_until, "on_hold_until"),
+        created_at=none_if_unset(row.created_at),
+        updated_at=none_if_unset(row.updated_at),
         comments=None,
     )
 
@@ -411,15 +421,15 @@ def to_comments(responses: list[TicketResponse], raws: list[dict[str, Any]], tic
 
 
 def to_comment(model: TicketResponse, raw: dict[str, Any], ticket_number: str) -> Comment:
-    html = _scalar(model.html)
-    email = _scalar(model.created_by_email)
-    kind = PartyKind.AGENT if _flag(model.staff_response) else PartyKind.CUSTOMER
+    html = optional_text_or_number(model.html, "html")
+    email = optional_text_or_number(model.created_by_email, "created_by_email")
+    kind = PartyKind.AGENT if flag(model.staff_response, "staff_response") else PartyKind.CUSTOMER
     return Comment(
-        id=_id(model.id),
+        id=identifier(model.id, "response id"),
         body_html=html,
-        body_text=_scalar(model.plain_text) or html_to_text(html),
+        body_text=optional_text_or_number(model.plain_text, "plain_text") or html_to_text(html),
         author=Party(kind=kind, email=email),
-        internal=_flag(model.is_internal),
+        internal=flag(model.is_internal, "is_internal"),
         created_at=from_iso(model.created_at),
         attachments=[
             to_attachment(meta, meta_raw, ticket_number)
@@ -431,11 +441,11 @@ def to_comment(model: TicketResponse, raw: dict[str, Any], ticket_number: str) -
 
 def to_attachment(model: AttachmentMeta, raw: dict[str, Any], ticket_number: str) -> Attachment:
     return Attachment(
-        id=_id(model.id),
-        name=_text(model.name),
-        size=_size(model.file_size),
-        sha256=_scalar(model.sha256),
-        comment_id=_id(model.response_id),
+        id=identifier(model.id, "attachment id"),
+        name=required_text(model.name, "attachment name"),
+        size=optional_integer(model.file_size, "file_size"),
+        sha256=optional_text_or_number(model.sha256, "attachment sha256"),
+        comment_id=identifier(model.response_id, "attachment response_id"),
         ticket_id=ticket_number,  # download_attachment needs it beside the id
         content_type=None,  # only the download answer says (`mime_type`)
         raw=raw,
@@ -470,7 +480,7 @@ def _rows(data: list[TicketRow] | TicketRowPage, raw: Any) -> list[tuple[TicketR
     """The rows of a tickets/query answer: a list, or an object holding them (`rows`, or a likely name)."""
     if isinstance(data, list):
         return list(zip(data, raw, strict=True))
-    rows = given(data.rows)
+    rows = none_if_unset(data.rows)
     if rows is not None:
         return list(zip(rows, raw["rows"], strict=True))
     for key in ("tickets", "data", "items", "results"):
@@ -494,31 +504,6 @@ def _created_number(data: dict[str, Any]) -> str:
 # -- values: the generated models check no types, so these do where it matters ----------------------------
 
 
-def _scalar(value: object) -> str | None:
-    """A string field as text; numbers are taken as their text (ids and priorities come either way)."""
-    value = given(value)
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    raise TypeError(f"expected a string, got {type(value).__name__}")
-
-
-def _text(value: object) -> str:
-    """A required string, strictly (names, digests, base64)."""
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {type(value).__name__}")
-    return value
-
-
-def _id(value: object) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, str) and value:
-        return value
-    raise TypeError(f"expected an id, got {value!r}")
-
-
 def _number(value: object) -> str:
     """A ticket number: an integer in answers [doc], also taken as a string of digits."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -536,21 +521,6 @@ def _decode(content: str) -> bytes:
         raise ValueError(f"content_base64 is not valid base64 ({exc})") from exc
 
 
-def _flag(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {value!r}")
-    return value
-
-
-def _size(value: object) -> int | None:
-    value = given(value)
-    if value is None:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"expected a size in bytes, got {value!r}")
-    return value
-
-
 # -- errors -------------------------------------------------------------------------------------------------
 
 
@@ -558,16 +528,17 @@ def _error_info(model: Error) -> ErrorInfo | None:
     """The top-level `message` and Laravel's `errors`, as Tickiti's client reads them [client]; the documented
     code from `error`, a string (a code when it looks like one) or an object `{code, message}` [inferred].
     None when the body says nothing."""
-    error = given(model.error)
+    error = none_if_unset(model.error)
     code = detail = None
     if isinstance(error, ErrorDetail):  # blank strings say nothing: they count as absent
-        code, detail = nonblank(_scalar(error.code)), nonblank(_scalar(error.message))
+        code = nonblank(optional_text_or_number(error.code, "error.code"))
+        detail = nonblank(optional_text_or_number(error.message, "error.message"))
     elif isinstance(error, str) and error.strip():
         if _CODE.fullmatch(error):
             code = error
         else:
             detail = error
-    message = nonblank(_scalar(model.message)) or detail or code
+    message = nonblank(optional_text_or_number(model.message, "message")) or detail or code
     problems = _problems(model)
     if message is None:
         message = problems[0].message if problems else None
@@ -577,7 +548,7 @@ def _error_info(model: Error) -> ErrorInfo | None:
 
 
 def _problems(model: Error) -> tuple[Problem, ...]:
-    errors = given(model.errors)
+    errors = none_if_unset(model.errors)
     if errors is None:
         return ()
     problems: list[Problem] = []
@@ -603,7 +574,7 @@ def _query_request(query: ListQuery) -> QueryTicketsRequest:
         if token is None:
             raise InvalidArgumentError(f"tickiti can list by status open or on_hold only, not {query.status.value}")
         criteria.append(SearchCriterion(mode="status", tokens=[token]))
-    perspective = _option_text(options, "search_perspective")
+    perspective = _unset(args.optional_nonblank_text("search_perspective", options.get("search_perspective")))
     search: SearchObject | Unset = UNSET
     if criteria or perspective is not UNSET:
         search = SearchObject(search_perspective=perspective, criteria=criteria or UNSET)
@@ -673,25 +644,12 @@ def _idempotency_key(options: Mapping[str, Any]) -> str:
         return str(uuid.uuid4())
     if not isinstance(key, str) or not key or len(key) > MAX_KEY_LENGTH:
         raise InvalidArgumentError(f"idempotency_key must be a non-empty string of at most {MAX_KEY_LENGTH} characters")
-    return header_value("Idempotency-Key", key)  # it goes into a header: visible ASCII only
+    return args.header_value("Idempotency-Key", key)  # it goes into a header: visible ASCII only
 
 
-def _option_text(options: Mapping[str, Any], name: str) -> str | Unset:
-    value = options.get(name)
-    if value is None:
-        return UNSET
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidArgumentError(f"tickiti: {name} must be a non-empty string, not {value!r}")
-    return value
-
-
-def _option_flag(options: Mapping[str, Any], name: str) -> bool | Unset:
-    value = options.get(name)
-    if value is None:
-        return UNSET
-    if not isinstance(value, bool):
-        raise InvalidArgumentError(f"tickiti: {name} must be True or False, not {value!r}")
-    return value
+def _unset(value: T | None) -> T | Unset:
+    """A checked option as the generated models take it: UNSET when not given."""
+    return UNSET if value is None else value
 
 
 def _hold_until(value: object) -> dt.date | Unset:
@@ -707,15 +665,13 @@ def _hold_until(value: object) -> dt.date | Unset:
 # -- connection ---------------------------------------------------------------------------------------------
 
 
-def make_connection(settings: Settings) -> Connection:
+def make_connection(settings: Settings) -> ConnectionSpec:
     options = settings.take(OPTIONS)
-    agent_email = options.get("agent_email")
-    if agent_email is not None and (not isinstance(agent_email, str) or not agent_email.strip()):
-        raise InvalidArgumentError(f"tickiti: agent_email must be a non-empty string, not {agent_email!r}")
+    agent_email = args.optional_nonblank_text("agent_email", options.get("agent_email"))
     base_url = _base_url(settings.base_url)
     token = settings.require_token()
 
-    return Connection(
+    return ConnectionSpec(
         adapter=TickitiAdapter(agent_email=agent_email),
         base_url=base_url,
         auth=BearerToken(token),
