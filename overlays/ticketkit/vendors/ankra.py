@@ -38,7 +38,6 @@ from .._parsing import MALFORMED, from_iso, given, json_object, reading
 
 VENDOR = "ankra"
 BASE_URL = "https://platform.ankra.app"
-OPTIONS = frozenset({"organisation_id"})
 FIRST_PAGE = 1  # Ankra's CLI asks for page 1 by default
 OK_OR_CREATED = frozenset({200, 201})  # the success status of Ankra's POSTs is not documented
 
@@ -476,7 +475,7 @@ def _object_message(detail: Mapping[str, Any]) -> str:
 
 
 def make_connection(settings: Settings) -> Connection:
-    options = settings.take(OPTIONS)
+    options = settings.options  # the keywords the registry lists for this vendor, checked by connect()
     organisation = options.get("organisation_id")
     if organisation is not None:
         _uuid_option("organisation_id", organisation)  # Ankra takes a uuid; checked, then sent as given

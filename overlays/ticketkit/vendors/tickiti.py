@@ -78,7 +78,6 @@ from .._errors import (
 from .._parsing import MALFORMED, escape_text, from_iso, given, html_to_text, json_object, nonblank, reading
 
 VENDOR = "tickiti"
-OPTIONS = frozenset({"agent_email"})
 # Without it Laravel may answer an error with a redirect or an HTML page [client].
 HEADERS: Mapping[str, str] = {"Accept": "application/json"}
 # Writes may answer 200 or 201 (not captured [inferred]; the spec declares both).
@@ -708,7 +707,7 @@ def _hold_until(value: object) -> dt.date | Unset:
 
 
 def make_connection(settings: Settings) -> Connection:
-    options = settings.take(OPTIONS)
+    options = settings.options  # the keywords the registry lists for this vendor, checked by connect()
     agent_email = options.get("agent_email")
     if agent_email is not None and (not isinstance(agent_email, str) or not agent_email.strip()):
         raise InvalidArgumentError(f"tickiti: agent_email must be a non-empty string, not {agent_email!r}")
