@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import inspect
 import textwrap
+import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, ParamSpec, TypeVar, overload
 
 import httpx
 
@@ -72,8 +73,7 @@ def _masking(connect_function: Callable[P, D]) -> Callable[P, D]:
 # -- the one builder ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Flavour:
+class _Flavour(NamedTuple):
     """What differs between connect() and connect_async()."""
 
     http: type[httpx.Client] | type[httpx.AsyncClient]
@@ -165,8 +165,10 @@ def _headers(connection: Connection, headers: object) -> dict[str, str]:
 
 
 # -- the public functions --------------------------------------------------------------------------------
-# One overload per built-in vendor types `desk.client` as its generated client (as moto types get_backend);
-# any other name, a registered plug-in's say, gives a `Desk[Any]`.
+# One overload per built-in vendor types `desk.client` as its generated client (as moto types get_backend),
+# and its keywords as the registry's TypedDict for it. Any other name (a plug-in's, a variable) gives a
+# `Desk[Any]`, its common keywords still typed. The defaults are `_assemble`'s; a test keeps the keyword
+# names of CommonOptions, these last overloads and `_assemble` the same.
 
 
 @overload
@@ -186,7 +188,24 @@ def connect(
     vendor: Literal["ankra"], *, transport: httpx.BaseTransport | None = None, **options: Unpack[AnkraOptions]
 ) -> Desk[ankra_client.Client]: ...
 @overload
-def connect(vendor: str, **options: Any) -> Desk: ...
+def connect(
+    vendor: str,
+    *,
+    token: str | None = ...,
+    base_url: str | None = ...,
+    timeout: float | httpx.Timeout | None = ...,
+    transport: httpx.BaseTransport | None = ...,
+    headers: Mapping[str, str] | None = ...,
+    allow_insecure: bool = ...,
+    max_retries: int = ...,
+    max_retry_wait: float = ...,
+    max_download_bytes: int = ...,
+    max_response_bytes: int = ...,
+    attempt_timeout: float | None = ...,
+    download_timeout: float = ...,
+    call_timeout: float = ...,
+    **vendor_options: Any,
+) -> Desk: ...
 @_masking
 def connect(vendor: str, **options: Any) -> Desk:
     return _build(_SYNC, vendor, options)  # type: ignore[no-any-return]
@@ -212,10 +231,43 @@ def connect_async(
     vendor: Literal["ankra"], *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[AnkraOptions]
 ) -> AsyncDesk[ankra_client.Client]: ...
 @overload
-def connect_async(vendor: str, **options: Any) -> AsyncDesk: ...
+def connect_async(
+    vendor: str,
+    *,
+    token: str | None = ...,
+    base_url: str | None = ...,
+    timeout: float | httpx.Timeout | None = ...,
+    transport: httpx.AsyncBaseTransport | None = ...,
+    headers: Mapping[str, str] | None = ...,
+    allow_insecure: bool = ...,
+    max_retries: int = ...,
+    max_retry_wait: float = ...,
+    max_download_bytes: int = ...,
+    max_response_bytes: int = ...,
+    attempt_timeout: float | None = ...,
+    download_timeout: float = ...,
+    call_timeout: float = ...,
+    **vendor_options: Any,
+) -> AsyncDesk: ...
 @_masking
 def connect_async(vendor: str, **options: Any) -> AsyncDesk:
     return _build(_ASYNC, vendor, options)  # type: ignore[no-any-return]
+
+
+def _signature(function: Callable[..., Any]) -> inspect.Signature:
+    """The last overload's signature (every common keyword, typed) with `_assemble`'s defaults, for help()."""
+    typed = inspect.signature(typing.get_overloads(function)[-1])
+    defaults = inspect.signature(_assemble).parameters
+    return typed.replace(
+        parameters=[
+            parameter.replace(default=defaults[parameter.name].default) if parameter.name in defaults else parameter
+            for parameter in typed.parameters.values()
+        ]
+    )
+
+
+connect.__signature__ = _signature(connect)  # type: ignore[attr-defined]
+connect_async.__signature__ = _signature(connect_async)  # type: ignore[attr-defined]
 
 
 def _vendor_keywords() -> str:

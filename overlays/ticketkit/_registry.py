@@ -16,13 +16,10 @@ A vendor's keywords are a `TypedDict` over `CommonOptions`: one declaration that
 (No `from __future__ import annotations` here: the option types are read at run time.)
 """
 
-import dataclasses
 import importlib
-import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Annotated, Any, TypedDict
+from types import MappingProxyType, ModuleType
+from typing import Annotated, Any, NamedTuple, TypedDict
 from uuid import UUID
 
 import httpx
@@ -33,8 +30,7 @@ from ._errors import InvalidArgumentError
 ENVIRONMENT_PREFIX = "TICKETKIT_"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """What the CLI and the docs say about one keyword of `connect()` (or of a sandbox app).
 
     `name` is filled in from the TypedDict key it annotates. With `cli=True` the keyword is also a flag of the
@@ -77,9 +73,11 @@ class CommonOptions(TypedDict, total=False):
 COMMON_KEYWORDS = frozenset(CommonOptions.__annotations__) | {"transport"}
 
 
-@dataclass(frozen=True)
-class Vendor:
-    """One vendor: its name and where its pieces are. Module names are imported only when first needed."""
+class Vendor(NamedTuple):
+    """One vendor: its name and where its pieces are. Module names are imported only when first needed.
+
+    (A NamedTuple, as `Option` is: a dataclass costs `import ticketkit` about a millisecond more.)
+    """
 
     name: str  # what `connect()` takes, lower case
     title: str  # how docs and messages spell it
@@ -94,13 +92,7 @@ class Vendor:
     sandbox_options: tuple[Option, ...] = ()  # keywords of `make_app()`, offered by `ticketkit sandbox serve`
     self_hosted: bool = False  # no default API base URL: connect() needs base_url=
     takes_requester: bool = False  # whether `tickets.create` takes (and needs) `requester_email=`
-    demo_options: Mapping[str, Any] = field(default_factory=dict)  # `connect()` keywords the demo adds
-
-    def __post_init__(self) -> None:
-        if not self.name.isidentifier() or self.name != self.name.lower():
-            raise ValueError(f"a vendor name is a lower-case identifier, not {self.name!r}")
-        if not all(option.name for option in self.sandbox_options):
-            raise ValueError(f"{self.name}: every sandbox option needs name=")
+    demo_options: Mapping[str, Any] = MappingProxyType({})  # `connect()` keywords the demo adds
 
     # -- what is read from the modules, on first use --------------------------------------------------
 
@@ -148,15 +140,16 @@ _OPTIONS_CACHE: dict[type[CommonOptions], tuple[Option, ...]] = {}
 def _vendor_options(options: type[CommonOptions]) -> tuple[Option, ...]:
     found = _OPTIONS_CACHE.get(options)
     if found is None:
-        hints = typing.get_type_hints(options, include_extras=True)
         listed: list[Option] = []
-        for name, hint in hints.items():
+        # A TypedDict's __annotations__ holds every key, inherited ones too, already evaluated (this module
+        # does not postpone annotations, and neither may a plug-in's); typing.get_type_hints would cost ~1 ms.
+        for name, hint in options.__annotations__.items():
             if name in COMMON_KEYWORDS:
                 continue
             described = [m for m in getattr(hint, "__metadata__", ()) if isinstance(m, Option)]
             if not described:
                 raise TypeError(f"{options.__name__}.{name}: annotate it as Annotated[type, Option(help)]")
-            listed.append(dataclasses.replace(described[0], name=name))
+            listed.append(described[0]._replace(name=name))
         found = _OPTIONS_CACHE[options] = tuple(listed)
     return found
 
@@ -172,11 +165,12 @@ def register(vendor: Vendor, *, replace: bool = False) -> Vendor:
     A name already registered is refused unless `replace=True`. The modules it names are imported only when a
     desk or sandbox of it is first made, so registering is cheap.
     """
+    if not vendor.name.isidentifier() or vendor.name != vendor.name.lower():
+        raise ValueError(f"a vendor name is a lower-case identifier, not {vendor.name!r}")
     if vendor.name in _REGISTRY and not replace:
         raise ValueError(f"vendor {vendor.name!r} is already registered")
-    overlap = vendor.keywords & COMMON_KEYWORDS
-    if overlap:
-        raise ValueError(f"{vendor.name}: {', '.join(sorted(overlap))} are common keywords, not the vendor's own")
+    if not all(option.name for option in vendor.sandbox_options):
+        raise ValueError(f"{vendor.name}: every sandbox option needs name=")
     _REGISTRY[vendor.name] = vendor
     return vendor
 
