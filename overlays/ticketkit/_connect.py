@@ -1,48 +1,49 @@
-"""`connect()` and `connect_async()`: pick the vendor module, build one pooled httpx client, wrap it."""
+"""`connect()` and `connect_async()`: find the vendor in the registry, build one pooled httpx client, wrap it.
+
+Both run the same builder (`_build`); they differ only in the httpx client and desk class (`_SYNC`, `_ASYNC`).
+Their defaults are the desk's (`RequestOptions()`), named once in `_transport.py`.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import importlib
-from collections.abc import Callable
-from typing import Any, ParamSpec, Protocol, TypeVar
+import inspect
+import textwrap
+import typing
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, ParamSpec, TypeVar, overload
 
 import httpx
 
 from . import _arguments as args
 from . import _deadline
-from ._connection import Connection, Settings
+from . import _registry as registry
+from ._connection import ConnectionSpec, GeneratedClient, Settings
 from ._decoding import ACCEPT_ENCODING
 from ._desk import AsyncDesk, Desk
-from ._errors import InvalidArgumentError
+from ._errors import refuse_unknown
 from ._logging import configure_from_environment
 from ._redaction import Secrets, without_userinfo
-from ._transport import (
-    CALL_TIMEOUT,
-    DOWNLOAD_TIMEOUT,
-    MAX_RESPONSE_BYTES,
-    RequestOptions,
-    as_retries,
-    as_timeout,
-    aset_aside_unusable_location,
-    set_aside_unusable_location,
-    with_limits,
-)
+from ._transport import RequestOptions, aset_aside_unusable_location, set_aside_unusable_location, with_limits
 
-# Vendor modules load when first connected to, so `import ticketkit` stays cheap.
-VENDORS = ("routera", "intercom", "tickiti", "ankra")
+if TYPE_CHECKING:
+    from typing import Unpack
+
+    import ankra_client
+    import intercom_client
+    import routera_client
+    import tickiti_client
+
+    from ._registry import AnkraOptions, IntercomOptions, RouteraOptions, TickitiOptions
+
+DEFAULTS = RequestOptions()
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-DEFAULT_MAX_DOWNLOAD = 100 * 1024 * 1024
 USER_AGENT = "ticketkit/0.1.0"
 
 
 P = ParamSpec("P")
 D = TypeVar("D", Desk, AsyncDesk)
-
-
-class _VendorModule(Protocol):
-    def make_connection(self, settings: Settings) -> Connection: ...
 
 
 def _masking(connect_function: Callable[P, D]) -> Callable[P, D]:
@@ -69,146 +70,246 @@ def _masking(connect_function: Callable[P, D]) -> Callable[P, D]:
     return masking
 
 
-def _connection(vendor: str, token: str | None, base_url: str | None, options: dict[str, Any]) -> Connection:
-    if not isinstance(vendor, str) or vendor.lower() not in VENDORS:
-        raise InvalidArgumentError(f"unknown vendor {vendor!r}; choose one of {', '.join(VENDORS)}")
-    vendor = vendor.lower()
+# -- the one builder ----------------------------------------------------------------------------------------
+
+
+class _Flavour(NamedTuple):
+    """What differs between connect() and connect_async()."""
+
+    http: type[httpx.Client] | type[httpx.AsyncClient]
+    transport: type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport]
+    location_hook: Callable[[Any], Any]  # sets aside a redirect's unusable Location (`_transport.py`)
+    desk: Callable[..., Desk | AsyncDesk]
+    adopt: Callable[[GeneratedClient, Any], Any]  # hands the generated client our httpx client
+
+
+def _adopt_sync(generated: GeneratedClient, http: Any) -> Any:
+    return generated.set_httpx_client(http)
+
+
+def _adopt_async(generated: GeneratedClient, http: Any) -> Any:
+    return generated.set_async_httpx_client(http)
+
+
+_SYNC = _Flavour(httpx.Client, httpx.BaseTransport, set_aside_unusable_location, Desk, _adopt_sync)
+_ASYNC = _Flavour(httpx.AsyncClient, httpx.AsyncBaseTransport, aset_aside_unusable_location, AsyncDesk, _adopt_async)
+
+
+def _build(flavour: _Flavour, vendor: object, keywords: dict[str, Any]) -> Any:
+    """The desk: the vendor's connection (adapter, auth, base URL) on one pooled httpx client."""
+    configure_from_environment()
+    entry = registry.get(vendor)
+    common = {name: keywords.pop(name) for name in list(keywords) if name in registry.COMMON_KEYWORDS}
+    return _assemble(flavour, entry, keywords, **common)
+
+
+def _assemble(
+    flavour: _Flavour,
+    entry: registry.Vendor,
+    vendor_options: Mapping[str, Any],
+    *,
+    token: str | None = None,
+    base_url: str | None = None,
+    timeout: object = None,
+    transport: object = None,
+    headers: object = None,
+    allow_insecure: object = False,
+    max_retries: object = DEFAULTS.max_retries,
+    max_retry_wait: object = DEFAULTS.max_retry_wait,
+    max_download_bytes: object = DEFAULTS.max_download_bytes,
+    max_response_bytes: object = DEFAULTS.max_response_bytes,
+    attempt_timeout: object = None,
+    download_timeout: object = DEFAULTS.download_timeout,
+    call_timeout: object = DEFAULTS.call_timeout,
+) -> Any:
     args.optional_text("base_url", base_url)
-    module: _VendorModule = importlib.import_module(f"ticketkit.vendors.{vendor}")
-    return module.make_connection(Settings(vendor=vendor, token=token, base_url=base_url, options=options))
-
-
-def _checked_base_url(vendor: str, value: str, allow_insecure: object) -> httpx.URL:
-    """An absolute https URL; plain http only to loopback (a local sandbox) or when the caller insists."""
-    return args.base_url(vendor, value, args.flag("allow_insecure", allow_insecure))
-
-
-def _options(max_retries: object, max_retry_wait: object, max_download_bytes: object) -> RequestOptions:
-    if not isinstance(max_download_bytes, int) or isinstance(max_download_bytes, bool) or max_download_bytes < 1:
-        raise InvalidArgumentError(f"max_download_bytes must be a positive integer, not {max_download_bytes!r}")
-    return RequestOptions(
-        max_retries=as_retries(max_retries),
-        max_retry_wait=args.positive_seconds("max_retry_wait", max_retry_wait),
-        max_download_bytes=max_download_bytes,
+    refuse_unknown(f"connect({entry.name!r})", vendor_options, entry.keywords, "this vendor also accepts")
+    settings = Settings(vendor=entry.name, token=token, base_url=base_url, options=vendor_options)
+    connection: ConnectionSpec = entry.adapter_module().make_connection(settings)
+    http = flavour.http(
+        base_url=args.base_url(entry.name, connection.base_url, args.flag("allow_insecure", allow_insecure)),
+        auth=connection.auth,
+        headers=_headers(connection, headers),
+        timeout=DEFAULT_TIMEOUT if timeout is None else args.timeout(timeout),
+        transport=args.transport(transport, flavour.transport, f"httpx.{flavour.transport.__name__}"),
+        event_hooks={"response": [flavour.location_hook]},
     )
+    generated = connection.generated_client
+    client = flavour.adopt(generated, http) if generated else None
+    options = RequestOptions(
+        max_retries=args.retries(max_retries),
+        max_retry_wait=args.positive_seconds("max_retry_wait", max_retry_wait),
+        max_download_bytes=args.positive_integer("max_download_bytes", max_download_bytes),
+    )
+    options = with_limits(
+        options,
+        timeout=timeout,
+        max_response_bytes=max_response_bytes,
+        attempt_timeout=attempt_timeout,
+        download_timeout=download_timeout,
+        call_timeout=call_timeout,
+    )
+    _deadline.install(http)
+    return flavour.desk(connection.adapter, http, client, options)
 
 
-def _headers(connection: Connection, headers: object) -> dict[str, str]:
+def _headers(connection: ConnectionSpec, headers: object) -> dict[str, str]:
     hint = "pass credentials as token= (or the vendor's options), not as a header"
     # Only the codings ticketkit can decode in bounded memory (a caller may narrow it, to identity say).
-    merged = {
+    return {
         "User-Agent": USER_AGENT,
         "Accept-Encoding": ACCEPT_ENCODING,
         **connection.headers,
         **args.headers("headers", headers, hint),
     }
-    return merged
 
 
-@_masking
+# -- the public functions --------------------------------------------------------------------------------
+# One overload per built-in vendor types `desk.client` as its generated client (as moto types get_backend),
+# and its keywords as the registry's TypedDict for it. Any other name (a plug-in's, a variable) gives a
+# `Desk[Any]`, its common keywords still typed. The defaults are `_assemble`'s; a test keeps the keyword
+# names of CommonOptions, these last overloads and `_assemble` the same.
+
+
+@overload
+def connect(
+    vendor: Literal["routera"], *, transport: httpx.BaseTransport | None = None, **options: Unpack[RouteraOptions]
+) -> Desk[routera_client.Client]: ...
+@overload
+def connect(
+    vendor: Literal["intercom"], *, transport: httpx.BaseTransport | None = None, **options: Unpack[IntercomOptions]
+) -> Desk[intercom_client.Client]: ...
+@overload
+def connect(
+    vendor: Literal["tickiti"], *, transport: httpx.BaseTransport | None = None, **options: Unpack[TickitiOptions]
+) -> Desk[tickiti_client.Client]: ...
+@overload
+def connect(
+    vendor: Literal["ankra"], *, transport: httpx.BaseTransport | None = None, **options: Unpack[AnkraOptions]
+) -> Desk[ankra_client.Client]: ...
+@overload
 def connect(
     vendor: str,
     *,
-    token: str | None = None,
-    base_url: str | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    transport: httpx.BaseTransport | None = None,
-    headers: dict[str, str] | None = None,
-    allow_insecure: bool = False,
-    max_retries: int = 2,
-    max_retry_wait: float = 60.0,
-    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
-    max_response_bytes: int = MAX_RESPONSE_BYTES,
-    attempt_timeout: float | None = None,
-    download_timeout: float = DOWNLOAD_TIMEOUT,
-    call_timeout: float = CALL_TIMEOUT,
+    token: str | None = ...,
+    base_url: str | None = ...,
+    timeout: float | httpx.Timeout | None = ...,
+    transport: httpx.BaseTransport | None = ...,
+    headers: Mapping[str, str] | None = ...,
+    allow_insecure: bool = ...,
+    max_retries: int = ...,
+    max_retry_wait: float = ...,
+    max_download_bytes: int = ...,
+    max_response_bytes: int = ...,
+    attempt_timeout: float | None = ...,
+    download_timeout: float = ...,
+    call_timeout: float = ...,
     **vendor_options: Any,
-) -> Desk:
-    """A `Desk` for `vendor` ("routera", "intercom", "tickiti" or "ankra").
-
-    Common keywords: `token`, `base_url`, `timeout` (seconds or `httpx.Timeout`, finite and at most a day;
-    default 5 s to connect, 30 s to read), `transport` (an httpx transport: tests, proxies), `headers` (ASCII
-    names and values; never Authorization), `allow_insecure` (True permits a plain http:// base URL that is
-    not loopback), `max_retries` (default 2), `max_retry_wait` (the longest vendor-asked wait that is slept,
-    default 60 s, at most a day), `max_download_bytes` (default 100 MB). Every keyword is checked here:
-    a wrong one raises InvalidArgumentError, with no credential in its message.
-
-    Limits (every body is counted decoded, as it arrives; past a limit, ResponseTooLargeError):
-    `max_response_bytes` (an API answer, default 32 MiB). Time: `attempt_timeout` (one attempt of an API call,
-    connect to last byte, however slowly the server sends; default: `timeout` when that is a number of seconds,
-    else 60 s), `download_timeout` (one attempt of a download, default 300 s), `call_timeout` (a whole call,
-    retries and waits included, default 300 s). A caller-supplied `transport` that is not an
-    `httpx.HTTPTransport` is held to the deadlines only between body chunks (see `_deadline.py`).
-
-    Vendor keywords: Intercom `api_version` ("2.11" to "2.16", default "2.16"), `admin_id`, `ticket_type_id`;
-    Routera `client_id` and `client_secret` (instead of `token`), `stage_map`, `description_field`, `pipeline`,
-    `ticket_stage`; Tickiti `base_url` (required), `agent_email`; Ankra `organisation_id`.
-    Use it as a context manager, or call `close()`.
-    """
-    configure_from_environment()
-    connection = _connection(vendor, token, base_url, vendor_options)
-    http = httpx.Client(
-        base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
-        auth=connection.auth,
-        headers=_headers(connection, headers),
-        timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
-        transport=args.transport(transport, httpx.BaseTransport, "httpx.BaseTransport"),
-        event_hooks={"response": [set_aside_unusable_location]},
-    )
-    client = connection.generated_client.set_httpx_client(http) if connection.generated_client else None
-    options = _options(max_retries, max_retry_wait, max_download_bytes)
-    options = with_limits(
-        options,
-        timeout=timeout,
-        max_response_bytes=max_response_bytes,
-        attempt_timeout=attempt_timeout,
-        download_timeout=download_timeout,
-        call_timeout=call_timeout,
-    )
-    _deadline.install(http)
-    return Desk(connection.adapter, http, client, options)
-
-
+) -> Desk: ...
 @_masking
+def connect(vendor: str, **options: Any) -> Desk:
+    return _build(_SYNC, vendor, options)  # type: ignore[no-any-return]
+
+
+@overload
+def connect_async(
+    vendor: Literal["routera"], *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[RouteraOptions]
+) -> AsyncDesk[routera_client.Client]: ...
+@overload
+def connect_async(
+    vendor: Literal["intercom"],
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    **options: Unpack[IntercomOptions],
+) -> AsyncDesk[intercom_client.Client]: ...
+@overload
+def connect_async(
+    vendor: Literal["tickiti"], *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[TickitiOptions]
+) -> AsyncDesk[tickiti_client.Client]: ...
+@overload
+def connect_async(
+    vendor: Literal["ankra"], *, transport: httpx.AsyncBaseTransport | None = None, **options: Unpack[AnkraOptions]
+) -> AsyncDesk[ankra_client.Client]: ...
+@overload
 def connect_async(
     vendor: str,
     *,
-    token: str | None = None,
-    base_url: str | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
-    headers: dict[str, str] | None = None,
-    allow_insecure: bool = False,
-    max_retries: int = 2,
-    max_retry_wait: float = 60.0,
-    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD,
-    max_response_bytes: int = MAX_RESPONSE_BYTES,
-    attempt_timeout: float | None = None,
-    download_timeout: float = DOWNLOAD_TIMEOUT,
-    call_timeout: float = CALL_TIMEOUT,
+    token: str | None = ...,
+    base_url: str | None = ...,
+    timeout: float | httpx.Timeout | None = ...,
+    transport: httpx.AsyncBaseTransport | None = ...,
+    headers: Mapping[str, str] | None = ...,
+    allow_insecure: bool = ...,
+    max_retries: int = ...,
+    max_retry_wait: float = ...,
+    max_download_bytes: int = ...,
+    max_response_bytes: int = ...,
+    attempt_timeout: float | None = ...,
+    download_timeout: float = ...,
+    call_timeout: float = ...,
     **vendor_options: Any,
-) -> AsyncDesk:
-    """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
-    configure_from_environment()
-    connection = _connection(vendor, token, base_url, vendor_options)
-    http = httpx.AsyncClient(
-        base_url=_checked_base_url(connection.adapter.vendor, connection.base_url, allow_insecure),
-        auth=connection.auth,
-        headers=_headers(connection, headers),
-        timeout=DEFAULT_TIMEOUT if timeout is None else as_timeout(timeout),
-        transport=args.transport(transport, httpx.AsyncBaseTransport, "httpx.AsyncBaseTransport"),
-        event_hooks={"response": [aset_aside_unusable_location]},
+) -> AsyncDesk: ...
+@_masking
+def connect_async(vendor: str, **options: Any) -> AsyncDesk:
+    return _build(_ASYNC, vendor, options)  # type: ignore[no-any-return]
+
+
+def _signature(function: Callable[..., Any]) -> inspect.Signature:
+    """The last overload's signature (every common keyword, typed) with `_assemble`'s defaults, for help()."""
+    typed = inspect.signature(typing.get_overloads(function)[-1])
+    defaults = inspect.signature(_assemble).parameters
+    return typed.replace(
+        parameters=[
+            parameter.replace(default=defaults[parameter.name].default) if parameter.name in defaults else parameter
+            for parameter in typed.parameters.values()
+        ]
     )
-    generated = connection.generated_client
-    client = generated.set_async_httpx_client(http) if generated else None
-    options = _options(max_retries, max_retry_wait, max_download_bytes)
-    options = with_limits(
-        options,
-        timeout=timeout,
-        max_response_bytes=max_response_bytes,
-        attempt_timeout=attempt_timeout,
-        download_timeout=download_timeout,
-        call_timeout=call_timeout,
-    )
-    _deadline.install(http)
-    return AsyncDesk(connection.adapter, http, client, options)
+
+
+connect.__signature__ = _signature(connect)  # type: ignore[attr-defined]
+connect_async.__signature__ = _signature(connect_async)  # type: ignore[attr-defined]
+
+
+def _vendor_keywords() -> str:
+    lines = []
+    for entry in registry.vendors():
+        keywords = "; ".join(f"`{option.name}`: {option.help}" for option in entry.vendor_options) or "none"
+        lines.append(
+            textwrap.fill(f"{entry.title}: {keywords}.", 108, initial_indent=" " * 6, subsequent_indent=" " * 8)
+        )
+    return "\n".join(lines)
+
+
+def _self_hosted() -> str:
+    return " and ".join(entry.title for entry in registry.vendors() if entry.self_hosted) or "none"
+
+
+def _mebibytes(size: int) -> str:
+    return f"{size / 2**20:g} MiB"
+
+
+connect.__doc__ = f"""A `Desk` for `vendor` ({", ".join(f'"{name}"' for name in registry.names())}).
+
+    Common keywords: `token`, `base_url` (required for {_self_hosted()}: self-hosted), `timeout` (seconds or
+    `httpx.Timeout`, finite and at most a day; default {DEFAULT_TIMEOUT.connect:g} s to connect,
+    {DEFAULT_TIMEOUT.read:g} s to read), `transport` (an httpx transport: tests, proxies), `headers` (ASCII names
+    and values; never Authorization), `allow_insecure` (True permits a plain http:// base URL that is not
+    loopback), `max_retries` (default {DEFAULTS.max_retries}), `max_retry_wait` (the longest vendor-asked wait
+    that is slept, default {DEFAULTS.max_retry_wait:g} s, at most a day), `max_download_bytes` (default
+    {_mebibytes(DEFAULTS.max_download_bytes)}). Every keyword is checked here: a wrong one raises
+    InvalidArgumentError, with no credential in its message.
+
+    Limits (every body is counted decoded, as it arrives; past a limit, ResponseTooLargeError):
+    `max_response_bytes` (an API answer, default {_mebibytes(DEFAULTS.max_response_bytes)}). Time:
+    `attempt_timeout` (one attempt of an API call, connect to last byte, however slowly the server sends;
+    default: `timeout` when that is a number of seconds, else {DEFAULTS.attempt_timeout:g} s), `download_timeout`
+    (one attempt of a download, default {DEFAULTS.download_timeout:g} s), `call_timeout` (a whole call, retries
+    and waits included, default {DEFAULTS.call_timeout:g} s). A caller-supplied `transport` that is not an
+    `httpx.HTTPTransport` is held to the deadlines only between body chunks (see `_deadline.py`).
+
+    Vendor keywords (from the vendor registry, `_registry.py`):
+{_vendor_keywords()}
+
+    Use it as a context manager, or call `close()`.
+    """
+connect_async.__doc__ = """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""

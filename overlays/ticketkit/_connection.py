@@ -22,10 +22,6 @@ class Settings:
     base_url: str | None
     options: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
-    def take(self, allowed: frozenset[str]) -> Mapping[str, Any]:
-        """The vendor options, after refusing any the vendor does not know."""
-        return args.vendor_options(self.vendor, self.options, allowed)
-
     def require_token(self) -> str:
         return args.token(self.vendor, self.token)
 
@@ -50,7 +46,3 @@ class ConnectionSpec:
     # The vendor's generated client, not yet connected: the desk hands it its own httpx client, so
     # `desk.client` (the escape hatch) shares the desk's pool.
     generated_client: GeneratedClient | None = None
-
-
-# The name _connect.py still imports (it belongs to the registry branch): drop once it imports ConnectionSpec.
-Connection = ConnectionSpec

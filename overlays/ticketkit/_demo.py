@@ -1,10 +1,13 @@
-"""`ticketkit demo`: the same unified calls against in-process sandboxes of all four vendors."""
+"""`ticketkit demo`: the same unified calls against in-process sandboxes of every registered vendor."""
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+import dataclasses
+from typing import TextIO
 
-from ._connect import VENDORS, connect
+from . import _registry as registry
+from ._adapter import Capabilities
+from ._connect import connect
 from ._desk import Desk
 from ._errors import TicketkitError
 from ._output import table
@@ -12,8 +15,7 @@ from ._output import table
 SUBJECT = "Demo: the label printer is on fire"
 DESCRIPTION = "Since this morning the label printer in bay 3 smokes when it starts. Please advise."
 REQUESTER = "marcus@trailblazers-club.example"
-# Routera has no standard description field: the demo keeps it in a custom field of that name.
-VENDOR_OPTIONS: dict[str, dict[str, Any]] = {"routera": {"description_field": "description"}}
+OPERATIONS = len(dataclasses.fields(Capabilities))  # every operation of the unified interface
 
 
 def _round_trip(desk: Desk) -> tuple[str, ...]:
@@ -35,13 +37,13 @@ def _round_trip(desk: Desk) -> tuple[str, ...]:
         thread,
         str(listed),
         closed,
-        f"{len(can.supported)}/8",
+        f"{len(can.supported)}/{OPERATIONS}",
     )
 
 
 def _requester(desk: Desk) -> str | None:
-    # Routera and Ankra tickets have no requester; Intercom and Tickiti need one.
-    return REQUESTER if desk.vendor in ("intercom", "tickiti") else None
+    # Routera and Ankra tickets have no requester; Intercom and Tickiti need one (the registry says which).
+    return REQUESTER if registry.get(desk.vendor).takes_requester else None
 
 
 def run_demo(out: TextIO) -> int:
@@ -51,14 +53,20 @@ def run_demo(out: TextIO) -> int:
         ("vendor", "created id", "status", "comment", "thread on read", "listed", "closed", "operations")
     ]
     failures = 0
-    for vendor in VENDORS:
+    for entry in registry.vendors():
+        vendor = entry.name
         sandbox = Sandbox(vendor)
         try:
-            with connect(vendor, **sandbox.connect_options(), **VENDOR_OPTIONS.get(vendor, {})) as desk:
+            with connect(vendor, **sandbox.connect_options(), **entry.demo_options) as desk:
                 rows.append(_round_trip(desk))
         except TicketkitError as exc:
             failures += 1
             rows.append((vendor, f"failed: {exc}", "", "", "", "", "", ""))
-    print("One script, four helpdesks (in-process sandboxes, no network):\n", file=out)
+    print(f"One script, {_count(len(rows) - 1)} helpdesks (in-process sandboxes, no network):\n", file=out)
     table(rows, out)
     return 1 if failures else 0
+
+
+def _count(number: int) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    return words[number] if number < len(words) else str(number)

@@ -15,7 +15,7 @@ import asyncio
 import weakref
 from collections.abc import AsyncIterator, Iterator, Mapping
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
@@ -30,6 +30,14 @@ from ._transport import RequestOptions
 
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+# The type of `desk.client` (the vendor's generated client), set by connect()'s overloads; a bare `Desk` is
+# `Desk[Any]`. The default is for type checkers only: typing.TypeVar takes `default=` from Python 3.13.
+if TYPE_CHECKING:
+    from typing_extensions import TypeVar as _TypeVarWithDefault
+
+    C = _TypeVarWithDefault("C", default=Any)
+else:
+    C = TypeVar("C")
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
@@ -42,13 +50,13 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
 # -- the desks --------------------------------------------------------------------------------------------
 
 
-class _BaseDesk(Generic[H]):
+class _BaseDesk(Generic[H, C]):
     def __init__(self, adapter: Adapter, http: H, client: Any, options: RequestOptions) -> None:
         self._adapter = adapter
         self._http: H = http
         self._options = options
         #: The vendor's generated client, sharing this desk's connection pool (the escape hatch).
-        self.client = client
+        self.client: C = client
 
     @property
     def vendor(self) -> str:
@@ -72,7 +80,7 @@ class _BaseDesk(Generic[H]):
         return self._options.secrets.mask(shown)
 
 
-class Desk(_BaseDesk[httpx.Client]):
+class Desk(_BaseDesk[httpx.Client, C]):
     """A connection to one vendor through the unified interface. Use `ticketkit.connect()` to make one."""
 
     def __init__(self, adapter: Adapter, http: httpx.Client, client: Any, options: RequestOptions) -> None:
@@ -116,7 +124,7 @@ class Desk(_BaseDesk[httpx.Client]):
         self.close()
 
 
-class AsyncDesk(_BaseDesk[httpx.AsyncClient]):
+class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
     """The same interface as `Desk`, awaitable. Use `ticketkit.connect_async()` to make one."""
 
     def __init__(self, adapter: Adapter, http: httpx.AsyncClient, client: Any, options: RequestOptions) -> None:

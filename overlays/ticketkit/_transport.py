@@ -141,11 +141,6 @@ def with_limits(
     )
 
 
-# The checks connect() imports from here; they live in _arguments.py.
-as_timeout = args.timeout
-as_retries = args.retries
-
-
 # -- the policy -------------------------------------------------------------------------------------------
 
 

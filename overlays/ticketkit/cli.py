@@ -1,4 +1,4 @@
-"""The `ticketkit` command: read and write tickets in any of the four helpdesks from a shell.
+"""The `ticketkit` command: read and write tickets in any registered helpdesk from a shell.
 
     ticketkit get intercom 1268
     ticketkit list ankra --status open --limit 20 --json
@@ -8,9 +8,10 @@
     ticketkit demo
 
 Credentials come from flags or the environment: TICKETKIT_<VENDOR>_TOKEN, TICKETKIT_<VENDOR>_BASE_URL and
-the vendor extras (TICKETKIT_INTERCOM_ADMIN_ID, TICKETKIT_TICKITI_AGENT_EMAIL, ...). Errors are one line on
-stderr, with every credential given masked, and a non-zero exit code: 1 for a vendor or network error, 2 for a
-usage error.
+the vendor extras (TICKETKIT_INTERCOM_ADMIN_ID, TICKETKIT_TICKITI_AGENT_EMAIL, ...), named after the options in
+the vendor registry (`_registry.py`: Intercom's `admin_id` is `--admin-id` and TICKETKIT_INTERCOM_ADMIN_ID).
+Errors are one line on stderr, with every credential given masked, and a non-zero exit code: 1 for a vendor
+or network error, 2 for a usage error.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from . import _output as output
-from ._connect import VENDORS, connect
+from . import _registry as registry
+from ._connect import connect
 from ._desk import Desk
 from ._errors import TicketkitError
 from ._export import to_json
@@ -30,41 +32,51 @@ from ._redaction import Secrets, secret_name, userinfo
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
-# Vendor keywords `connect()` takes, as (flag, environment suffix, keyword).
-EXTRAS: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "routera": (
-        ("--client-id", "CLIENT_ID", "client_id"),
-        ("--client-secret", "CLIENT_SECRET", "client_secret"),
-        ("--description-field", "DESCRIPTION_FIELD", "description_field"),
-    ),
-    "intercom": (
-        ("--api-version", "API_VERSION", "api_version"),
-        ("--admin-id", "ADMIN_ID", "admin_id"),
-        ("--ticket-type-id", "TICKET_TYPE_ID", "ticket_type_id"),
-    ),
-    "tickiti": (("--agent-email", "AGENT_EMAIL", "agent_email"),),
-    "ankra": (("--organisation-id", "ORGANISATION_ID", "organisation_id"),),
-}
-
 
 class UsageError(Exception):
     """A problem with the command line itself (exit code 2)."""
 
 
+def _flags(options_of: dict[str, tuple[registry.Option, ...]]) -> dict[str, list[tuple[str, registry.Option]]]:
+    """Each flag the vendors' options make, with the vendors (and option) it belongs to."""
+    flags: dict[str, list[tuple[str, registry.Option]]] = {}
+    for vendor, options in options_of.items():
+        for option in options:
+            flags.setdefault(option.flag, []).append((vendor, option))
+    return flags
+
+
+def _dest(option: registry.Option) -> str:
+    return "vendor_option_" + option.name  # never one of the command's own (status, limit, ...)
+
+
+def _add_vendor_flags(command: argparse.ArgumentParser, flags: dict[str, list[tuple[str, registry.Option]]]) -> None:
+    group = command.add_argument_group("vendor options")
+    for flag, owners in flags.items():
+        helps = "; ".join(f"{vendor}: {option.help}" for vendor, option in owners)
+        try:
+            group.add_argument(flag, dest=_dest(owners[0][1]), help=helps)
+        except argparse.ArgumentError as exc:
+            vendors = ", ".join(vendor for vendor, _ in owners)
+            raise RuntimeError(f"{vendors}: the option {flag} clashes with the {command.prog} command's own") from exc
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ticketkit", description="Tickets in Routera, Intercom, Tickiti and Ankra.")
+    entries = registry.vendors()
+    names = [entry.name for entry in entries]
+    titles = ", ".join(entry.title for entry in entries)
+    parser = argparse.ArgumentParser(prog="ticketkit", description=f"Tickets in {titles}.")
     parser.add_argument("--sandbox", action="store_true", help="run against an in-process sandbox of the vendor")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    connect_flags = _flags({entry.name: entry.cli_options() for entry in entries})
 
     def vendor_command(name: str, help_text: str) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("vendor", choices=VENDORS)
+        command.add_argument("vendor", choices=names)
         command.add_argument("--token", help="API token (default: $TICKETKIT_<VENDOR>_TOKEN)")
         command.add_argument("--base-url", help="API base URL (default: $TICKETKIT_<VENDOR>_BASE_URL)")
-        for flags in EXTRAS.values():
-            for flag, _, keyword in flags:
-                command.add_argument(flag, dest=keyword, help=argparse.SUPPRESS)
+        _add_vendor_flags(command, connect_flags)
         command.add_argument("--sandbox", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         command.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         return command
@@ -92,36 +104,51 @@ def _parser() -> argparse.ArgumentParser:
     sandbox = commands.add_parser("sandbox", help="run a vendor's sandbox")
     sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True, metavar="SUBCOMMAND")
     serve = sandbox_commands.add_parser("serve", help="serve a sandbox on 127.0.0.1 until stopped")
-    serve.add_argument("vendor", choices=VENDORS)
+    serve.add_argument("vendor", choices=names)
     serve.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
-    serve.add_argument(
-        "--api-version", help="intercom: the Intercom-Version a request without that header is answered in (2.16)"
-    )
+    _add_vendor_flags(serve, _flags({entry.name: entry.sandbox_options for entry in entries}))
 
-    commands.add_parser("demo", help="create, comment, read, list and close in all four sandboxes")
+    commands.add_parser("demo", help="create, comment, read, list and close in a sandbox of every vendor")
     return parser
+
+
+OptionsOf = Callable[[registry.Vendor], tuple[registry.Option, ...]]
+
+
+def _given(args: argparse.Namespace, vendor: str, options_of: OptionsOf, environment: bool) -> dict[str, Any]:
+    """The vendor's options given as flags (or in the environment); a flag of another vendor's is refused."""
+    own = options_of(registry.get(vendor))
+    given: dict[str, Any] = {}
+    for option in own:
+        value = getattr(args, _dest(option), None)
+        if not value and environment:
+            value = os.environ.get(option.environment(vendor))
+        if value:
+            given[option.name] = value
+    own_flags = {option.flag for option in own}
+    for entry in registry.vendors():
+        for option in options_of(entry):
+            if option.flag not in own_flags and getattr(args, _dest(option), None):
+                raise UsageError(f"{option.flag} is for {entry.name}, not {vendor}")
+    return given
+
+
+def _sandbox_options(entry: registry.Vendor) -> tuple[registry.Option, ...]:
+    return entry.sandbox_options
 
 
 def _connect(args: argparse.Namespace) -> Desk:
     vendor: str = args.vendor
-    env = f"TICKETKIT_{vendor.upper()}_"
-    options: dict[str, Any] = {}
-    for _, suffix, keyword in EXTRAS[vendor]:
-        value = getattr(args, keyword, None) or os.environ.get(env + suffix)
-        if value:
-            options[keyword] = value
-    for other, flags in EXTRAS.items():
-        for flag, _, keyword in flags:
-            if other != vendor and getattr(args, keyword, None):
-                raise UsageError(f"{flag} is for {other}, not {vendor}")
+    entry = registry.get(vendor)
+    options = _given(args, vendor, registry.Vendor.cli_options, environment=True)
     if args.sandbox:
         from .sandbox import Sandbox
 
         return connect(vendor, **{**Sandbox(vendor).connect_options(), **options})
-    token = args.token or os.environ.get(env + "TOKEN")
-    base_url = args.base_url or os.environ.get(env + "BASE_URL")
+    token = args.token or os.environ.get(entry.environment("TOKEN"))
+    base_url = args.base_url or os.environ.get(entry.environment("BASE_URL"))
     if not token and not options.get("client_id"):
-        raise UsageError(f"no credentials: pass --token or set {env}TOKEN (or use --sandbox)")
+        raise UsageError(f"no credentials: pass --token or set {entry.environment('TOKEN')} (or use --sandbox)")
     return connect(vendor, token=token, base_url=base_url, **options)
 
 
@@ -131,7 +158,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         return run_demo(out)
     if args.command == "sandbox":
-        return _serve(args.vendor, args.port, out, args.api_version)
+        options = _given(args, args.vendor, _sandbox_options, environment=False)
+        return _serve(args.vendor, args.port, out, options)
     with _connect(args) as desk:
         return COMMANDS[args.command](desk, args, out, err)
 
@@ -185,15 +213,12 @@ def _export(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     return EXIT_OK
 
 
-def _serve(vendor: str, port: int, out: TextIO, api_version: str | None = None) -> int:
+def _serve(vendor: str, port: int, out: TextIO, options: dict[str, Any]) -> int:
     from .sandbox import make_server
 
-    options = {} if api_version is None else {"api_version": api_version}
-    if options and vendor != "intercom":
-        raise UsageError(f"--api-version is for intercom, not {vendor}")
     try:
         server, sandbox = make_server(vendor, port=port, **options)
-    except ValueError as exc:  # a version the Intercom sandbox does not model
+    except ValueError as exc:  # an option value the sandbox does not model (an Intercom version, say)
         raise UsageError(str(exc)) from exc
     print(f"{vendor} sandbox at {sandbox.base_url} (token {sandbox.app.token!r}); Ctrl-C stops it", file=out)
     out.flush()
@@ -228,10 +253,14 @@ def _credentials(args: argparse.Namespace) -> Secrets:
         if found:
             values.append(found[1] or found[0])
             pairs += [found] if found[1] else []
-    client_id = getattr(args, "client_id", None) or os.environ.get("TICKETKIT_ROUTERA_CLIENT_ID")
-    client_secret = getattr(args, "client_secret", None) or os.environ.get("TICKETKIT_ROUTERA_CLIENT_SECRET")
-    if client_id and client_secret:
-        pairs.append((client_id, client_secret))
+    for entry in registry.vendors():  # an OAuth2 client's id and secret, also as HTTP Basic credentials
+        if {"client_id", "client_secret"} <= entry.keywords:
+            client_id = getattr(args, "vendor_option_client_id", None) or os.environ.get(entry.environment("CLIENT_ID"))
+            client_secret = getattr(args, "vendor_option_client_secret", None) or os.environ.get(
+                entry.environment("CLIENT_SECRET")
+            )
+            if client_id and client_secret:
+                pairs.append((client_id, client_secret))
     return Secrets(values, pairs)
 
 

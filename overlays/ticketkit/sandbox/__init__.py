@@ -1,4 +1,4 @@
-"""In-memory, stateful fakes of the four vendor APIs, for running and testing code without accounts.
+"""In-memory, stateful fakes of the vendor APIs, for running and testing code without accounts.
 
     from ticketkit.sandbox import Sandbox
 
@@ -10,8 +10,17 @@ on loopback with `serving(vendor)` / `ticketkit sandbox serve VENDOR --port N`. 
 error statuses, 429s with Retry-After, and dropped connections.
 """
 
+from typing import Any
+
+from .. import _registry
 from ._faults import Faults
-from ._sandbox import TOKEN, VENDORS, Sandbox, SandboxTransport
+from ._sandbox import TOKEN, Sandbox, SandboxTransport
 from ._server import make_server, serving
 
 __all__ = ["TOKEN", "VENDORS", "Faults", "Sandbox", "SandboxTransport", "make_server", "serving"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "VENDORS":  # the vendors with a sandbox: every registered one, a plug-in's included
+        return _registry.names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,26 +1,27 @@
-"""`Sandbox`: one vendor's fake, reachable in-process (an httpx transport) or on loopback (a real server)."""
+"""`Sandbox`: one vendor's fake, reachable in-process (an httpx transport) or on loopback (a real server).
+
+Which fakes exist, and where each answers, is the vendor registry's to say (`_registry.py`)."""
 
 from __future__ import annotations
 
 import asyncio
-import importlib
 import time
 from typing import Any
 
 import httpx
 
+from .. import _registry as registry
 from ._app import App
 from ._faults import Faults
 
-VENDORS = ("routera", "intercom", "tickiti", "ankra")
 TOKEN = "sandbox-token"
-# The in-process base URLs: never resolved, the transport answers every request itself.
-IN_PROCESS_URLS = {
-    "routera": "https://api.routera.io",
-    "intercom": "https://api.intercom.io",
-    "tickiti": "https://tickiti.sandbox.test",
-    "ankra": "https://platform.ankra.app",
-}
+
+
+def vendor_entry(vendor: str) -> registry.Vendor:
+    """The registry's entry for `vendor`; ValueError (as `Sandbox` has always raised) for an unknown one."""
+    if vendor not in registry.names():
+        raise ValueError(f"unknown vendor {vendor!r}; choose one of {', '.join(registry.names())}")
+    return registry.get(vendor)
 
 
 class Sandbox:
@@ -43,13 +44,12 @@ class Sandbox:
         seed: bool = True,
         **app_options: Any,
     ) -> None:
-        if vendor not in VENDORS:
-            raise ValueError(f"unknown vendor {vendor!r}; choose one of {', '.join(VENDORS)}")
+        entry = vendor_entry(vendor)
         self.vendor = vendor
         self.faults = faults or Faults()
-        module = importlib.import_module(f"ticketkit.sandbox.{vendor}")
-        base = base_url or IN_PROCESS_URLS[vendor]
-        self.app: App = module.make_app(token=token, base_url=base, **app_options)
+        # In process, the vendor's own API URL (never resolved: the transport answers every request itself).
+        base = base_url or entry.in_process_url()
+        self.app: App = entry.sandbox_module().make_app(token=token, base_url=base, **app_options)
         if seed:
             self.app.seed()
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from ._sandbox import Sandbox
+from ._sandbox import Sandbox, vendor_entry
 
 
 def _handler_for(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
@@ -87,14 +87,10 @@ def make_server(vendor: str, *, port: int = 0, **options: Any) -> tuple[SandboxS
     server = SandboxServer(("127.0.0.1", port), BaseHTTPRequestHandler)
     bound_port = server.server_address[1]
     try:
-        sandbox = Sandbox(vendor, base_url=f"http://127.0.0.1:{bound_port}{_prefix(vendor)}", **options)
+        path = vendor_entry(vendor).sandbox_path  # a self-hosted product's sub-path, say
+        sandbox = Sandbox(vendor, base_url=f"http://127.0.0.1:{bound_port}{path}", **options)
     except BaseException:  # an option the fake refuses: the socket must not outlive the error
         server.server_close()
         raise
     server.RequestHandlerClass = _handler_for(sandbox)
     return server, sandbox
-
-
-def _prefix(vendor: str) -> str:
-    # Tickiti is self-hosted, often under a sub-path: the sandbox serves it under one to prove that works.
-    return "/helpdesk" if vendor == "tickiti" else ""

@@ -47,7 +47,6 @@ from .._reading import (
 
 VENDOR = "ankra"
 BASE_URL = "https://platform.ankra.app"
-OPTIONS = frozenset({"organisation_id"})
 FIRST_PAGE = 1  # Ankra's CLI asks for page 1 by default
 OK_OR_CREATED = frozenset({200, 201})  # the success status of Ankra's POSTs is not documented
 
@@ -446,7 +445,7 @@ def _object_message(detail: Mapping[str, Any]) -> str:
 
 
 def make_connection(settings: Settings) -> ConnectionSpec:
-    options = settings.take(OPTIONS)
+    options = settings.options  # the keywords the registry lists for this vendor, checked by connect()
     organisation = options.get("organisation_id")
     if organisation is not None:
         args.uuid_value("organisation_id", organisation)  # Ankra takes a uuid; checked, then sent as given

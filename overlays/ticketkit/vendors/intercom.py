@@ -103,7 +103,6 @@ API_VERSION = DEFAULT  # the version a desk speaks unless connect() is given ano
 PAGE_SIZE = 150  # the documented maximum of a search's `per_page`
 MAX_REDIRECTS = 5  # an attachment URL may redirect to the file store
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-OPTIONS = frozenset({"api_version", "admin_id", "ticket_type_id"})
 
 TITLE = "_default_title_"
 DESCRIPTION = "_default_description_"
@@ -746,7 +745,7 @@ def _timestamp(value: Any, name: str) -> dt.datetime | None:
 
 
 def make_connection(settings: Settings) -> ConnectionSpec:
-    options = settings.take(OPTIONS)
+    options = settings.options  # the keywords the registry lists for this vendor, checked by connect()
     api_version = options.get("api_version", API_VERSION)
     if not isinstance(api_version, str) or api_version.strip(" \t") not in SUPPORTED:
         raise InvalidArgumentError(f"api_version must be one of {', '.join(SUPPORTED)}, not {api_version!r}")

@@ -50,7 +50,6 @@ DEFAULT_STAGES: Mapping[str, TicketStatus] = {
     "resolved": TicketStatus.RESOLVED,
     "closed": TicketStatus.CLOSED,
 }
-OPTIONS = frozenset({"client_id", "client_secret", "stage_map", "description_field", "pipeline", "ticket_stage"})
 
 
 class RouteraAdapter(Adapter):
@@ -322,7 +321,7 @@ class RouteraOAuth(httpx.Auth):
 
 
 def make_connection(settings: Settings) -> ConnectionSpec:
-    options = settings.take(OPTIONS)
+    options = settings.options  # the keywords the registry lists for this vendor, checked by connect()
     stage_map = options.get("stage_map")
     if stage_map is not None and (
         not isinstance(stage_map, Mapping)

@@ -90,7 +90,6 @@ from .._reading import (
 )
 
 VENDOR = "tickiti"
-OPTIONS = frozenset({"agent_email"})
 # Without it Laravel may answer an error with a redirect or an HTML page [client].
 HEADERS: Mapping[str, str] = {"Accept": "application/json"}
 # Writes may answer 200 or 201 (not captured [inferred]; the spec declares both).
@@ -666,7 +665,7 @@ def _hold_until(value: object) -> dt.date | Unset:
 
 
 def make_connection(settings: Settings) -> ConnectionSpec:
-    options = settings.take(OPTIONS)
+    options = settings.options  # the keywords the registry lists for this vendor, checked by connect()
     agent_email = args.optional_nonblank_text("agent_email", options.get("agent_email"))
     base_url = _base_url(settings.base_url)
     token = settings.require_token()
