@@ -6,11 +6,11 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
-from ticketkit._adapter import Adapter, Call, Capabilities, ListQuery, Page, Plan, TicketDraft
+from ticketkit._adapter import Adapter, Call, ListQuery, Page, Plan, TicketDraft
 from ticketkit._auth import BearerToken
 from ticketkit._connection import ConnectionSpec, Settings
 from ticketkit._errors import InvalidArgumentError, ResponseValidationError
-from ticketkit._parsing import json_object
+from ticketkit._reading import json_object
 from ticketkit_models import Priority, Ticket, TicketStatus
 
 VENDOR = "fakedesk"
@@ -20,7 +20,6 @@ STATES = {"open": TicketStatus.OPEN, "done": TicketStatus.RESOLVED}
 
 class FakedeskAdapter(Adapter):
     vendor = VENDOR
-    capabilities = Capabilities()  # get, list, create
 
     def get_ticket(self, ticket_id: str) -> Plan[Ticket]:
         response = yield Call("tickets.get", {"method": "GET", "url": f"/tickets/{quote(ticket_id, safe='')}"})

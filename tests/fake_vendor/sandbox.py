@@ -24,7 +24,7 @@ class FakedeskApp(App):
             self._add(title, None, self.seed_shelf)
 
     def _add(self, title: str, body: str | None, shelf: str) -> dict[str, object]:
-        ticket: dict[str, object] = {"id": f"F-{self.next_id()}", "title": title, "body": body, "state": "open"}
+        ticket: dict[str, object] = {"id": f"F-{len(self.tickets) + 1}", "title": title, "body": body, "state": "open"}
         ticket["shelf"] = shelf
         self.tickets[str(ticket["id"])] = ticket
         return ticket
