@@ -20,9 +20,8 @@ import pytest
 import ticketkit
 from desk_support import Script, ok
 from security_peers import MODES, HostileServer, drive, json_answer
-from support import load_fixture
+from support import VENDORS, load_fixture
 
-VENDORS = ["routera", "intercom", "tickiti", "ankra"]
 CONNECT: dict[str, dict[str, Any]] = {
     "routera": {},
     "intercom": {"admin_id": "7"},

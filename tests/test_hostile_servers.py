@@ -33,7 +33,7 @@ from desk_support import run
 from hostile import MAX_NESTING, PATHOLOGICAL_HTML, nested
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import load_fixture
+from support import VENDORS, load_fixture
 from ticketkit import (
     NotFoundError,
     PagingLoopError,
@@ -46,7 +46,6 @@ from ticketkit import (
 from ticketkit._parsing import html_to_text, looks_like_html
 
 MODES = ["sync", "async"]
-VENDORS = ["routera", "intercom", "tickiti", "ankra"]
 MAX_REQUESTS = 50
 # Generous bounds: each case takes a few hundredths of a second; before the fix, tens of seconds.
 QUICK = 1.0

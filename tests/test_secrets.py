@@ -24,11 +24,10 @@ from urllib.parse import quote, quote_plus
 import pytest
 import ticketkit
 from security_peers import MODES, HostileServer, Seen
-from support import load_fixture
+from support import VENDORS, load_fixture
 from ticketkit._redaction import MASK, Secrets
 from ticketkit.cli import main
 
-VENDORS = ["routera", "intercom", "tickiti", "ankra"]
 TOKEN = "tok/SECRET+4f9a=e1c7b2d8"  # a slash, a plus and an equals sign: they encode differently everywhere
 API_KEY = "apikey-SECRET-77c1a9e4"
 PER_CALL = "percall-SECRET-0b3e5d"
