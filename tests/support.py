@@ -1,4 +1,4 @@
-"""Helpers shared by the tests: locating the repo and shared/, recording what goes on the wire."""
+"""Helpers shared by the tests: the repo, shared/, specs, fixtures, the vendor list, and comparing data."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,34 +48,6 @@ def load_fixture(relative: str) -> Any:
     return json.loads((FIXTURES / relative).read_text(encoding="utf-8"))
 
 
-@dataclass
-class Recorder:
-    """An httpx.MockTransport handler that records every request and answers with a canned response."""
-
-    status_code: int = 200
-    json_body: Any = None
-    content: bytes | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    requests: list[httpx.Request] = field(default_factory=list)
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        request.read()
-        self.requests.append(request)
-        if self.content is not None:
-            return httpx.Response(self.status_code, content=self.content, headers=self.headers)
-        return httpx.Response(self.status_code, json=self.json_body, headers=self.headers)
-
-    @property
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self)
-
-    @property
-    def only(self) -> httpx.Request:
-        """The single request sent (fails if there were more or fewer)."""
-        assert len(self.requests) == 1, f"expected one request, got {len(self.requests)}"
-        return self.requests[0]
-
-
 def json_body(request: httpx.Request) -> Any:
     assert request.headers["content-type"].startswith("application/json"), request.headers.get("content-type")
     return json.loads(request.content)
@@ -105,9 +75,6 @@ def same_data(left: Any, right: Any) -> bool:
         a, b = _as_datetime(left), _as_datetime(right)
         return a is not None and b is not None and a == b
     return type(left) is type(right) and left == right
-
-
-Handler = Callable[[httpx.Request], httpx.Response]
 
 
 def _without_trailing_commas(text: str) -> str:

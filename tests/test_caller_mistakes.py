@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, ok
+from desk_support import Recorder, ok
 from security_peers import MODES, HostileServer, drive, json_answer
 from support import VENDORS, load_fixture
 
@@ -73,7 +73,7 @@ async def consume(result: Any) -> Any:
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_closed_desk_refuses_every_method_before_anything_is_sent(vendor: str, mode: str, operation: str) -> None:
     """Was: httpx's RuntimeError "Cannot send a request, as the client has been closed"."""
-    script = Script()
+    script = Recorder()
     action = OPERATIONS[operation]
     if mode == "sync":
         desk = ticketkit.connect(vendor, **desk_options(vendor, script.transport))
@@ -97,7 +97,7 @@ def test_a_closed_desk_refuses_every_method_before_anything_is_sent(vendor: str,
 def test_a_desk_closed_while_listing_stops_at_the_next_page(mode: str) -> None:
     rows = load_fixture("ankra/list-page.json")["value"]["result"][:1]
     first = {"result": rows, "pagination": {"page": 1, "page_size": 1, "total_pages": 2, "total_count": 2}}
-    script = Script().on("GET", "/api/v1/org/support/tickets", ok(first), ok(first))
+    script = Recorder().on("GET", "/api/v1/org/support/tickets", ok(first), ok(first))
     options = desk_options("ankra", script.transport)
     if mode == "sync":
         desk = ticketkit.connect("ankra", **options)
@@ -202,7 +202,7 @@ def test_non_finite_or_huge_timeouts_are_refused_on_a_real_socket(
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_max_retry_wait_must_be_a_finite_number_of_seconds(vendor: str, value: Any) -> None:
     """Was: nan accepted (every comparison with it is False, so a 100000 s Retry-After was slept)."""
-    script = Script()
+    script = Recorder()
     for connect in (ticketkit.connect, ticketkit.connect_async):
         with pytest.raises(ticketkit.InvalidArgumentError, match="max_retry_wait"):
             connect(vendor, **desk_options(vendor, script.transport, max_retry_wait=value))
@@ -234,7 +234,7 @@ BAD_HEADERS = [
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_bad_headers_are_refused_before_sending(vendor: str, mode: str, headers: dict[Any, Any]) -> None:
     """Was: UnicodeEncodeError (non-ASCII), or h11's LocalProtocolError retried as a connection failure."""
-    script = Script()
+    script = Recorder()
     options = desk_options(vendor, script.transport)
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1", extra_headers=headers), **options)
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1"), headers=headers, **options)
@@ -276,7 +276,7 @@ def test_crlf_in_extra_headers_is_refused_not_retried_as_a_connection_error(
 @pytest.mark.parametrize("key", ["cl\u00e9", "a\r\nb", "a\tb\x00", " k"], ids=repr)
 @pytest.mark.parametrize("mode", MODES)
 def test_a_tickiti_idempotency_key_must_fit_a_header(key: str, mode: str) -> None:
-    script = Script()
+    script = Recorder()
     options = desk_options("tickiti", script.transport)
     create = lambda d: d.tickets.create(  # noqa: E731
         subject="s", description="d", requester_email="a@example.com", idempotency_key=key
@@ -289,7 +289,7 @@ def test_a_tickiti_idempotency_key_must_fit_a_header(key: str, mode: str) -> Non
 @pytest.mark.parametrize("version", ["2.16\u00a0", "\u20282.16", "\uff12.16", "2.16\n", 2.16])
 def test_intercom_api_version_must_be_one_of_the_versions_exactly(version: Any) -> None:
     """Was: a no-break space was stripped as whitespace; other non-ASCII reached the header."""
-    script = Script()
+    script = Recorder()
     for connect in (ticketkit.connect, ticketkit.connect_async):
         with pytest.raises(ticketkit.InvalidArgumentError, match="api_version"):
             connect("intercom", **desk_options("intercom", script.transport, api_version=version))
@@ -326,7 +326,7 @@ def test_connect_keywords_of_the_wrong_type_are_refused(vendor: str, wrong: dict
     for connect in (ticketkit.connect, ticketkit.connect_async):
         options = {"token": "tok-123", **CONNECT[vendor], **wrong}
         if "transport" not in wrong:
-            options["transport"] = Script().transport
+            options["transport"] = Recorder().transport
         with pytest.raises(ticketkit.InvalidArgumentError):
             connect(vendor, **options)
 
@@ -340,7 +340,7 @@ def test_a_sync_transport_is_refused_by_connect_async_and_the_other_way_round() 
 
 @pytest.mark.parametrize("insecure", ["no", "false", 1, "yes"])
 def test_a_truthy_non_bool_allow_insecure_does_not_allow_plain_http(insecure: Any) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(ticketkit.InvalidArgumentError, match="allow_insecure"):
         ticketkit.connect(
             "tickiti", token="tok-123", base_url="http://tickiti.example.com", transport=script.transport,
@@ -374,14 +374,14 @@ def test_malformed_base_urls_are_refused(vendor: str, url: str) -> None:
     """Was: "https://exa mple.com" accepted (and sent to the host "exa%20mple.com")."""
     for connect in (ticketkit.connect, ticketkit.connect_async):
         with pytest.raises(ticketkit.InvalidArgumentError, match="base_url"):
-            connect(vendor, **{**desk_options(vendor, Script().transport), "base_url": url})
+            connect(vendor, **{**desk_options(vendor, Recorder().transport), "base_url": url})
 
 
 @pytest.mark.parametrize(
     "url", ["https://api.example.com", "https://b\u00fccher.example/api", "http://[::1]:8080", "https://10.0.0.7"]
 )
 def test_proper_base_urls_are_taken(url: str) -> None:
-    with ticketkit.connect("tickiti", token="tok-123", base_url=url, transport=Script().transport) as desk:
+    with ticketkit.connect("tickiti", token="tok-123", base_url=url, transport=Recorder().transport) as desk:
         assert desk._http.base_url.host
 
 
@@ -399,7 +399,7 @@ def test_proper_base_urls_are_taken(url: str) -> None:
 )
 def test_routera_connect_options_of_the_wrong_type_are_refused(options: dict[str, Any]) -> None:
     with pytest.raises(ticketkit.InvalidArgumentError):
-        ticketkit.connect("routera", **{"token": "tok-123", "transport": Script().transport, **options})
+        ticketkit.connect("routera", **{"token": "tok-123", "transport": Recorder().transport, **options})
 
 
 # -- vendor fields that JSON cannot carry ---------------------------------------------------------------------
@@ -451,7 +451,7 @@ def test_vendor_fields_json_cannot_carry_are_refused_before_sending(
     vendor: str, name: str, call: Callable[[Any, Any], Any], mode: str, value: Any
 ) -> None:
     """Was: TypeError ("Object of type object is not JSON serializable") or ValueError (NaN) from httpx."""
-    script = Script()
+    script = Recorder()
     refused_on_both(mode, vendor, lambda d: call(d, value), **desk_options(vendor, script.transport))
     assert script.requests == []
 
@@ -486,6 +486,6 @@ def test_the_transport_refuses_a_body_json_cannot_write_whatever_put_it_there() 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_bad_per_call_options_are_refused_before_sending(vendor: str, mode: str, options: dict[str, Any]) -> None:
-    script = Script()
+    script = Recorder()
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1", **options), **desk_options(vendor, script.transport))
     assert script.requests == []

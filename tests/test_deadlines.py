@@ -20,7 +20,7 @@ import httpcore
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, ok, sync_desk
+from desk_support import Recorder, async_desk, ok, sync_desk
 from faulty_server import reply, slow
 from hostile_server import HostileServer, trickle
 from support import load_fixture
@@ -168,7 +168,7 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return asked
 
 
-def _get_routera(mode: str, script: Script, **options: Any) -> Any:
+def _get_routera(mode: str, script: Recorder, **options: Any) -> Any:
     if mode == "sync":
         with sync_desk("routera", script, **options) as desk:
             return desk.tickets.get(ROUTERA["id"])
@@ -183,13 +183,13 @@ def _get_routera(mode: str, script: Script, **options: Any) -> Any:
 @pytest.mark.parametrize("mode", MODES)
 def test_a_vendor_asked_wait_past_the_call_deadline_raises_the_rate_limit_error(mode: str, waits: list[float]) -> None:
     busy = ok({"message": "slow down", "error": True}, status=429, **{"retry-after": "5"})
-    script = Script().on("GET", f"/tickets/{ROUTERA['id']}", busy, ok(ROUTERA))
+    script = Recorder().on("GET", f"/tickets/{ROUTERA['id']}", busy, ok(ROUTERA))
     with pytest.raises(ticketkit.RateLimitError) as caught:
         _get_routera(mode, script, max_retries=3, call_timeout=2)
     assert caught.value.retry_after == 5.0
     assert len(script.requests) == 1 and waits == []
     # The control: the same wait within the call's time is slept, and the call succeeds.
-    script = Script().on("GET", f"/tickets/{ROUTERA['id']}", busy, ok(ROUTERA))
+    script = Recorder().on("GET", f"/tickets/{ROUTERA['id']}", busy, ok(ROUTERA))
     assert _get_routera(mode, script, max_retries=3, call_timeout=10).id == ROUTERA["id"]
     assert waits == [5.0]
 
@@ -200,7 +200,7 @@ def test_a_backoff_past_the_call_deadline_is_not_slept(
 ) -> None:
     monkeypatch.setattr(_transport, "backoff", lambda retry_number: 5.0)
     failing = [ok({"message": "down", "error": True}, status=503) for _ in range(3)]
-    script = Script().on("GET", f"/tickets/{ROUTERA['id']}", *failing)
+    script = Recorder().on("GET", f"/tickets/{ROUTERA['id']}", *failing)
     with pytest.raises(ticketkit.APITimeoutError, match=r"no time left .* call_timeout=2 s") as caught:
         _get_routera(mode, script, max_retries=2, call_timeout=2)
     assert isinstance(caught.value.__cause__, ticketkit.ServerError)
@@ -209,7 +209,7 @@ def test_a_backoff_past_the_call_deadline_is_not_slept(
 
 def test_a_per_call_call_timeout_applies_to_that_call_only(waits: list[float]) -> None:
     busy = ok({"message": "slow down", "error": True}, status=429, **{"retry-after": "5"})
-    script = Script().on("GET", f"/tickets/{ROUTERA['id']}", busy, busy, ok(ROUTERA))
+    script = Recorder().on("GET", f"/tickets/{ROUTERA['id']}", busy, busy, ok(ROUTERA))
     with sync_desk("routera", script, max_retries=1) as desk:
         with pytest.raises(ticketkit.RateLimitError):
             desk.tickets.get(ROUTERA["id"], call_timeout=1)
@@ -225,11 +225,11 @@ def test_the_call_deadline_covers_every_request_of_a_method() -> None:
         time.sleep(0.6)
         return ok({"ok": True, "data": {"ticket": {"number": 220014}}})
 
-    script = Script().on("POST", "/api/v1/tickets", slow_create)
+    script = Recorder().on("POST", "/api/v1/tickets", slow_create)
     with sync_desk("tickiti", script, base_url="https://support.example.com", call_timeout=0.5) as desk:
         with pytest.raises(ticketkit.APITimeoutError, match=r"call_timeout=0\.5 s passed before it was sent"):
             desk.tickets.create(subject="Sizing", description="Too small", requester_email="ana@example.com")
-    assert [path for _, path, _ in script.sent] == ["/api/v1/tickets"]
+    assert [seen.path for seen in script.seen] == ["/api/v1/tickets"]
 
 
 def test_concurrent_async_calls_keep_their_own_deadlines(serve: Callable[..., HostileServer]) -> None:
@@ -352,7 +352,7 @@ def test_the_time_limits_must_be_positive_numbers(name: str, value: object) -> N
 
 
 def test_a_per_call_call_timeout_is_checked_before_sending() -> None:
-    script = Script()
+    script = Recorder()
     with sync_desk("routera", script) as desk, pytest.raises(ticketkit.InvalidArgumentError, match="call_timeout"):
         desk.tickets.get(ROUTERA["id"], call_timeout=0)
     assert script.requests == []

@@ -12,7 +12,7 @@ import pytest
 import ticketkit
 from ankra_client import Client
 from ankra_client.api.tickets import get_ticket
-from desk_support import Script, async_desk, ok, raw, run, sync_desk
+from desk_support import Recorder, async_desk, ok, raw, run, sync_desk
 from support import load_fixture
 from ticketkit import Attachment, PartyKind, Priority, Problem, TicketStatus
 
@@ -35,7 +35,7 @@ def attachment(ticket_id: str | None = TID, attachment_id: str = AID) -> Attachm
     return Attachment(id=attachment_id, name="upgrade.log", ticket_id=ticket_id, raw={})
 
 
-def drive(mode: str, script: Script, action: Callable[[Any], Any], **options: Any) -> Any:
+def drive(mode: str, script: Recorder, action: Callable[[Any], Any], **options: Any) -> Any:
     """`action(desk)` on a sync or an async desk: awaitables are awaited, lists iterated to the end."""
     if mode == "sync":
         with sync_desk("ankra", script, **options) as desk:
@@ -89,13 +89,13 @@ def fresh(response: httpx.Response) -> httpx.Response:
     return httpx.Response(response.status_code, headers=response.headers, content=response.content)
 
 
-def answering(operation: str, *answers: httpx.Response) -> Script:
+def answering(operation: str, *answers: httpx.Response) -> Recorder:
     """A script answering the operation's request with `answers` in turn (default: its success)."""
     method, path, _, success = OPERATIONS[operation]
-    return Script().on(method, path, *(fresh(answer) for answer in answers or (success,)))
+    return Recorder().on(method, path, *(fresh(answer) for answer in answers or (success,)))
 
 
-def perform(operation: str, mode: str, script: Script, **options: Any) -> Any:
+def perform(operation: str, mode: str, script: Recorder, **options: Any) -> Any:
     return drive(mode, script, OPERATIONS[operation][2], **options)
 
 
@@ -145,7 +145,7 @@ def test_query_and_body_of_each_operation(operation: str, query: dict[str, str],
 
 
 def test_ids_stay_inside_their_path_segments() -> None:
-    script = Script().on("GET", f"{TICKETS}/a/../b/attachments/c?d", raw(200, b"x"))
+    script = Recorder().on("GET", f"{TICKETS}/a/../b/attachments/c?d", raw(200, b"x"))
     with sync_desk("ankra", script) as desk:
         desk.attachments.download(attachment(ticket_id="a/../b", attachment_id="c?d"))
     assert script.requests[0].url.raw_path == f"{TICKETS}/a%2F..%2Fb/attachments/c%3Fd".encode()
@@ -156,7 +156,7 @@ def test_ids_stay_inside_their_path_segments() -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_get_normalizes_the_documented_sample(mode: str) -> None:
-    script = Script().on("GET", f"{TICKETS}/{DOCUMENTED['id']}", ok(DOCUMENTED))
+    script = Recorder().on("GET", f"{TICKETS}/{DOCUMENTED['id']}", ok(DOCUMENTED))
     ticket = drive(mode, script, lambda d: d.tickets.get(DOCUMENTED["id"]))
     when = dt.datetime(2023, 11, 7, 5, 31, 56, tzinfo=dt.UTC)
     assert ticket.vendor == "ankra" and ticket.id == DOCUMENTED["id"] and ticket.number is None
@@ -286,7 +286,7 @@ def test_a_comment_without_author_fields_has_no_author() -> None:
 
 def test_the_id_is_kept_as_sent() -> None:
     upper = TID.upper()
-    script = Script().on("GET", f"{TICKETS}/{upper}", ok({**HAND_MADE, "id": upper}))
+    script = Recorder().on("GET", f"{TICKETS}/{upper}", ok({**HAND_MADE, "id": upper}))
     ticket = drive("sync", script, lambda d: d.tickets.get(upper))
     assert ticket.id == upper and ticket.attachments[0].ticket_id == upper
 
@@ -329,7 +329,7 @@ def test_list_yields_the_rows_as_they_are_without_fetching_each(mode: str) -> No
 
 @pytest.mark.parametrize("mode", MODES)
 def test_list_pages_until_total_pages(mode: str) -> None:
-    script = Script().on(
+    script = Recorder().on(
         "GET",
         TICKETS,
         ok(page([{"id": "a"}, {"id": "b"}], 1, total_pages=2)),
@@ -374,7 +374,7 @@ def test_list_filters_by_the_ankra_status(status: Any, sent: list[str]) -> None:
 @pytest.mark.parametrize("mode", MODES)
 def test_open_is_one_server_side_listing_of_open_and_triaging(mode: str) -> None:
     # Ankra takes `status` repeated [client: ankra-cli ListSupportTickets]: one listing, paged as one.
-    script = Script().on(
+    script = Recorder().on(
         "GET",
         TICKETS,
         ok(page([{"id": "t1", "status": "triaging"}, {"id": "t2", "status": "open"}], 1, total_pages=2)),
@@ -389,7 +389,7 @@ def test_open_is_one_server_side_listing_of_open_and_triaging(mode: str) -> None
 
 
 def test_on_hold_has_no_ankra_status_so_nothing_is_asked() -> None:
-    script = Script()
+    script = Recorder()
     assert drive("sync", script, lambda d: d.tickets.list(status=TicketStatus.ON_HOLD)) == []
     assert script.requests == []
 
@@ -411,7 +411,7 @@ def test_list_passes_q_and_cluster_id() -> None:
     ],
 )
 def test_list_refuses_bad_arguments_before_sending(kwargs: dict[str, Any], message: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(ticketkit.InvalidArgumentError, match=message):
         drive("sync", script, lambda d: d.tickets.list(**kwargs))
     assert script.requests == []
@@ -478,7 +478,7 @@ def test_create_from_a_review_needs_no_description_and_sends_only_the_review_id(
 
 @pytest.mark.parametrize("extra", [{"category": "bug"}, {"cluster_id": None}, {"environment": {"k8s": "1.30"}}])
 def test_create_from_a_review_refuses_fields_ankra_would_ignore(extra: dict[str, Any]) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(ticketkit.InvalidArgumentError, match=f"ignores {next(iter(extra))}; leave them out"):
         drive("sync", script, lambda d: d.tickets.create(subject="s", description="d", review_id="r-1", **extra))
     assert script.requests == []
@@ -512,7 +512,7 @@ def test_create_sends_nulls_where_ankra_takes_them() -> None:
     ],
 )
 def test_create_refuses_before_sending(kwargs: dict[str, Any], message: str) -> None:
-    script = Script()
+    script = Recorder()
     arguments = {"subject": "s", "description": "d", **kwargs}
     with pytest.raises(ticketkit.InvalidArgumentError, match=message):
         drive("sync", script, lambda d: d.tickets.create(**arguments))
@@ -585,7 +585,7 @@ def test_comments_create_picks_the_latest_comment_with_that_body() -> None:
 
 
 def test_internal_comments_are_refused_before_sending() -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(ticketkit.InvalidArgumentError, match="no internal comments"):
         drive("sync", script, lambda d: d.comments.create(TID, body="note", internal=True))
     assert script.requests == []
@@ -608,7 +608,7 @@ def test_download_an_attachment_taken_from_a_ticket() -> None:
 
 
 def test_download_needs_the_attachment_ticket() -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(ticketkit.InvalidArgumentError, match="under its ticket"):
         drive("sync", script, lambda d: d.attachments.download(attachment(ticket_id=None)))
     assert script.requests == []
@@ -619,14 +619,14 @@ def test_download_needs_the_attachment_ticket() -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_update_is_unsupported_and_sends_nothing(mode: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(ticketkit.UnsupportedOperationError, match=r"ankra does not support tickets\.update"):
         drive(mode, script, lambda d: d.tickets.update(TID, status="resolved"))
     assert script.requests == []
 
 
 def test_capabilities() -> None:
-    with sync_desk("ankra", Script()) as desk:
+    with sync_desk("ankra", Recorder()) as desk:
         assert desk.capabilities.supported == (
             "tickets.get",
             "tickets.list",

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, ok, raw, run, sync_desk
+from desk_support import Recorder, async_desk, ok, raw, run, sync_desk
 from support import load_fixture
 from ticketkit import Priority, TicketStatus
 
@@ -20,7 +20,7 @@ TID = TICKET["id"]
 TOKEN = {"access_token": "jwt-1", "expires_in": 3600, "token_type": "Bearer"}
 
 
-def get_either(mode: str, script: Script, ticket_id: str, **options: Any) -> ticketkit.Ticket:
+def get_either(mode: str, script: Recorder, ticket_id: str, **options: Any) -> ticketkit.Ticket:
     """tickets.get through the sync or the async desk."""
     if mode == "sync":
         with sync_desk("routera", script, **options) as desk:
@@ -38,7 +38,7 @@ MODES = ["sync", "async"]
 
 @pytest.mark.parametrize("mode", MODES)
 def test_get_normalizes_the_documented_ticket(mode: str) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", ok(TICKET))
+    script = Recorder().on("GET", f"/tickets/{TID}", ok(TICKET))
     ticket = get_either(mode, script, TID)
     request = script.requests[0]
     assert request.headers["authorization"] == "Bearer tok-123"
@@ -59,7 +59,7 @@ def test_get_normalizes_the_documented_ticket(mode: str) -> None:
 
 
 def test_path_id_is_escaped() -> None:
-    script = Script().on("GET", "/tickets/../../admin", ok(TICKET))
+    script = Recorder().on("GET", "/tickets/../../admin", ok(TICKET))
     with sync_desk("routera", script) as desk:
         desk.tickets.get("../../admin")
     assert script.requests[0].url.raw_path == b"/tickets/..%2F..%2Fadmin"
@@ -67,7 +67,7 @@ def test_path_id_is_escaped() -> None:
 
 def test_custom_fields_stage_map_and_description_field() -> None:
     body = {**TICKET, "ticket_stage": "escalated", "content": "Printer on fire", "plan_tier": "gold"}
-    script = Script().on("GET", f"/tickets/{TID}", ok(body))
+    script = Recorder().on("GET", f"/tickets/{TID}", ok(body))
     stage_map = {"escalated": TicketStatus.IN_PROGRESS}
     ticket = get_either("sync", script, TID, stage_map=stage_map, description_field="content")
     assert (ticket.status, ticket.status_raw) == (TicketStatus.IN_PROGRESS, "escalated")
@@ -80,14 +80,14 @@ def test_custom_fields_stage_map_and_description_field() -> None:
     [("2026-06-02T08:00:00.000Z", dt.datetime(2026, 6, 2, 8, tzinfo=dt.UTC)), (True, None)],
 )
 def test_archived_tickets_are_closed(archived: Any, archived_at: dt.datetime | None) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", ok({**TICKET, "archived": archived, "archived_by": "jo"}))
+    script = Recorder().on("GET", f"/tickets/{TID}", ok({**TICKET, "archived": archived, "archived_by": "jo"}))
     ticket = get_either("sync", script, TID)
     assert ticket.status is TicketStatus.CLOSED and ticket.status_raw == "new"
     assert ticket.archived_at == archived_at == ticket.closed_at
 
 
 def test_unknown_stage_is_unknown_with_raw_kept() -> None:
-    script = Script().on("GET", f"/tickets/{TID}", ok({**TICKET, "ticket_stage": "limbo"}))
+    script = Recorder().on("GET", f"/tickets/{TID}", ok({**TICKET, "ticket_stage": "limbo"}))
     ticket = get_either("sync", script, TID)
     assert (ticket.status, ticket.status_raw) == (TicketStatus.UNKNOWN, "limbo")
 
@@ -95,7 +95,7 @@ def test_unknown_stage_is_unknown_with_raw_kept() -> None:
 def test_list_pages_by_limit_and_offset() -> None:
     page_one = [{**TICKET, "id": f"t{i}"} for i in range(10)]
     page_two = [{**TICKET, "id": "t10"}]
-    script = Script().on(
+    script = Recorder().on(
         "GET",
         "/tickets",
         ok({"data": page_one, "pagination": {"limit": 10, "offset": 0, "count": 11}}),
@@ -112,7 +112,7 @@ def test_list_pages_by_limit_and_offset() -> None:
 
 def test_list_closed_asks_for_archived_and_limit_stops_early() -> None:
     rows = [{**TICKET, "id": f"a{i}", "archived": "2026-06-02T08:00:00Z"} for i in range(100)]
-    script = Script().on("GET", "/tickets", ok({"data": rows}))
+    script = Recorder().on("GET", "/tickets", ok({"data": rows}))
     with sync_desk("routera", script) as desk:
         closed = list(desk.tickets.list(status="closed", limit=3))
     assert [t.id for t in closed] == ["a0", "a1", "a2"]
@@ -121,7 +121,7 @@ def test_list_closed_asks_for_archived_and_limit_stops_early() -> None:
 
 def test_async_list_filters_other_statuses_client_side() -> None:
     rows = [{**TICKET, "id": "n"}, {**TICKET, "id": "o", "ticket_stage": "open"}]
-    script = Script().on("GET", "/tickets", ok({"data": rows}))
+    script = Recorder().on("GET", "/tickets", ok({"data": rows}))
 
     async def go() -> list[str]:
         async with async_desk("routera", script) as desk:
@@ -131,7 +131,7 @@ def test_async_list_filters_other_statuses_client_side() -> None:
 
 
 def test_create_sends_fields_and_returns_the_201_ticket() -> None:
-    script = Script().on("POST", "/tickets", ok(TICKET, status=201))
+    script = Recorder().on("POST", "/tickets", ok(TICKET, status=201))
     with sync_desk("routera", script, description_field="content") as desk:
         ticket = desk.tickets.create(
             subject="Support request",
@@ -165,14 +165,14 @@ def test_create_sends_fields_and_returns_the_201_ticket() -> None:
     ],
 )
 def test_create_refuses_what_routera_cannot_store_before_sending(kwargs: dict[str, Any], message: str) -> None:
-    script = Script()
+    script = Recorder()
     with sync_desk("routera", script) as desk, pytest.raises(ticketkit.InvalidArgumentError, match=message):
         desk.tickets.create(subject="s", **kwargs)
     assert script.requests == []
 
 
 def test_update_patches_only_the_changes() -> None:
-    script = Script().on("PATCH", f"/tickets/{TID}", ok({**TICKET, "ticket_stage": "resolved"}))
+    script = Recorder().on("PATCH", f"/tickets/{TID}", ok({**TICKET, "ticket_stage": "resolved"}))
     with sync_desk("routera", script) as desk:
         ticket = desk.tickets.update(TID, status=TicketStatus.RESOLVED, subject="New name")
     assert script.bodies() == [{"fields": {"ticket_name": "New name", "ticket_stage": "resolved"}}]
@@ -180,7 +180,7 @@ def test_update_patches_only_the_changes() -> None:
 
 
 def test_update_to_a_status_no_stage_maps_to_is_refused() -> None:
-    script = Script()
+    script = Recorder()
     with sync_desk("routera", script, stage_map={}) as desk, pytest.raises(ticketkit.InvalidArgumentError):
         desk.tickets.update(TID, status="unknown")
     assert script.requests == []
@@ -188,7 +188,7 @@ def test_update_to_a_status_no_stage_maps_to_is_refused() -> None:
 
 def test_close_archives() -> None:
     archived = {**TICKET, "archived": "2026-06-02T08:00:00Z", "archived_by": "jane@example.com"}
-    script = Script().on("DELETE", f"/tickets/{TID}", ok(archived))
+    script = Recorder().on("DELETE", f"/tickets/{TID}", ok(archived))
     with sync_desk("routera", script) as desk:
         ticket = desk.tickets.close(TID)
     assert script.requests[0].method == "DELETE"
@@ -206,7 +206,7 @@ def test_close_archives() -> None:
     ],
 )
 def test_unsupported_operations_send_nothing(call: Callable[[ticketkit.Desk], Any]) -> None:
-    script = Script()
+    script = Recorder()
     with sync_desk("routera", script) as desk, pytest.raises(ticketkit.UnsupportedOperationError):
         call(desk)
     assert script.requests == []
@@ -225,7 +225,7 @@ def test_unsupported_operations_send_nothing(call: Callable[[ticketkit.Desk], An
 )
 def test_documented_errors(status: int, cls: type[ticketkit.APIStatusError]) -> None:
     body = {"message": "Unauthorized: missing account context", "error": True}
-    script = Script().on("GET", f"/tickets/{TID}", ok(body, status=status))
+    script = Recorder().on("GET", f"/tickets/{TID}", ok(body, status=status))
     with pytest.raises(cls) as caught:
         get_either("sync", script, TID)
     assert caught.value.status_code == status and caught.value.vendor == "routera"
@@ -242,7 +242,7 @@ def test_documented_errors(status: int, cls: type[ticketkit.APIStatusError]) -> 
     ],
 )
 def test_undocumented_statuses_are_readable(response: httpx.Response, cls: type[Exception], text: str) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", response)
+    script = Recorder().on("GET", f"/tickets/{TID}", response)
     with pytest.raises(cls) as caught:
         get_either("async", script, TID)
     assert type(caught.value) is cls and text in str(caught.value)
@@ -259,7 +259,7 @@ def test_undocumented_statuses_are_readable(response: httpx.Response, cls: type[
     ],
 )
 def test_malformed_success_bodies_raise_response_validation_error(response: httpx.Response) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", response)
+    script = Recorder().on("GET", f"/tickets/{TID}", response)
     with pytest.raises(ticketkit.ResponseValidationError, match=r"routera tickets\.get"):
         get_either("sync", script, TID)
 
@@ -267,8 +267,8 @@ def test_malformed_success_bodies_raise_response_validation_error(response: http
 # -- OAuth client credentials ------------------------------------------------------------------------
 
 
-def token_then(*answers: httpx.Response) -> Script:
-    return Script().on("POST", "/oauth2/token", ok(TOKEN)).on("GET", f"/tickets/{TID}", *answers)
+def token_then(*answers: httpx.Response) -> Recorder:
+    return Recorder().on("POST", "/oauth2/token", ok(TOKEN)).on("GET", f"/tickets/{TID}", *answers)
 
 
 def test_client_credentials_fetch_one_token_and_reuse_it() -> None:
@@ -291,7 +291,7 @@ def test_a_401_renews_the_token_once() -> None:
     script.on("POST", "/oauth2/token", ok(TOKEN), ok({**TOKEN, "access_token": "jwt-2"}))
     with sync_desk("routera", script, token=None, client_id="c", client_secret="s") as desk:
         assert desk.tickets.get(TID).id == TID
-    assert script.sent == [
+    assert [(seen.method, seen.path, seen.headers.get("authorization")) for seen in script.seen] == [
         ("POST", "/oauth2/token", None),
         ("GET", f"/tickets/{TID}", "Bearer jwt-1"),
         ("POST", "/oauth2/token", None),
@@ -359,7 +359,7 @@ def test_concurrent_async_callers_share_one_token_fetch() -> None:
     ],
 )
 def test_token_errors_are_read_from_the_oauth_body(status: int, body: dict[str, str], cls: str) -> None:
-    script = Script().on("POST", "/oauth2/token", ok(body, status=status))
+    script = Recorder().on("POST", "/oauth2/token", ok(body, status=status))
     with (
         sync_desk("routera", script, token=None, client_id="c", client_secret="s") as desk,
         pytest.raises(getattr(ticketkit, cls)) as caught,

@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import run
+from desk_support import Recorder, run
 from hostile import MAX_NESTING, PATHOLOGICAL_HTML, nested
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -88,26 +88,15 @@ GET: dict[str, Vendor] = {
 }
 
 
-@dataclass
-class Server:
+def numbered(answer: Callable[[httpx.Request, int], httpx.Response]) -> Recorder:
     """Answers every request with `answer(request, n)` (n: the request's number, from 1); refuses to answer more
     than MAX_REQUESTS, so that a list paging forever fails the test instead of hanging it."""
-
-    answer: Callable[[httpx.Request, int], httpx.Response]
-    requests: list[httpx.Request] = field(default_factory=list)
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        request.read()
-        self.requests.append(request)
-        assert len(self.requests) <= MAX_REQUESTS, f"{len(self.requests)} requests: the desk does not stop"
-        return self.answer(request, len(self.requests))
-
-    @property
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self)
+    recorder = Recorder(limit=MAX_REQUESTS)
+    recorder.answer = lambda request: answer(request, len(recorder.requests))
+    return recorder
 
 
-def perform(mode: str, vendor: str, server: Server, action: Callable[[Any], Any], **options: Any) -> Any:
+def perform(mode: str, vendor: str, server: Recorder, action: Callable[[Any], Any], **options: Any) -> Any:
     """`action(desk)` on a sync or an async desk on the server: awaited, lists iterated to the end."""
     options = {"token": "tok-123", "max_retries": 0, **GET[vendor].connect, **options}
     if mode == "sync":
@@ -125,8 +114,8 @@ def perform(mode: str, vendor: str, server: Server, action: Callable[[Any], Any]
     return run(go())
 
 
-def answering(status: int, content: bytes, content_type: str = "application/json") -> Server:
-    return Server(lambda request, n: httpx.Response(status, content=content, headers={"content-type": content_type}))
+def answering(status: int, content: bytes, content_type: str = "application/json") -> Recorder:
+    return numbered(lambda request, n: httpx.Response(status, content=content, headers={"content-type": content_type}))
 
 
 def get_ticket(vendor: str) -> Callable[[Any], Any]:
@@ -460,7 +449,7 @@ def json_answer(body: Any) -> httpx.Response:
     return httpx.Response(200, json=body)
 
 
-def listing(mode: str, vendor: str, server: Server) -> tuple[list[str], PagingLoopError | None]:
+def listing(mode: str, vendor: str, server: Recorder) -> tuple[list[str], PagingLoopError | None]:
     """The ids the list yields before it ends, and the PagingLoopError it ends with (None: it ended)."""
     yielded: list[str] = []
 
@@ -484,7 +473,7 @@ def listing(mode: str, vendor: str, server: Server) -> tuple[list[str], PagingLo
     return yielded, None
 
 
-def ignoring_the_cursor(vendor: str) -> Server:
+def ignoring_the_cursor(vendor: str) -> Recorder:
     """The same full page, whatever the cursor (Intercom: with a new cursor each time)."""
     ten = list(range(1, 11))
     answers: dict[str, Callable[[httpx.Request, int], httpx.Response]] = {
@@ -492,7 +481,7 @@ def ignoring_the_cursor(vendor: str) -> Server:
         "intercom": lambda request, n: json_answer(intercom_page(ten, f"cursor-{n}")),
         "ankra": lambda request, n: json_answer(ankra_page(ten, n, 1000)),
     }
-    return Server(answers[vendor])
+    return numbered(answers[vendor])
 
 
 PAGED = ["routera", "intercom", "ankra"]  # Tickiti's tickets/query has one page
@@ -512,7 +501,7 @@ def test_a_server_that_ignores_the_cursor_ends_the_list_with_a_paging_loop_error
     assert isinstance(error, ResponseValidationError)  # caught by `except ResponseValidationError` as before
 
 
-def cycling_cursors(one_ticket: bool) -> Server:
+def cycling_cursors(one_ticket: bool) -> Recorder:
     """Intercom's cursors go None -> A -> B -> A: every page a new ticket, or always the same one."""
     following = {None: "A", "A": "B", "B": "A"}
 
@@ -520,7 +509,7 @@ def cycling_cursors(one_ticket: bool) -> Server:
         cursor = sent_cursor("intercom", request)
         return json_answer(intercom_page([1 if one_ticket else n], following[cursor]))
 
-    return Server(answer)
+    return numbered(answer)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -545,13 +534,13 @@ def test_one_ticket_a_page_with_cycling_cursors_is_yielded_once(mode: str) -> No
 @pytest.mark.parametrize("mode", MODES)
 def test_a_cursor_that_does_not_move_ends_the_list_with_an_error(mode: str) -> None:
     """It used to end the list silently, which hides that the rest of the list was never read."""
-    server = Server(lambda request, n: json_answer(intercom_page([n], "SAME")))
+    server = numbered(lambda request, n: json_answer(intercom_page([n], "SAME")))
     yielded, error = listing(mode, "intercom", server)
     assert error is not None and yielded == ["1", "2"] and len(server.requests) == 2
     assert "which it was itself fetched with" in str(error) and error.cursor == "SAME"
 
 
-def shifting(vendor: str, pages: list[list[int]]) -> Server:
+def shifting(vendor: str, pages: list[list[int]]) -> Recorder:
     """Offset paging: `pages` in turn (Routera stops at a short page, Ankra at total_pages)."""
 
     def answer(request: httpx.Request, n: int) -> httpx.Response:
@@ -560,7 +549,7 @@ def shifting(vendor: str, pages: list[list[int]]) -> Server:
             return json_answer(routera_page(numbers))
         return json_answer(ankra_page(numbers, n, len(pages)))
 
-    return Server(answer)
+    return numbered(answer)
 
 
 SHIFTS = {
@@ -592,7 +581,7 @@ def test_offset_paging_that_shifts_skips_the_repeated_tickets(
 def test_a_tickiti_page_listing_a_ticket_twice_yields_it_once(mode: str) -> None:
     rows = load_fixture("tickiti/query-tickets-rows.json")
     rows["data"] = [*rows["data"], rows["data"][0]]
-    server = Server(lambda request, n: json_answer(rows))
+    server = numbered(lambda request, n: json_answer(rows))
     yielded, error = listing(mode, "tickiti", server)
     assert error is None and len(yielded) == len(rows["data"]) - 1 == len(set(yielded))
 
@@ -600,7 +589,7 @@ def test_a_tickiti_page_listing_a_ticket_twice_yields_it_once(mode: str) -> None
 @pytest.mark.parametrize("mode", MODES)
 def test_limit_ends_the_list_before_a_repeated_cursor_is_noticed(mode: str) -> None:
     """A caller that asked for what it got has no loop to be told about."""
-    server = Server(lambda request, n: json_answer(intercom_page([n], "SAME")))
+    server = numbered(lambda request, n: json_answer(intercom_page([n], "SAME")))
 
     def first_two(desk: Any) -> Any:
         return desk.tickets.list(limit=2)
@@ -619,7 +608,7 @@ def test_the_paging_loop_error_is_public_and_in_the_tree() -> None:
 def test_a_paging_loop_error_quoting_the_token_masks_it(mode: str) -> None:
     """A server that hands the caller's token back as its cursor: the error names the cursor, masked."""
     token = "sk-live-cursor-secret-42"
-    server = Server(lambda request, n: json_answer(intercom_page([n], token)))
+    server = numbered(lambda request, n: json_answer(intercom_page([n], token)))
     errors: list[PagingLoopError] = []
 
     def collect(desk: Any) -> Any:

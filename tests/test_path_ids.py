@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, ok
+from desk_support import Recorder, ok
 from security_peers import MODES, HostileServer, drive, json_answer
 from support import load_fixture
 
@@ -68,7 +68,7 @@ CASES = [(vendor, name) for vendor, calls in CALLS.items() for name in calls]
 def test_a_caller_given_id_that_would_leave_its_segment_is_refused(
     vendor: str, operation: str, bad: str, mode: str
 ) -> None:
-    script = Script()
+    script = Recorder()
     options = {"token": "tok-123", "transport": script.transport, **CONNECT[vendor]}
     with pytest.raises(ticketkit.InvalidArgumentError, match="ticket id"):
         drive(mode, vendor, lambda d: CALLS[vendor][operation](d, bad), **options)
@@ -78,7 +78,7 @@ def test_a_caller_given_id_that_would_leave_its_segment_is_refused(
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("good", ["...", "a.b", "1.2", ".hidden", "..x", "x/../y", "%2e%2e"])
 def test_ids_with_dots_that_are_not_dot_segments_go_out_in_one_segment(good: str, mode: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(ticketkit.APIStatusError):  # the script has no answer: the request is what counts
         drive(mode, "routera", lambda d: d.tickets.close(good), token="tok-123", transport=script.transport)
     [request] = script.requests
@@ -92,7 +92,7 @@ def test_ids_with_dots_that_are_not_dot_segments_go_out_in_one_segment(good: str
 def test_a_server_given_ankra_attachment_id_is_refused_before_its_download(bad: str, mode: str) -> None:
     """The id comes from the ticket the server sent: the download request is never sent."""
     ticket = {**ANKRA, "attachments": [{**ANKRA["attachments"][0], "id": bad}]}
-    script = Script().on("GET", f"/api/v1/org/support/tickets/{ANKRA['id']}", ok(ticket))
+    script = Recorder().on("GET", f"/api/v1/org/support/tickets/{ANKRA['id']}", ok(ticket))
 
     def download(desk: Any) -> Any:
         async_or_not = desk.tickets.get(ANKRA["id"])
@@ -128,7 +128,7 @@ def test_a_server_given_ticket_id_is_refused_when_passed_back(
 ) -> None:
     """A list that hands out the id `..`: closing that ticket sends nothing."""
     method = "POST" if vendor == "intercom" else "GET"
-    script = Script().on(method, path, ok(listing("..")))
+    script = Recorder().on(method, path, ok(listing("..")))
 
     def close_first(desk: Any) -> Any:
         if mode == "sync":

@@ -55,7 +55,7 @@ import httpx
 import jsonschema
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, run, sync_desk
+from desk_support import Recorder, async_desk, run, sync_desk
 from hostile import MAX_NESTING as MAX_BODY_NESTING
 from hostile import nested, pathological_html
 from hypothesis import HealthCheck, given, settings
@@ -839,7 +839,7 @@ async def _perform_async(desk: ticketkit.AsyncDesk, invocation: Invocation) -> A
     return await method(*invocation.args, **invocation.kwargs)
 
 
-def script_for(call: DeskCall, answer: httpx.Response, body: Any = None) -> Script:
+def script_for(call: DeskCall, answer: httpx.Response, body: Any = None) -> Recorder:
     """The answer for the request under test (then `call.then` for later pages), and the plan's other answers."""
     served: list[httpx.Response] = []
 
@@ -851,14 +851,14 @@ def script_for(call: DeskCall, answer: httpx.Response, body: Any = None) -> Scri
         served.append(answer)
         return answer
 
-    script = Script()
+    script = Recorder()
     script.on(call.method, call.path, primary)
     for (method, path), response in call.others(body).items():
         script.on(method, path, response)
     return script
 
 
-def drive(call: DeskCall, script: Script, asynchronous: bool = False) -> Any:
+def drive(call: DeskCall, script: Recorder, asynchronous: bool = False) -> Any:
     options = {**CONNECT[call.vendor], **call.connect}
     if asynchronous:
 
@@ -918,7 +918,7 @@ def test_every_spec_operation_is_sent_by_a_desk_call_or_listed_as_model_only() -
 
 def test_every_desk_operation_of_every_vendor_has_a_desk_call() -> None:
     for vendor in VENDORS:
-        with sync_desk(vendor, Script(), **CONNECT[vendor]) as desk:
+        with sync_desk(vendor, Recorder(), **CONNECT[vendor]) as desk:
             supported = set(desk.capabilities.supported)
         assert {c.operation for c in DESK_CALLS if c.vendor == vendor} == supported, vendor
 
@@ -1201,7 +1201,7 @@ def _conforms(vendor: str, pointer: tuple[str, ...], content: bytes) -> bool:
     return bool(_validator(vendor, pointer).is_valid(body))
 
 
-def expect_outcome(call: DeskCall, status: int, kind: str, script: Script, asynchronous: bool = False) -> None:
+def expect_outcome(call: DeskCall, status: int, kind: str, script: Recorder, asynchronous: bool = False) -> None:
     """Run the call on a broken answer: only the ticketkit error for `status` may come out (or, for a drop or
     a wrong type the adapter does not need, a result)."""
     where = f"{call.id} on a {kind} body with HTTP {status}"

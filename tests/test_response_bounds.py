@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, sync_desk
+from desk_support import Recorder, async_desk, sync_desk
 from faulty_server import reply
 from hostile_server import MIB, Attack, HostileServer, bomb, compressed, flood, zero_gzip
 from support import load_fixture
@@ -340,7 +340,7 @@ def test_a_mock_transports_body_in_memory_is_held_to_the_limit_too() -> None:
 def test_an_oauth_token_answer_is_held_to_a_small_limit_too(mode: str) -> None:
     """Routera's token answer is read inside httpx's auth flow: it gets the error-body limit (64 KiB)."""
     huge = b'{"access_token": "' + b"x" * (2 * _transport.ERROR_BODY_BYTES) + b'"}'
-    script = Script().on("POST", "/oauth2/token", lambda request: httpx.Response(200, stream=httpx.ByteStream(huge)))
+    script = Recorder().on("POST", "/oauth2/token", lambda request: httpx.Response(200, stream=httpx.ByteStream(huge)))
     options = {"token": None, "client_id": "cid", "client_secret": "secret"}
     with pytest.raises(ticketkit.ResponseTooLargeError, match=r"routera oauth2\.token"):
         if mode == "sync":
@@ -353,4 +353,4 @@ def test_an_oauth_token_answer_is_held_to_a_small_limit_too(mode: str) -> None:
                     await desk.tickets.get("1")
 
             asyncio.run(go())
-    assert [path for _, path, _ in script.sent] == ["/oauth2/token"]
+    assert [seen.path for seen in script.seen] == ["/oauth2/token"]

@@ -23,7 +23,8 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 import ticketkit
-from security_peers import MODES, HostileServer, Seen
+from desk_support import Seen
+from security_peers import MODES, HostileServer
 from support import VENDORS, load_fixture
 from ticketkit._redaction import MASK, Secrets
 from ticketkit.cli import main
