@@ -1,16 +1,28 @@
-"""Session-wide reporting: figures some tests measure (not pass/fail), printed in the terminal summary."""
+"""Fixtures every test module may take, and session-wide reporting.
+
+- `mode`: "sync" or "async", for a test that runs once on each kind of desk through `desk_support.drive`.
+- The terminal summary prints figures some tests measure (not pass/fail).
+"""
 
 from __future__ import annotations
 
 import sys
 
 import pytest
+from desk_support import MODES
 
 REPORTS = {
     ("test_sandbox_conformance", "CASES"): "sandbox conformance: {total} schemathesis cases ({each})",
     ("test_property_parsing", "CASES"): "property-based parsing: {total} generated bodies ({each})",
     ("test_property_parsing", "HOSTILE_CASES"): "  of which hostile (issue 12): {total} ({each})",
 }
+
+
+@pytest.fixture(params=MODES)
+def mode(request: pytest.FixtureRequest) -> str:
+    """The kind of desk a test drives: "sync" (Desk) or "async" (AsyncDesk)."""
+    kind: str = request.param
+    return kind
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

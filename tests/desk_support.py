@@ -1,18 +1,21 @@
-"""Helpers for testing desks: the one recording transport (`Recorder`) and the answers it gives."""
+"""Helpers for testing desks: the one recording transport (`Recorder`) and the one driver (`drive`).
+
+A test that runs the same action on a sync `Desk` and an `AsyncDesk` takes the `mode` fixture (conftest.py)
+and calls `drive(mode, vendor, action, **connect_options)`; a test that needs the desk itself, to hold it
+across calls, opens `sync_desk` / `async_desk` with the same defaults.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import unquote
 
 import httpx
 import ticketkit
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -104,18 +107,70 @@ def raw(status: int, content: bytes | str, content_type: str = "text/html") -> h
     return httpx.Response(status, content=data, headers={"content-type": content_type})
 
 
-def sync_desk(vendor: str, script: Recorder, **options: Any) -> ticketkit.Desk:
-    """A desk on the script. No retries unless asked: the retry policy has its own tests."""
+# -- the one driver: an action on a sync or an async desk ---------------------------------------------------
+
+#: The two kinds of desk; conftest.py's `mode` fixture is parametrised over them.
+MODES = ("sync", "async")
+#: How long an async action may run before the driver gives up on it: a guard against a hang, not a bound.
+DRIVE_SECONDS = 30
+
+
+def _connect_options(options: dict[str, Any]) -> dict[str, Any]:
+    """Token "tok-123" unless given; no retries unless asked (the retry policy has its own tests); a Recorder
+    given as the transport serves as one."""
     options.setdefault("token", "tok-123")
     options.setdefault("max_retries", 0)
-    return ticketkit.connect(vendor, transport=script.transport, **options)
+    if isinstance(options.get("transport"), Recorder):
+        options["transport"] = options["transport"].transport
+    return options
 
 
-def async_desk(vendor: str, script: Recorder, **options: Any) -> ticketkit.AsyncDesk:
-    options.setdefault("token", "tok-123")
-    options.setdefault("max_retries", 0)
-    return ticketkit.connect_async(vendor, transport=script.transport, **options)
+def sync_desk(vendor: str, script: Recorder | None = None, **options: Any) -> ticketkit.Desk:
+    """A sync desk on the recorder (or on `options` alone: a base URL, a sandbox's options)."""
+    if script is not None:
+        options["transport"] = script
+    return ticketkit.connect(vendor, **_connect_options(options))
 
 
-def run(coroutine: Coroutine[Any, Any, T]) -> T:
-    return asyncio.run(coroutine)
+def async_desk(vendor: str, script: Recorder | None = None, **options: Any) -> ticketkit.AsyncDesk:
+    """The async twin of `sync_desk`."""
+    if script is not None:
+        options["transport"] = script
+    return ticketkit.connect_async(vendor, **_connect_options(options))
+
+
+def finished(result: Any) -> Any:
+    """What a sync desk method gave, an iterator (tickets.list) read to the end into a list."""
+    return list(result) if isinstance(result, Iterator) else result
+
+
+async def awaited(result: Any) -> Any:
+    """What an async desk method gave, awaited, or an async iterator (tickets.list) read to the end."""
+    if isinstance(result, AsyncIterator):
+        return [item async for item in result]
+    return await result
+
+
+def drive(mode: str, vendor: str, action: Callable[[Any], Any], **options: Any) -> Any:
+    """`action(desk)` on a fresh sync or async desk of `vendor`, closed afterwards; what it gives is finished.
+
+    `options` go to `ticketkit.connect` / `connect_async` (see `_connect_options` for the defaults): a
+    `transport` (a Recorder, a sandbox's) or a `base_url` on loopback. The same action serves both modes:
+    `lambda d: d.tickets.get("1")` is a Ticket in the one and an awaitable in the other.
+    """
+    if mode == "sync":
+        with sync_desk(vendor, **options) as desk:
+            return finished(action(desk))
+    assert mode == "async", mode
+
+    async def go() -> Any:
+        async with async_desk(vendor, **options) as desk:
+            return await awaited(action(desk))
+
+    return asyncio.run(asyncio.wait_for(go(), DRIVE_SECONDS))
+
+
+def calling(operation: str, *args: Any, **kwargs: Any) -> Callable[[Any], Any]:
+    """The action `desk.<operation>(*args, **kwargs)`, the operation named as "tickets.get"."""
+    group, name = operation.split(".")
+    return lambda desk: getattr(getattr(desk, group), name)(*args, **kwargs)

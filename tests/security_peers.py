@@ -8,13 +8,10 @@ loopback (https on several host names), `desk_support.Recorder` routes by host a
 
 from __future__ import annotations
 
-import asyncio
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
-import ticketkit
 from desk_support import Seen
 
 # status, headers, body
@@ -81,24 +78,3 @@ class HostileServer:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
-
-
-MODES = ["sync", "async"]
-
-
-def drive(mode: str, vendor: str, action: Callable[[Any], Any], **options: Any) -> Any:
-    """`action(desk)` on a sync or an async desk of `vendor` made with `options`: awaited, lists drained."""
-    options.setdefault("max_retries", 0)
-    if mode == "sync":
-        with ticketkit.connect(vendor, **options) as desk:
-            result = action(desk)
-            return list(result) if isinstance(result, Iterator) else result
-
-    async def go() -> Any:
-        async with ticketkit.connect_async(vendor, **options) as desk:
-            result = action(desk)
-            if isinstance(result, AsyncIterator):
-                return [item async for item in result]
-            return await result
-
-    return asyncio.run(asyncio.wait_for(go(), timeout=30))

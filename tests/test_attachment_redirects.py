@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder
-from security_peers import MODES, HostileServer, drive
+from desk_support import Recorder, drive
+from security_peers import HostileServer
 
 API = "api.intercom.io"
 FILES = "downloads.intercomcdn.com"
@@ -54,7 +54,6 @@ def download(mode: str, wire: Recorder, url: str | None, **options: Any) -> Any:
 # -- the attachment URL itself -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     "url",
     [
@@ -97,7 +96,6 @@ REFUSED_LOCATIONS = [
 ]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("location", REFUSED_LOCATIONS)
 def test_a_redirect_that_breaks_the_rules_is_refused_and_nothing_else_is_fetched(location: str, mode: str) -> None:
     wire = Recorder({FILES: redirect(location), API: file(b"API"), STORE: file()})
@@ -107,7 +105,6 @@ def test_a_redirect_that_breaks_the_rules_is_refused_and_nothing_else_is_fetched
     assert wire.hosts() == [FILES]  # the API host got nothing (it used to get GET /etc/passwd)
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("location", ["file:///etc/passwd", "https:/x", f"http://{FILES}/downgraded"])
 def test_every_hop_is_checked_not_only_the_first(location: str, mode: str) -> None:
     wire = Recorder({FILES: redirect(f"https://{STORE}/bucket/f"), STORE: redirect(location), API: file(b"API")})
@@ -116,7 +113,6 @@ def test_every_hop_is_checked_not_only_the_first(location: str, mode: str) -> No
     assert wire.hosts() == [FILES, STORE]
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_relative_and_scheme_relative_redirects_resolve_against_the_url_that_answered(mode: str) -> None:
     by_path = {
         (FILES, "/i/o/1002/error.png"): redirect("/moved/error.png"),
@@ -130,7 +126,6 @@ def test_relative_and_scheme_relative_redirects_resolve_against_the_url_that_ans
     assert [(s.host, s.target) for s in wire.seen] == list(by_path)
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(("redirects", "fetched"), [(5, True), (6, False)])
 def test_at_most_five_redirects(redirects: int, fetched: bool, mode: str) -> None:
     hops = iter([*(redirect(f"https://{STORE}/hop/{n}") for n in range(redirects)), file(b"end")])
@@ -147,7 +142,6 @@ def test_at_most_five_redirects(redirects: int, fetched: bool, mode: str) -> Non
 # -- what the file hosts receive -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_no_caller_header_and_no_token_go_to_the_file_hosts(mode: str) -> None:
     """`headers=` on connect() are the client's defaults, merged into every request it builds; off the API
     host only User-Agent, Accept and Accept-Encoding remain."""
@@ -237,7 +231,6 @@ CONNECT: dict[str, dict[str, Any]] = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("location", ["data:text/plain,hi", "https://[::1", "mailto:x"])
 @pytest.mark.parametrize("vendor", list(CONNECT))
 def test_an_api_redirect_whose_location_httpx_cannot_resolve_is_a_status_error(
@@ -259,7 +252,6 @@ def test_an_api_redirect_whose_location_httpx_cannot_resolve_is_a_status_error(
     assert caught.value.status_code == 302 and len(sent) == 1
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_an_attachment_redirect_whose_location_httpx_cannot_resolve_is_refused(mode: str) -> None:
     wire = Recorder({FILES: redirect("data:text/plain,hi"), API: file(b"API")})
     with pytest.raises(ticketkit.APIStatusError, match="refused the redirect"):

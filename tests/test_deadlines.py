@@ -20,7 +20,7 @@ import httpcore
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder, async_desk, ok, sync_desk
+from desk_support import Recorder, drive, ok, sync_desk
 from faulty_server import reply, slow
 from hostile_server import HostileServer, trickle
 from support import load_fixture
@@ -34,7 +34,6 @@ TRICKLE = 0.05  # seconds between bytes: far below any read timeout here
 DEADLINE = 0.5  # the timeouts the trickles meet (seconds)
 GIVE_UP = 6.0
 SLACK = 3.0  # what "it ended on time" allows past the deadline
-MODES = ["sync", "async"]
 
 
 @pytest.fixture
@@ -67,19 +66,9 @@ def trickled(in_head: bool = False, body: bytes = ANKRA_BODY) -> Any:
 
 def timed_get(server: HostileServer, mode: str, call: dict[str, Any] | None = None, **options: Any) -> float:
     """Seconds a tickets.get took to raise APITimeoutError (it fails the test if it raised anything else)."""
-    options = {"token": "tok-123", "base_url": server.url, "max_retries": 0, **options}
     started = time.monotonic()
     with pytest.raises(ticketkit.APITimeoutError) as caught:
-        if mode == "sync":
-            with ticketkit.connect("ankra", **options) as desk:
-                desk.tickets.get(TID, **(call or {}))
-        else:
-
-            async def go() -> None:
-                async with ticketkit.connect_async("ankra", **options) as desk:
-                    await desk.tickets.get(TID, **(call or {}))
-
-            asyncio.run(go())
+        drive(mode, "ankra", lambda d: d.tickets.get(TID, **(call or {})), base_url=server.url, **options)
     assert "ankra tickets.get" in str(caught.value)
     return time.monotonic() - started
 
@@ -87,7 +76,6 @@ def timed_get(server: HostileServer, mode: str, call: dict[str, Any] | None = No
 # -- one attempt ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("where", ["head", "body"])
 def test_a_trickled_answer_ends_at_the_timeout(where: str, mode: str, serve: Callable[..., HostileServer]) -> None:
     """timeout=0.5: each read would wait up to 0.5 s, and the attempt as a whole ends at 0.5 s too."""
@@ -96,7 +84,6 @@ def test_a_trickled_answer_ends_at_the_timeout(where: str, mode: str, serve: Cal
     assert server.request_count == 1
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_per_call_timeout_bounds_the_attempt_the_same_way(mode: str, serve: Callable[..., HostileServer]) -> None:
     server = serve(then=trickled())
     assert timed_get(server, mode, call={"timeout": DEADLINE}) < DEADLINE + SLACK
@@ -107,24 +94,17 @@ def test_attempt_timeout_bounds_an_attempt_whatever_the_httpx_timeout(serve: Cal
     assert timed_get(server, "sync", timeout=httpx.Timeout(30.0), attempt_timeout=DEADLINE) < DEADLINE + SLACK
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_download_has_its_own_attempt_limit(mode: str, serve: Callable[..., HostileServer]) -> None:
     """A desk's numeric timeout bounds API calls; a download, whose length grows with the file, has
     download_timeout, unless the download call itself is given a timeout."""
     content = b"x" * 16  # 0.8 s at the trickle's pace
     server = serve(trickled(body=content), trickled(body=content))
     attachment = ticketkit.Attachment(id="a1", name="f", ticket_id="t1", raw={})
-    options: dict[str, Any] = {"token": "t", "base_url": server.url, "timeout": 0.3, "max_retries": 0}
-
-    async def go(**call: Any) -> bytes:
-        async with ticketkit.connect_async("ankra", **options) as desk:
-            return await desk.attachments.download(attachment, **call)
+    options: dict[str, Any] = {"token": "t", "base_url": server.url, "timeout": 0.3}
 
     def download(**call: Any) -> bytes:
-        if mode == "async":
-            return asyncio.run(go(**call))
-        with ticketkit.connect("ankra", **options) as desk:
-            return desk.attachments.download(attachment, **call)
+        result: bytes = drive(mode, "ankra", lambda d: d.attachments.download(attachment, **call), **options)
+        return result
 
     assert download() == content
     started = time.monotonic()
@@ -136,7 +116,6 @@ def test_a_download_has_its_own_attempt_limit(mode: str, serve: Callable[..., Ho
 # -- a whole call -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_the_call_deadline_stops_retries(mode: str, serve: Callable[..., HostileServer], no_backoff: None) -> None:
     """Slow 503s, retried at once: without a call deadline, 11 attempts; within call_timeout=0.8, two or three."""
     server = serve(then=slow(0.3, b'{"message": "busy"}', status=503))
@@ -145,7 +124,6 @@ def test_the_call_deadline_stops_retries(mode: str, serve: Callable[..., Hostile
     assert 2 <= server.request_count <= 3
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_the_call_deadline_bounds_trickled_attempts_and_their_retries(
     mode: str, serve: Callable[..., HostileServer], no_backoff: None
 ) -> None:
@@ -169,18 +147,9 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def _get_routera(mode: str, script: Recorder, **options: Any) -> Any:
-    if mode == "sync":
-        with sync_desk("routera", script, **options) as desk:
-            return desk.tickets.get(ROUTERA["id"])
-
-    async def go() -> Any:
-        async with async_desk("routera", script, **options) as desk:
-            return await desk.tickets.get(ROUTERA["id"])
-
-    return asyncio.run(go())
+    return drive(mode, "routera", lambda d: d.tickets.get(ROUTERA["id"]), transport=script, **options)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_vendor_asked_wait_past_the_call_deadline_raises_the_rate_limit_error(mode: str, waits: list[float]) -> None:
     busy = ok({"message": "slow down", "error": True}, status=429, **{"retry-after": "5"})
     script = Recorder().on("GET", f"/tickets/{ROUTERA['id']}", busy, ok(ROUTERA))
@@ -194,7 +163,6 @@ def test_a_vendor_asked_wait_past_the_call_deadline_raises_the_rate_limit_error(
     assert waits == [5.0]
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_backoff_past_the_call_deadline_is_not_slept(
     mode: str, waits: list[float], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -321,23 +289,11 @@ class _Dribble(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield b" "
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_with_another_transport_the_deadline_is_checked_between_chunks(mode: str) -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(200, stream=_Dribble()))
     started = time.monotonic()
     with pytest.raises(ticketkit.APITimeoutError):
-        if mode == "sync":
-            with ticketkit.connect("routera", token="t", transport=transport, timeout=DEADLINE, max_retries=0) as desk:
-                desk.tickets.get(ROUTERA["id"])
-        else:
-
-            async def go() -> None:
-                async with ticketkit.connect_async(
-                    "routera", token="t", transport=transport, timeout=DEADLINE, max_retries=0
-                ) as desk:
-                    await desk.tickets.get(ROUTERA["id"])
-
-            asyncio.run(go())
+        drive(mode, "routera", lambda d: d.tickets.get(ROUTERA["id"]), token="t", transport=transport, timeout=DEADLINE)
     assert time.monotonic() - started < DEADLINE + SLACK
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder, async_desk, ok, raw, run, sync_desk
+from desk_support import Recorder, async_desk, calling, drive, ok, raw, sync_desk
 from intercom_client import Client
 from support import load_fixture, load_spec
 from ticketkit import (
@@ -44,7 +44,6 @@ from ticketkit import (
 )
 
 VENDOR = "intercom"
-MODES = ["sync", "async"]
 DOC_TICKET: dict[str, Any] = load_fixture("vendor_docs/intercom-retrieve-ticket.json")["examples"]["response_sample"][
     "value"
 ]
@@ -110,22 +109,8 @@ def error_body(code: str, message: str, request_id: str | None, field: str | Non
 
 
 def perform(mode: str, script: Recorder, operation: str, *args: Any, connect: Any = None, **kwargs: Any) -> Any:
-    """Run one desk operation through the sync or the async desk (a list comes back as a list)."""
-    group, name = operation.split(".")
-    options = dict(connect or {})
-    if mode == "sync":
-        with sync_desk(VENDOR, script, **options) as desk:
-            result = getattr(getattr(desk, group), name)(*args, **kwargs)
-            return list(result) if operation == "tickets.list" else result
-
-    async def go() -> Any:
-        async with async_desk(VENDOR, script, **options) as desk:
-            method = getattr(getattr(desk, group), name)
-            if operation == "tickets.list":
-                return [ticket async for ticket in method(*args, **kwargs)]
-            return await method(*args, **kwargs)
-
-    return run(go())
+    """`desk.<operation>(*args, **kwargs)` on an Intercom desk on the script (`connect`: more connect options)."""
+    return drive(mode, VENDOR, calling(operation, *args, **kwargs), transport=script, **(connect or {}))
 
 
 def assert_api_request(request: httpx.Request, method: str, path: str, body: Any = None, version: str = "2.16") -> None:
@@ -253,7 +238,6 @@ EXPECTED_THREAD_TICKET = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_get_ticket(mode: str) -> None:
     script = Recorder().on("GET", "/tickets/1268", ok(THREAD))
     ticket = perform(mode, script, "tickets.get", "1268")
@@ -301,7 +285,6 @@ def test_the_ticket_id_stays_in_its_path_segment() -> None:
 EVERY_TICKET = {"field": "created_at", "operator": ">", "value": 0}
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_list_pages_with_the_starting_after_cursor(mode: str) -> None:
     second = variant(TICKET_2_11)
     script = Recorder().on("POST", "/tickets/search", ok(page([THREAD], CURSOR)), ok(page([second])))
@@ -383,7 +366,6 @@ def test_list_on_hold_searches_for_a_snooze_in_the_future() -> None:
     assert before <= snooze["value"] <= after
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_list_by_status_drops_what_the_search_cannot_exclude(mode: str) -> None:
     # `open = false` also finds resolved tickets, which are RESOLVED, not CLOSED; a page left empty by
     # that is skipped rather than ending the list.
@@ -410,7 +392,6 @@ def test_list_by_a_status_intercom_never_has_is_refused(status: TicketStatus) ->
 # -- tickets.create ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_create_ticket(mode: str) -> None:
     script = Recorder().on("POST", "/tickets", ok(THREAD))
     ticket = perform(
@@ -516,7 +497,6 @@ def test_update_status_maps_to_state_or_open(status: TicketStatus, body: dict[st
     assert_api_request(script.requests[0], "PUT", "/tickets/1268", body, version="2.11")
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_update_ticket(mode: str) -> None:
     answer = variant(THREAD, ticket_state="resolved", open=False)
     script = Recorder().on("PUT", "/tickets/1268", ok(answer))
@@ -596,7 +576,6 @@ def test_update_refuses_what_the_version_cannot_send(version: str, kwargs: dict[
     assert script.requests == []
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_close_ticket(mode: str) -> None:
     answer = variant(THREAD, open=False)
     script = Recorder().on("PUT", "/tickets/1268", ok(answer))
@@ -703,7 +682,6 @@ EXPECTED_COMMENTS = [
 ]
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_list_comments_returns_the_parts_with_a_message_in_order(mode: str) -> None:
     script = Recorder().on("GET", "/tickets/1268", ok(THREAD))
     comments = perform(mode, script, "comments.list", "1268")
@@ -722,7 +700,6 @@ def test_list_comments_of_a_ticket_without_messages_is_empty(ticket: dict[str, A
     assert perform("sync", script, "comments.list", ticket["id"]) == expected
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_create_internal_comment_is_an_admin_note(mode: str) -> None:
     script = Recorder().on("POST", "/tickets/1268/reply", ok(NOTE_PART))
     comment = perform(mode, script, "comments.create", "1268", body="Checked the logs.", internal=True, admin_id=ADMIN)
@@ -789,7 +766,6 @@ def test_create_comment_refuses_bad_arguments_before_sending(kwargs: dict[str, A
 # -- attachments.download ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_download_fetches_the_file_url_without_the_token(mode: str) -> None:
     attachment = get(THREAD).attachments[0]
     script = Recorder().on("GET", "/i/o/1002/error.png", raw(200, b"\x89PNG\r\n", "image/png"))
@@ -842,7 +818,6 @@ def test_download_needs_an_absolute_url() -> None:
 DOCUMENTED_ERRORS = [(name, status) for name, op in OPS.items() for status in op.documented]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(("operation", "status"), DOCUMENTED_ERRORS)
 def test_documented_error_statuses(mode: str, operation: str, status: int) -> None:
     op = OPS[operation]
@@ -902,7 +877,6 @@ def test_rate_limit_retry_after_fallbacks(headers: dict[str, str], retry_after: 
     assert caught.value.retry_after == retry_after
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     ("response", "cls", "message", "code"),
     [
@@ -1040,7 +1014,6 @@ def test_malformed_success_body_is_a_validation_error(operation: str, why: str, 
     assert (caught.value.vendor, caught.value.operation) == ("intercom", operation)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_malformed_body_through_both_desks(mode: str) -> None:
     script = Recorder().on("GET", "/tickets/1268", ok(variant(THREAD, ticket_parts={"type": "x", "ticket_parts": 5})))
     with pytest.raises(ResponseValidationError, match=r"intercom tickets\.get"):
@@ -1233,7 +1206,6 @@ def test_connect_refuses_bad_options(options: dict[str, Any], message: str) -> N
         ticketkit.connect(VENDOR, **options)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_api_version_and_base_url_apply_to_every_call(mode: str) -> None:
     script = Recorder().on("GET", "/tickets/627", ok(TICKET_2_16)).on("POST", "/tickets/627/reply", ok(NOTE_PART))
     connect = {"api_version": "2.16", "base_url": "https://api.eu.intercom.io/", "admin_id": ADMIN}
@@ -1323,7 +1295,6 @@ EXPECTED_UPDATES = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("version", VERSIONS)
 def test_update_status_and_assignee_in_each_versions_fields(mode: str, version: str) -> None:
     answer = variant(TICKET_2_16, ticket_state=_as_2_16_state("resolved"))
@@ -1461,7 +1432,6 @@ def test_a_category_the_tickets_type_lacks_is_refused_before_the_update() -> Non
     assert [r.method for r in script.requests] == ["GET", "GET"]  # no PUT
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_refused_state_is_forgotten_and_listed_again(mode: str) -> None:
     refused = error_body("ticket_state_id_invalid", "Ticket state id is not valid", "28b71de1")
     script = (
@@ -1484,7 +1454,7 @@ def test_a_refused_state_is_forgotten_and_listed_again(mode: str) -> None:
             desk.tickets.update("627", status="resolved")
         codes = [caught.value.code or ""]
     else:
-        codes = run(twice_async())
+        codes = asyncio.run(twice_async())
     assert codes == ["ticket_state_id_invalid"]
     assert [r.url.path for r in script.requests] == ["/ticket_states", "/tickets/627"] * 2
 
@@ -1539,7 +1509,7 @@ def test_tasks_of_one_async_desk_share_its_state_list() -> None:
             await desk.tickets.update("627", status="in_progress")
             return first, listings()
 
-    listed, after = run(scenario())
+    listed, after = asyncio.run(scenario())
     assert 1 <= listed <= 8 and after == listed
     puts = [json.loads(r.content) for r in script.requests if r.method == "PUT"]
     assert puts == [{"ticket_state_id": RESOLVED_ID}] * 8 + [{"ticket_state_id": "8270"}]
@@ -1576,7 +1546,6 @@ def test_create_assigns_from_2_14_and_refuses_before(version: str) -> None:
 # -- the nulls 2.16 allows ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_null_ticket_in_a_search_page_is_skipped_and_logged(mode: str, caplog: pytest.LogCaptureFixture) -> None:
     script = Recorder().on("POST", "/tickets/search", ok(page([None, THREAD, None], CURSOR)), ok(page([None])))
     with caplog.at_level(logging.WARNING, logger="ticketkit"):

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder, async_desk, ok, raw, run, sync_desk
+from desk_support import Recorder, drive, ok, raw, sync_desk
 from support import load_fixture
 from ticketkit import Priority, TicketStatus
 
@@ -20,26 +20,9 @@ TID = TICKET["id"]
 TOKEN = {"access_token": "jwt-1", "expires_in": 3600, "token_type": "Bearer"}
 
 
-def get_either(mode: str, script: Recorder, ticket_id: str, **options: Any) -> ticketkit.Ticket:
-    """tickets.get through the sync or the async desk."""
-    if mode == "sync":
-        with sync_desk("routera", script, **options) as desk:
-            return desk.tickets.get(ticket_id)
-
-    async def go() -> ticketkit.Ticket:
-        async with async_desk("routera", script, **options) as desk:
-            return await desk.tickets.get(ticket_id)
-
-    return run(go())
-
-
-MODES = ["sync", "async"]
-
-
-@pytest.mark.parametrize("mode", MODES)
 def test_get_normalizes_the_documented_ticket(mode: str) -> None:
     script = Recorder().on("GET", f"/tickets/{TID}", ok(TICKET))
-    ticket = get_either(mode, script, TID)
+    ticket = drive(mode, "routera", lambda d: d.tickets.get(TID), transport=script)
     request = script.requests[0]
     assert request.headers["authorization"] == "Bearer tok-123"
     assert ticket.vendor == "routera" and ticket.id == TID
@@ -69,7 +52,14 @@ def test_custom_fields_stage_map_and_description_field() -> None:
     body = {**TICKET, "ticket_stage": "escalated", "content": "Printer on fire", "plan_tier": "gold"}
     script = Recorder().on("GET", f"/tickets/{TID}", ok(body))
     stage_map = {"escalated": TicketStatus.IN_PROGRESS}
-    ticket = get_either("sync", script, TID, stage_map=stage_map, description_field="content")
+    ticket = drive(
+        "sync",
+        "routera",
+        lambda d: d.tickets.get(TID),
+        transport=script,
+        stage_map=stage_map,
+        description_field="content",
+    )
     assert (ticket.status, ticket.status_raw) == (TicketStatus.IN_PROGRESS, "escalated")
     assert ticket.description == "Printer on fire"
     assert ticket.custom_fields == {"content": "Printer on fire", "plan_tier": "gold"}
@@ -81,14 +71,14 @@ def test_custom_fields_stage_map_and_description_field() -> None:
 )
 def test_archived_tickets_are_closed(archived: Any, archived_at: dt.datetime | None) -> None:
     script = Recorder().on("GET", f"/tickets/{TID}", ok({**TICKET, "archived": archived, "archived_by": "jo"}))
-    ticket = get_either("sync", script, TID)
+    ticket = drive("sync", "routera", lambda d: d.tickets.get(TID), transport=script)
     assert ticket.status is TicketStatus.CLOSED and ticket.status_raw == "new"
     assert ticket.archived_at == archived_at == ticket.closed_at
 
 
 def test_unknown_stage_is_unknown_with_raw_kept() -> None:
     script = Recorder().on("GET", f"/tickets/{TID}", ok({**TICKET, "ticket_stage": "limbo"}))
-    ticket = get_either("sync", script, TID)
+    ticket = drive("sync", "routera", lambda d: d.tickets.get(TID), transport=script)
     assert (ticket.status, ticket.status_raw) == (TicketStatus.UNKNOWN, "limbo")
 
 
@@ -122,12 +112,8 @@ def test_list_closed_asks_for_archived_and_limit_stops_early() -> None:
 def test_async_list_filters_other_statuses_client_side() -> None:
     rows = [{**TICKET, "id": "n"}, {**TICKET, "id": "o", "ticket_stage": "open"}]
     script = Recorder().on("GET", "/tickets", ok({"data": rows}))
-
-    async def go() -> list[str]:
-        async with async_desk("routera", script) as desk:
-            return [t.id async for t in desk.tickets.list(status=TicketStatus.OPEN)]
-
-    assert run(go()) == ["o"]
+    tickets = drive("async", "routera", lambda d: d.tickets.list(status=TicketStatus.OPEN), transport=script)
+    assert [t.id for t in tickets] == ["o"]
 
 
 def test_create_sends_fields_and_returns_the_201_ticket() -> None:
@@ -227,7 +213,7 @@ def test_documented_errors(status: int, cls: type[ticketkit.APIStatusError]) -> 
     body = {"message": "Unauthorized: missing account context", "error": True}
     script = Recorder().on("GET", f"/tickets/{TID}", ok(body, status=status))
     with pytest.raises(cls) as caught:
-        get_either("sync", script, TID)
+        drive("sync", "routera", lambda d: d.tickets.get(TID), transport=script)
     assert caught.value.status_code == status and caught.value.vendor == "routera"
     assert caught.value.message == "Unauthorized: missing account context"
     assert caught.value.body == body
@@ -244,7 +230,7 @@ def test_documented_errors(status: int, cls: type[ticketkit.APIStatusError]) -> 
 def test_undocumented_statuses_are_readable(response: httpx.Response, cls: type[Exception], text: str) -> None:
     script = Recorder().on("GET", f"/tickets/{TID}", response)
     with pytest.raises(cls) as caught:
-        get_either("async", script, TID)
+        drive("async", "routera", lambda d: d.tickets.get(TID), transport=script)
     assert type(caught.value) is cls and text in str(caught.value)
 
 
@@ -261,7 +247,7 @@ def test_undocumented_statuses_are_readable(response: httpx.Response, cls: type[
 def test_malformed_success_bodies_raise_response_validation_error(response: httpx.Response) -> None:
     script = Recorder().on("GET", f"/tickets/{TID}", response)
     with pytest.raises(ticketkit.ResponseValidationError, match=r"routera tickets\.get"):
-        get_either("sync", script, TID)
+        drive("sync", "routera", lambda d: d.tickets.get(TID), transport=script)
 
 
 # -- OAuth client credentials ------------------------------------------------------------------------
@@ -343,7 +329,7 @@ def test_concurrent_async_callers_share_one_token_fetch() -> None:
         async with ticketkit.connect_async("routera", client_id="c", client_secret="s", transport=transport) as desk:
             return await asyncio.gather(*(desk.tickets.get(TID) for _ in range(8)))
 
-    assert len(run(go())) == 8
+    assert len(asyncio.run(go())) == 8
     assert len(fetches) == 1
 
 

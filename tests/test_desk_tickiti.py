@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder, async_desk, ok, raw, run, sync_desk
+from desk_support import Recorder, calling, drive, ok, raw, sync_desk
 from support import load_fixture
 from ticketkit import (
     APIStatusError,
@@ -85,29 +85,10 @@ def edited(body: dict[str, Any], **ticket: Any) -> dict[str, Any]:
 # ---- running an operation on either desk ----------------------------------------------------------------
 
 
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    mode: str = request.param
-    return mode
-
-
 def perform(mode: str, script: Recorder, operation: str, *args: Any, connect: Any = None, **kwargs: Any) -> Any:
-    """Run `desk.<operation>(*args, **kwargs)` on a fresh sync or async desk; a list comes back as a list."""
+    """`desk.<operation>(*args, **kwargs)` on a Tickiti desk of BASE and AGENT on the script."""
     options = {"base_url": BASE, "agent_email": AGENT, **(connect or {})}
-    group, name = operation.split(".")
-    if mode == "sync":
-        with sync_desk("tickiti", script, **options) as desk:
-            result = getattr(getattr(desk, group), name)(*args, **kwargs)
-            return list(result) if operation == "tickets.list" else result
-
-    async def go() -> Any:
-        async with async_desk("tickiti", script, **options) as desk:
-            result = getattr(getattr(desk, group), name)(*args, **kwargs)
-            if operation == "tickets.list":
-                return [ticket async for ticket in result]
-            return await result
-
-    return run(go())
+    return drive(mode, "tickiti", calling(operation, *args, **kwargs), transport=script, **options)
 
 
 def sent(request: httpx.Request, path: str, body: Any, *, write: bool = False) -> None:

@@ -22,14 +22,14 @@ import json
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder, run
+from desk_support import Recorder, drive
 from hostile import MAX_NESTING, PATHOLOGICAL_HTML, nested
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -45,7 +45,6 @@ from ticketkit import (
 )
 from ticketkit._parsing import html_to_text, looks_like_html
 
-MODES = ["sync", "async"]
 MAX_REQUESTS = 50
 # Generous bounds: each case takes a few hundredths of a second; before the fix, tens of seconds.
 QUICK = 1.0
@@ -97,21 +96,8 @@ def numbered(answer: Callable[[httpx.Request, int], httpx.Response]) -> Recorder
 
 
 def perform(mode: str, vendor: str, server: Recorder, action: Callable[[Any], Any], **options: Any) -> Any:
-    """`action(desk)` on a sync or an async desk on the server: awaited, lists iterated to the end."""
-    options = {"token": "tok-123", "max_retries": 0, **GET[vendor].connect, **options}
-    if mode == "sync":
-        with ticketkit.connect(vendor, transport=server.transport, **options) as desk:
-            result = action(desk)
-            return list(result) if isinstance(result, Iterator) else result
-
-    async def go() -> Any:
-        async with ticketkit.connect_async(vendor, transport=server.transport, **options) as desk:
-            result = action(desk)
-            if isinstance(result, AsyncIterator):
-                return [item async for item in result]
-            return await result
-
-    return run(go())
+    """`action(desk)` on a desk of `vendor` answered by `server` (Tickiti's at its base URL)."""
+    return drive(mode, vendor, action, transport=server, **{**GET[vendor].connect, **options})
 
 
 def answering(status: int, content: bytes, content_type: str = "application/json") -> Recorder:
@@ -207,7 +193,6 @@ def planted(vendor: str, depth: int) -> tuple[bytes, dict[str, Any]]:
     return text, answer
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_body_at_the_nesting_limit_is_read_and_its_ticket_exports(vendor: str, mode: str) -> None:
     content, _ = planted(vendor, MAX_NESTING)
@@ -220,7 +205,6 @@ def test_a_body_at_the_nesting_limit_is_read_and_its_ticket_exports(vendor: str,
     assert repr(ticket).startswith("Ticket(")
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("depth", [MAX_NESTING + 1, 900, 100_000])
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_success_body_nested_too_deep_is_a_validation_error(vendor: str, depth: int, mode: str) -> None:
@@ -237,7 +221,6 @@ ERROR_BODIES = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("body", ERROR_BODIES.values(), ids=ERROR_BODIES.keys())
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_an_error_body_nested_too_deep_gives_the_status_error_with_a_readable_message(
@@ -249,7 +232,6 @@ def test_an_error_body_nested_too_deep_gives_the_status_error_with_a_readable_me
     assert "nested" in raised.value.message and "[[[" not in raised.value.message, raised.value.message
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_503_nested_too_deep_is_still_retried(vendor: str, mode: str, waits: list[float]) -> None:
     server = answering(503, nested(5000))
@@ -258,7 +240,6 @@ def test_a_503_nested_too_deep_is_still_retried(vendor: str, mode: str, waits: l
     assert len(server.requests) == 3 and len(waits) == 2
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_validation_error_quotes_at_most_a_few_hundred_characters_of_the_body(mode: str) -> None:
     """A megabyte in one string of the body must not become a megabyte of exception message (and log line)."""
     answer = copy.deepcopy(ROUTERA)
@@ -375,7 +356,6 @@ HTML_FIELDS: dict[str, Callable[[str], dict[str, Any]]] = {"intercom": intercom_
 DESK_HTML = ["unterminated comments", "tags without >", "unclosed scripts", "< and spaces"]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("name", DESK_HTML)
 @pytest.mark.parametrize("vendor", HTML_FIELDS)
 def test_pathological_html_in_a_ticket_is_read_in_linear_time(vendor: str, name: str, mode: str) -> None:
@@ -393,7 +373,6 @@ def test_pathological_html_in_a_ticket_is_read_in_linear_time(vendor: str, name:
 ERROR_PAGE = ("<html><head><title>503</title></head><body>" + "<!--" * 19_500).encode()
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_pathological_html_error_page_is_read_in_linear_time(vendor: str, mode: str, waits: list[float]) -> None:
     server = answering(503, ERROR_PAGE, "text/html")
@@ -487,7 +466,6 @@ def ignoring_the_cursor(vendor: str) -> Recorder:
 PAGED = ["routera", "intercom", "ankra"]  # Tickiti's tickets/query has one page
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", PAGED)
 def test_a_server_that_ignores_the_cursor_ends_the_list_with_a_paging_loop_error(vendor: str, mode: str) -> None:
     """Page 2 repeats page 1 (skipped: offset paging can shift a whole page); page 3 again: the loop."""
@@ -512,7 +490,6 @@ def cycling_cursors(one_ticket: bool) -> Recorder:
     return numbered(answer)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_cursors_that_cycle_end_the_list_before_a_cursor_is_sent_again(mode: str) -> None:
     server = cycling_cursors(one_ticket=False)
     yielded, error = listing(mode, "intercom", server)
@@ -522,7 +499,6 @@ def test_cursors_that_cycle_end_the_list_before_a_cursor_is_sent_again(mode: str
     assert "'A', which fetched page 2" in str(error)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_one_ticket_a_page_with_cycling_cursors_is_yielded_once(mode: str) -> None:
     """The issue's case: `list()` yielded the same ticket without end."""
     server = cycling_cursors(one_ticket=True)
@@ -531,7 +507,6 @@ def test_one_ticket_a_page_with_cycling_cursors_is_yielded_once(mode: str) -> No
     assert len(server.requests) == 3
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_cursor_that_does_not_move_ends_the_list_with_an_error(mode: str) -> None:
     """It used to end the list silently, which hides that the rest of the list was never read."""
     server = numbered(lambda request, n: json_answer(intercom_page([n], "SAME")))
@@ -562,7 +537,6 @@ SHIFTS = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("shift", SHIFTS)
 @pytest.mark.parametrize("vendor", ["routera", "ankra"])
 def test_offset_paging_that_shifts_skips_the_repeated_tickets(
@@ -577,7 +551,6 @@ def test_offset_paging_that_shifts_skips_the_repeated_tickets(
     assert any("already listed; skipped" in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_tickiti_page_listing_a_ticket_twice_yields_it_once(mode: str) -> None:
     rows = load_fixture("tickiti/query-tickets-rows.json")
     rows["data"] = [*rows["data"], rows["data"][0]]
@@ -586,7 +559,6 @@ def test_a_tickiti_page_listing_a_ticket_twice_yields_it_once(mode: str) -> None
     assert error is None and len(yielded) == len(rows["data"]) - 1 == len(set(yielded))
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_limit_ends_the_list_before_a_repeated_cursor_is_noticed(mode: str) -> None:
     """A caller that asked for what it got has no loop to be told about."""
     server = numbered(lambda request, n: json_answer(intercom_page([n], "SAME")))
@@ -604,7 +576,6 @@ def test_the_paging_loop_error_is_public_and_in_the_tree() -> None:
     assert "PagingLoopError" in (ticketkit._errors.__doc__ or "")
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_paging_loop_error_quoting_the_token_masks_it(mode: str) -> None:
     """A server that hands the caller's token back as its cursor: the error names the cursor, masked."""
     token = "sk-live-cursor-secret-42"

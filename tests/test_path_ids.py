@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder, ok
-from security_peers import MODES, HostileServer, drive, json_answer
+from desk_support import Recorder, drive, ok
+from security_peers import HostileServer, json_answer
 from support import load_fixture
 
 BAD_IDS = ["..", ".", "", "   ", " .. ", "\uff0e\uff0e", "\u2025", "1\n", "a\x00b", "x\x7f"]
@@ -62,7 +62,6 @@ CALLS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
 CASES = [(vendor, name) for vendor, calls in CALLS.items() for name in calls]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("bad", BAD_IDS, ids=repr)
 @pytest.mark.parametrize(("vendor", "operation"), CASES)
 def test_a_caller_given_id_that_would_leave_its_segment_is_refused(
@@ -75,7 +74,6 @@ def test_a_caller_given_id_that_would_leave_its_segment_is_refused(
     assert script.requests == []
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("good", ["...", "a.b", "1.2", ".hidden", "..x", "x/../y", "%2e%2e"])
 def test_ids_with_dots_that_are_not_dot_segments_go_out_in_one_segment(good: str, mode: str) -> None:
     script = Recorder()
@@ -87,7 +85,6 @@ def test_ids_with_dots_that_are_not_dot_segments_go_out_in_one_segment(good: str
     assert raw_path.startswith("/tickets/") and "/" not in raw_path[len("/tickets/") :]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("bad", ["..", ".", "", "\uff0e\uff0e"], ids=repr)
 def test_a_server_given_ankra_attachment_id_is_refused_before_its_download(bad: str, mode: str) -> None:
     """The id comes from the ticket the server sent: the download request is never sent."""
@@ -110,7 +107,6 @@ def test_a_server_given_ankra_attachment_id_is_refused_before_its_download(bad: 
     assert [r.url.path for r in script.requests] == [f"/api/v1/org/support/tickets/{ANKRA['id']}"]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     ("vendor", "path", "listing", "close"),
     [
@@ -146,7 +142,6 @@ def test_a_server_given_ticket_id_is_refused_when_passed_back(
     assert [r.method for r in script.requests] == [method]  # the list, and no close
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_close_dot_dot_never_reaches_a_real_api_root(mode: str) -> None:
     """The issue's case on a real socket: the loopback API receives nothing (it used to get `DELETE /`)."""
     with HostileServer(lambda seen: json_answer(200, "{}")) as api:

@@ -54,8 +54,7 @@ from typing import Any
 import httpx
 import jsonschema
 import pytest
-import ticketkit
-from desk_support import Recorder, async_desk, run, sync_desk
+from desk_support import MODES, Recorder, calling, drive, sync_desk
 from hostile import MAX_NESTING as MAX_BODY_NESTING
 from hostile import nested, pathological_html
 from hypothesis import HealthCheck, given, settings
@@ -824,21 +823,6 @@ REFUSED: Counter[str] = Counter()
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _perform_sync(desk: ticketkit.Desk, invocation: Invocation) -> Any:
-    group, name = invocation.operation.split(".")
-    method = getattr(getattr(desk, group), name)
-    result = method(*invocation.args, **invocation.kwargs)
-    return list(result) if invocation.operation == "tickets.list" else result
-
-
-async def _perform_async(desk: ticketkit.AsyncDesk, invocation: Invocation) -> Any:
-    group, name = invocation.operation.split(".")
-    method = getattr(getattr(desk, group), name)
-    if invocation.operation == "tickets.list":
-        return [ticket async for ticket in method(*invocation.args, **invocation.kwargs)]
-    return await method(*invocation.args, **invocation.kwargs)
-
-
 def script_for(call: DeskCall, answer: httpx.Response, body: Any = None) -> Recorder:
     """The answer for the request under test (then `call.then` for later pages), and the plan's other answers."""
     served: list[httpx.Response] = []
@@ -858,17 +842,11 @@ def script_for(call: DeskCall, answer: httpx.Response, body: Any = None) -> Reco
     return script
 
 
-def drive(call: DeskCall, script: Recorder, asynchronous: bool = False) -> Any:
-    options = {**CONNECT[call.vendor], **call.connect}
-    if asynchronous:
-
-        async def go() -> Any:
-            async with async_desk(call.vendor, script, **options) as desk:
-                return await _perform_async(desk, call.invocation)
-
-        return run(go())
-    with sync_desk(call.vendor, script, **options) as desk:
-        return _perform_sync(desk, call.invocation)
+def perform(call: DeskCall, script: Recorder, mode: str = "sync") -> Any:
+    """The desk call on a desk of its vendor (sync or async) answered by `script`."""
+    invocation = call.invocation
+    action = calling(invocation.operation, *invocation.args, **invocation.kwargs)
+    return drive(mode, call.vendor, action, transport=script, **{**CONNECT[call.vendor], **call.connect})
 
 
 def identify(result: Any) -> Any:
@@ -974,7 +952,7 @@ def normalize(response: Response, call: DeskCall, body: Any) -> None:
     answer = httpx.Response(response.status, content=content, headers={"content-type": response.media_type})
     script = script_for(call, answer, body)
     try:
-        result = drive(call, script)
+        result = perform(call, script)
     except ResponseValidationError as error:
         known = [d for d in DISAGREEMENTS if d.covers(call, error)]
         assert known, f"{call.id}: a conforming body was refused: {error}"
@@ -1040,7 +1018,7 @@ def test_timestamps_beyond_datetime_range_are_refused_as_validation_errors(
     response = success_of(call)
     assert response is not None and _validator(call.vendor, response.pointer).is_valid(edged)
     with pytest.raises(ResponseValidationError) as raised:
-        drive(call, script_for(call, _json(edged), edged))
+        perform(call, script_for(call, _json(edged), edged))
     assert [d.name for d in DISAGREEMENTS if d.covers(call, raised.value)] == ["timestamp out of datetime's range"]
 
 
@@ -1201,12 +1179,12 @@ def _conforms(vendor: str, pointer: tuple[str, ...], content: bytes) -> bool:
     return bool(_validator(vendor, pointer).is_valid(body))
 
 
-def expect_outcome(call: DeskCall, status: int, kind: str, script: Recorder, asynchronous: bool = False) -> None:
+def expect_outcome(call: DeskCall, status: int, kind: str, script: Recorder, mode: str = "sync") -> None:
     """Run the call on a broken answer: only the ticketkit error for `status` may come out (or, for a drop or
     a wrong type the adapter does not need, a result)."""
     where = f"{call.id} on a {kind} body with HTTP {status}"
     try:
-        result = drive(call, script, asynchronous)
+        result = perform(call, script, mode)
     except TicketkitError as error:
         expected = ERROR_STATUSES.get(status, ResponseValidationError)
         assert isinstance(error, expected), f"{where}: {type(error).__name__}: {error}"
@@ -1277,22 +1255,19 @@ def test_broken_body_raises_only_ticketkit_errors(answers: tuple[Answer, ...], d
             expect_outcome(answer.call, answer.status, kind, script_for(answer.call, response, body))
 
 
-@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
 @pytest.mark.parametrize("kind", ["html", "empty"])
 @pytest.mark.parametrize("status", [None, *ERROR_STATUSES], ids=["success", *map(str, ERROR_STATUSES)])
 @pytest.mark.parametrize("call", DESK_CALLS, ids=lambda c: c.id)
-def test_unreadable_body_raises_only_ticketkit_errors(
-    call: DeskCall, status: int | None, kind: str, asynchronous: bool
-) -> None:
+def test_unreadable_body_raises_only_ticketkit_errors(call: DeskCall, status: int | None, kind: str, mode: str) -> None:
     """An HTML error page or an empty body, at the success status and at error statuses, sync and async."""
     content, content_type = break_body(kind, None, None, None) or (b"", "")
     success = success_of(call)
     code = status or (success.status if success else 200)
     answer = httpx.Response(code, content=content, headers={"content-type": content_type})
     if status is None and (success is None or success.binary):  # a download: the bytes are the file
-        assert drive(call, script_for(call, answer), asynchronous) == content
+        assert perform(call, script_for(call, answer), mode) == content
         return
-    expect_outcome(call, code, kind, script_for(call, answer), asynchronous)
+    expect_outcome(call, code, kind, script_for(call, answer), mode)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1392,9 +1367,9 @@ def test_hostile_body_raises_only_ticketkit_errors_in_bounded_time(
             CASES[answer.call.vendor] += 1
             HOSTILE_CASES[answer.call.vendor] += 1
             response = httpx.Response(answer.status, content=hostile[0], headers={"content-type": hostile[1]})
-            asynchronous = data.draw(st.booleans(), label="async")
+            mode = MODES[data.draw(st.booleans(), label="async")]  # False: sync
             started = time.perf_counter()
-            expect_outcome(answer.call, answer.status, kind, script_for(answer.call, response, body), asynchronous)
+            expect_outcome(answer.call, answer.status, kind, script_for(answer.call, response, body), mode)
             elapsed = time.perf_counter() - started
             where = f"{answer.call.id} on a {kind} body with HTTP {answer.status}"
             assert elapsed < HOSTILE_SECONDS, f"{where}: {elapsed:.1f} s"
@@ -1493,7 +1468,8 @@ def test_pathological_html_in_every_html_field_is_read_in_bounded_time(
         HOSTILE_CASES[call.vendor] += 1
         answer = httpx.Response(response.status, content=hostile[0], headers={"content-type": hostile[1]})
         started = time.perf_counter()
-        expect_outcome(call, response.status, "html", script_for(call, answer, body), data.draw(st.booleans()))
+        mode = MODES[data.draw(st.booleans())]  # False: sync
+        expect_outcome(call, response.status, "html", script_for(call, answer, body), mode)
         assert time.perf_counter() - started < HOSTILE_SECONDS, call.id
 
 
@@ -1525,7 +1501,7 @@ def test_an_error_body_that_says_nothing_still_gives_a_message(vendor: str, stat
     """The vendor's words when there are any, else the body's own text: never "", blanks or "None"."""
     call = next(c for c in DESK_CALLS if c.vendor == vendor and c.operation == "tickets.get")
     with pytest.raises(APIStatusError) as raised:
-        drive(call, script_for(call, _json(body, status), body))
+        perform(call, script_for(call, _json(body, status), body))
     error = raised.value
     assert error.status_code == status and isinstance(error, ERROR_STATUSES.get(status, APIStatusError))
     assert isinstance(error.message, str) and error.message.strip() not in ("", "None"), repr(error.message)

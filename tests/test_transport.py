@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder, async_desk, ok, run, sync_desk
+from desk_support import Recorder, async_desk, drive, ok, sync_desk
 from support import load_fixture
 from ticketkit import _transport
 
@@ -268,7 +268,7 @@ def test_async_waits_do_not_block_the_event_loop(monkeypatch: pytest.MonkeyPatch
         async with async_desk("routera", script, max_retries=1) as desk:
             return await asyncio.gather(desk.tickets.get(TID), desk.tickets.get(TID))
 
-    assert len(run(go())) == 2
+    assert len(asyncio.run(go())) == 2
     assert [kind for kind, _ in events] == ["start", "start", "end", "end"]
     assert [seconds for _, seconds in events] == [1.0, 1.0, 1.0, 1.0]
 
@@ -397,16 +397,14 @@ def _ankra_attachment() -> ticketkit.Attachment:
 def test_a_download_over_the_limit_raises_and_returns_nothing(mode: str) -> None:
     script = Recorder().on("GET", ANKRA_FILE, httpx.Response(200, content=b"x" * 1001))
 
-    async def go() -> bytes:
-        async with async_desk("ankra", script, max_download_bytes=1000) as desk:
-            return await desk.attachments.download(_ankra_attachment())
-
     with pytest.raises(ticketkit.ResponseTooLargeError, match="max_download_bytes=1000") as caught:
-        if mode == "sync":
-            with sync_desk("ankra", script, max_download_bytes=1000) as desk:
-                desk.attachments.download(_ankra_attachment())
-        else:
-            run(go())
+        drive(
+            mode,
+            "ankra",
+            lambda d: d.attachments.download(_ankra_attachment()),
+            transport=script,
+            max_download_bytes=1000,
+        )
     assert caught.value.limit == 1000
 
 
