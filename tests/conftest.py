@@ -13,8 +13,8 @@ from desk_support import MODES
 
 REPORTS = {
     ("test_sandbox_conformance", "CASES"): "sandbox conformance: {total} schemathesis cases ({each})",
-    ("test_property_parsing", "CASES"): "property-based parsing: {total} generated bodies ({each})",
-    ("test_property_parsing", "HOSTILE_CASES"): "  of which hostile (issue 12): {total} ({each})",
+    ("property_bodies", "CASES"): "property-based parsing: {total} generated bodies ({each})",
+    ("property_bodies", "HOSTILE_CASES"): "  of which hostile (issue 12): {total} ({each})",
 }
 
 
