@@ -250,21 +250,21 @@ FAMILIES = _families()
 
 
 @functools.cache
-def _strategy(response: Response) -> st.SearchStrategy[Any]:
+def body_strategy(response: Response) -> st.SearchStrategy[Any]:
     if response.binary:
         return st.binary(max_size=512)
     return generate(self_contained(load_spec(response.vendor), response.branch_schema()))
 
 
 @functools.cache
-def _validator(vendor: str, pointer: tuple[str, ...]) -> jsonschema.protocols.Validator:
+def response_validator(vendor: str, pointer: tuple[str, ...]) -> jsonschema.protocols.Validator:
     return validator_for(load_spec(vendor), _pointed(vendor, pointer))
 
 
 def assert_conforms(response: Response, body: Any) -> None:
     """The generated body conforms to the spec as written (so the resolution here cannot drift from it)."""
     if not response.binary:
-        problems = [e.message for e in _validator(response.vendor, response.pointer).iter_errors(body)]
+        problems = [e.message for e in response_validator(response.vendor, response.pointer).iter_errors(body)]
         assert not problems, f"{response.id}: generated body does not conform: {problems}"
 
 
@@ -326,23 +326,23 @@ class DeskCall:
         return f"{self.vendor}-{self.operation}" + (f"-via-{self.operation_id}" if self.via else "")
 
 
-def _example(vendor: str, name: str) -> Any:
+def spec_example(vendor: str, name: str) -> Any:
     return copy.deepcopy(load_spec(vendor)["components"]["examples"][name]["value"])
 
 
 # Routera
 R_ID = "550e8400-e29b-41d4-a716-446655440000"
-R_TICKET = _example("routera", "TicketDocumented")
+R_TICKET = spec_example("routera", "TicketDocumented")
 # Intercom
 I_ID = "1268"
 I_FILE_URL = "https://downloads.intercomcdn.com/i/o/1/report.png"
 I_LAST_PAGE = {"type": "ticket.list", "tickets": [], "total_count": 0, "pages": None}
-I_TICKET_2_16 = _example("intercom", "Ticket216")  # its ticket type (90) lists an in_progress state
+I_TICKET_2_16 = spec_example("intercom", "Ticket216")  # its ticket type (90) lists an in_progress state
 # Tickiti
 T_BASE = "https://support.example.com"
 T_NUMBER = "220009"
 T_AGENT = "priya.sharma@sole-provider.example"
-T_SHOW = _example("tickiti", "ShowTicketDocumented")
+T_SHOW = spec_example("tickiti", "ShowTicketDocumented")
 T_RESPONSE = T_SHOW["data"]["responses"][0]
 # Ankra
 A_ID = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
@@ -351,7 +351,7 @@ A_COMMENT = "The upgrade finished after a restart."
 A_LAST_PAGE = {"result": [], "pagination": {"page": 2, "page_size": 20, "total_pages": 0, "total_count": 0}}
 
 
-def _json(body: Any, status: int = 200) -> httpx.Response:
+def json_answer(body: Any, status: int = 200) -> httpx.Response:
     return httpx.Response(status, content=encode(body), headers={"content-type": "application/json"})
 
 
@@ -387,7 +387,7 @@ def _tickiti_thread_with(body: Any) -> Routes:
     except (KeyError, TypeError):  # not a success answer: the plan stops before reading the thread
         return {}
     thread = {"ok": True, "data": {"ticket_number": T_NUMBER, "responses": [response]}}
-    return {("POST", "/api/v1/tickets/responses"): _json(thread)}
+    return {("POST", "/api/v1/tickets/responses"): json_answer(thread)}
 
 
 def _tickiti_coherent_download(body: dict[str, Any]) -> dict[str, Any]:
@@ -409,7 +409,7 @@ def _ankra_with_new_comment(body: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-T_SHOW_ROUTE: Routes = {("POST", "/api/v1/tickets/show"): _json(T_SHOW)}
+T_SHOW_ROUTE: Routes = {("POST", "/api/v1/tickets/show"): json_answer(T_SHOW)}
 I_ATTACHMENT = Attachment(id=I_FILE_URL, name="report.png", url=I_FILE_URL, ticket_id=I_ID, raw={})
 T_ATTACHMENT = Attachment(id="14494", name="UPDD Diag.zip", ticket_id=T_NUMBER, comment_id="42", raw={})
 A_ATTACHMENT = Attachment(id="a1", name="logs.txt", ticket_id=A_ID, raw={})
@@ -465,7 +465,7 @@ DESK_CALLS: list[DeskCall] = [
         "POST",
         "/oauth2/token",
         connect={"token": None, "client_id": "client-1", "client_secret": "secret-1"},
-        others=lambda b: {("GET", f"/tickets/{R_ID}"): _json(R_TICKET)},
+        others=lambda b: {("GET", f"/tickets/{R_ID}"): json_answer(R_TICKET)},
         expected=lambda b: R_TICKET["id"],
         via=True,
     ),
@@ -520,8 +520,8 @@ DESK_CALLS: list[DeskCall] = [
         "GET",
         "/ticket_states",
         others=lambda b: {
-            ("GET", f"/tickets/{I_ID}"): _json(I_TICKET_2_16),
-            ("PUT", f"/tickets/{I_ID}"): _json(I_TICKET_2_16),
+            ("GET", f"/tickets/{I_ID}"): json_answer(I_TICKET_2_16),
+            ("PUT", f"/tickets/{I_ID}"): json_answer(I_TICKET_2_16),
         },
         expected=lambda b: I_TICKET_2_16["id"],
         via=True,
@@ -799,7 +799,7 @@ def script_for(call: DeskCall, answer: httpx.Response, body: Any = None) -> Reco
 
     def primary(request: httpx.Request) -> httpx.Response:
         if served and call.then is not None:
-            return _json(call.then)
+            return json_answer(call.then)
         if served:
             return httpx.Response(599, text=f"{call.id}: asked twice for {request.url.path}")
         served.append(answer)
@@ -851,7 +851,7 @@ def check_result(call: DeskCall, result: Any) -> None:
 
 
 @functools.cache
-def _search_requests() -> st.SearchStrategy[Any]:
+def search_requests() -> st.SearchStrategy[Any]:
     return generate(self_contained(load_spec("intercom"), {"$ref": "#/components/schemas/SearchRequest"}))
 
 
@@ -925,7 +925,7 @@ def error_pointer(call: DeskCall, status: int) -> tuple[str, ...]:
 
 
 @functools.cache
-def _unbroken(vendor: str, pointer: tuple[str, ...], branch: int | None) -> tuple[Any, st.SearchStrategy[Any]]:
+def unbroken_schema(vendor: str, pointer: tuple[str, ...], branch: int | None) -> tuple[Any, st.SearchStrategy[Any]]:
     """The self-contained schema an unbroken body follows, and the strategy for it."""
     schema = _pointed(vendor, pointer)
     contained = self_contained(load_spec(vendor), schema if branch is None else schema["oneOf"][branch])
@@ -985,7 +985,7 @@ def _at(body: Any, path: tuple[Any, ...]) -> Any:
     return body
 
 
-def _replace(body: Any, path: tuple[Any, ...], value: Any) -> Any:
+def with_value_at(body: Any, path: tuple[Any, ...], value: Any) -> Any:
     if not path:
         return value
     body = copy.deepcopy(body)
@@ -1029,15 +1029,15 @@ def break_body(kind: str, schema: Any, body: Any, data: st.DataObject | None) ->
     typed = {(path, tuple(sorted(types))) for path, node in where if (types := _declared_types(node))}
     path, types = data.draw(st.sampled_from(sorted(typed, key=repr)), label="at")
     wrong = data.draw(st.sampled_from(sorted(set(WRONG_VALUES) - set(types))), label="wrong type")
-    return encode(_replace(body, path, WRONG_VALUES[wrong])), "application/json"
+    return encode(with_value_at(body, path, WRONG_VALUES[wrong])), "application/json"
 
 
-def _conforms(vendor: str, pointer: tuple[str, ...], content: bytes) -> bool:
+def conforms_to_spec(vendor: str, pointer: tuple[str, ...], content: bytes) -> bool:
     try:
         body = json.loads(content)
     except ValueError:
         return False
-    return bool(_validator(vendor, pointer).is_valid(body))
+    return bool(response_validator(vendor, pointer).is_valid(body))
 
 
 def expect_outcome(call: DeskCall, status: int, kind: str, script: Recorder, mode: str = "sync") -> None:
@@ -1072,7 +1072,7 @@ class Answer:
     branch: int | None
 
 
-def _broken_families() -> list[Any]:
+def broken_families() -> list[Any]:
     """Every desk call at its success status (bodies only: bytes have no shape) and at ERROR_STATUSES,
     grouped by the schema the unbroken body follows (every Routera error is the same `Error`...)."""
     grouped: dict[tuple[str, str], list[Answer]] = {}
@@ -1135,7 +1135,7 @@ def _values(body: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
 
 def _planted(body: Any, path: tuple[Any, ...], text: bytes) -> bytes:
     """The body's JSON with the value at `path` replaced by `text` (JSON no json.dumps would write)."""
-    return encode(_replace(body, path, PLACEHOLDER)).replace(encode(PLACEHOLDER), text)
+    return encode(with_value_at(body, path, PLACEHOLDER)).replace(encode(PLACEHOLDER), text)
 
 
 def hostile_body(kind: str, status: int, body: Any, data: st.DataObject) -> tuple[bytes, str] | None:
@@ -1150,7 +1150,7 @@ def hostile_body(kind: str, status: int, body: Any, data: st.DataObject) -> tupl
             return None
         path = data.draw(st.sampled_from(paths), label="huge at")
         value = HUGE_STRINGS[data.draw(st.sampled_from(sorted(HUGE_STRINGS)), label="huge string")]
-        return encode(_replace(body, path, value)), "application/json"
+        return encode(with_value_at(body, path, value)), "application/json"
     assert kind == "html"
     markup = PATHOLOGICAL[data.draw(st.sampled_from(sorted(PATHOLOGICAL)), label="html")]
     if status in ERROR_STATUSES:  # a proxy's error page
@@ -1214,7 +1214,7 @@ def _html_schema(call: DeskCall) -> Any:
 HTML_CALLS = [call for call in DESK_CALLS if _html_schema(call) is not None]
 
 
-def _html_families() -> list[Any]:
+def html_families() -> list[Any]:
     """The HTML_CALLS grouped by the schema of their answer (a ticket answers get, close, update...)."""
     grouped: dict[tuple[str, str], list[DeskCall]] = {}
     for call in HTML_CALLS:
@@ -1223,6 +1223,6 @@ def _html_families() -> list[Any]:
 
 
 @functools.cache
-def _html_bodies(call_id: str) -> st.SearchStrategy[Any]:
+def html_bodies(call_id: str) -> st.SearchStrategy[Any]:
     call = next(c for c in DESK_CALLS if c.id == call_id)
     return generate(_html_schema(call), max_items=1)

@@ -68,30 +68,30 @@ from property_bodies import (
     Answer,
     DeskCall,
     Family,
-    _broken_families,
-    _conforms,
-    _example,
-    _html_bodies,
-    _html_families,
-    _json,
-    _replace,
-    _search_requests,
-    _strategy,
-    _unbroken,
-    _validator,
     assert_conforms,
+    body_strategy,
     break_body,
+    broken_families,
+    conforms_to_spec,
     desk_calls_of,
     encode,
     expect_outcome,
     hostile_body,
+    html_bodies,
+    html_families,
+    json_answer,
     normalize,
     parse_generated,
     perform,
+    response_validator,
     script_for,
+    search_requests,
     self_contained,
+    spec_example,
     spec_operations,
     success_of,
+    unbroken_schema,
+    with_value_at,
 )
 from spec_check import validator_for
 from support import VENDORS, load_spec
@@ -152,7 +152,7 @@ def test_bodies_of_a_recursive_schema_conform_and_parse(data: st.DataObject) -> 
     """Search requests generated from the cut schema conform to the whole one and parse in the generated model."""
     from intercom_client.models import SearchRequest
 
-    body = data.draw(_search_requests(), label="search request")
+    body = data.draw(search_requests(), label="search request")
     validator = validator_for(load_spec("intercom"), {"$ref": "#/components/schemas/SearchRequest"})
     assert not [e.message for e in validator.iter_errors(body)]
     assert SearchRequest.from_dict(body).to_dict() == body
@@ -169,7 +169,7 @@ def test_bodies_of_a_recursive_schema_conform_and_parse(data: st.DataObject) -> 
 def test_conforming_body_parses_and_normalizes(family: Family, data: st.DataObject) -> None:
     """For each operation answering with the body: the generated client parses it into the model the spec
     names, and every desk call sending the operation normalizes it into the unified model."""
-    body = data.draw(_strategy(family.members[0]), label="body")
+    body = data.draw(body_strategy(family.members[0]), label="body")
     for response in family.members:
         CASES[response.vendor] += 1
         assert_conforms(response, body)
@@ -187,21 +187,21 @@ EDGES = [
     pytest.param("routera-tickets.get", R_TICKET, ("created_at",), "0001-01-01T00:00:00+05:00", id="routera-year-0"),
     pytest.param(
         "intercom-tickets.get",
-        _example("intercom", "TicketDocumented"),
+        spec_example("intercom", "TicketDocumented"),
         ("created_at",),
         10**12,
         id="intercom-1e12",
     ),
     pytest.param(
         "intercom-tickets.get",
-        _example("intercom", "TicketDocumented"),
+        spec_example("intercom", "TicketDocumented"),
         ("created_at",),
         10**18,
         id="intercom-1e18",
     ),
     pytest.param(
         "intercom-tickets.get",
-        _example("intercom", "TicketDocumented"),
+        spec_example("intercom", "TicketDocumented"),
         ("updated_at",),
         10**20,
         id="intercom-1e20",
@@ -211,7 +211,7 @@ EDGES = [
     ),
     pytest.param(
         "ankra-tickets.get",
-        _example("ankra", "TicketDocumented"),
+        spec_example("ankra", "TicketDocumented"),
         ("created_at",),
         "0001-01-01T00:00:00+01:00",
         id="ankra-year-0",
@@ -225,11 +225,11 @@ def test_timestamps_beyond_datetime_range_are_refused_as_validation_errors(
 ) -> None:
     """Conforming timestamps no datetime holds (Linux raises ValueError, OSError or OverflowError for them)."""
     call = next(c for c in DESK_CALLS if c.id == call_id)
-    edged = _replace(body, path, value)
+    edged = with_value_at(body, path, value)
     response = success_of(call)
-    assert response is not None and _validator(call.vendor, response.pointer).is_valid(edged)
+    assert response is not None and response_validator(call.vendor, response.pointer).is_valid(edged)
     with pytest.raises(ResponseValidationError) as raised:
-        perform(call, script_for(call, _json(edged), edged))
+        perform(call, script_for(call, json_answer(edged), edged))
     assert [d.name for d in DISAGREEMENTS if d.covers(call, raised.value)] == ["timestamp out of datetime's range"]
 
 
@@ -238,18 +238,18 @@ def test_timestamps_beyond_datetime_range_are_refused_as_validation_errors(
 # ---------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("answers", _broken_families())
+@pytest.mark.parametrize("answers", broken_families())
 @settings(SETTINGS, max_examples=BROKEN_EXAMPLES)
 @given(data=st.data())
 def test_broken_body_raises_only_ticketkit_errors(answers: tuple[Answer, ...], data: st.DataObject) -> None:
     """A body of the answers' schema, broken each way in turn and given to each desk call (a change the
     schema still allows is skipped: breaking Tickiti's success envelope can leave a body `Error` accepts)."""
     first = answers[0]
-    schema, strategy = _unbroken(first.call.vendor, first.pointer, first.branch)
+    schema, strategy = unbroken_schema(first.call.vendor, first.pointer, first.branch)
     body = data.draw(strategy, label="unbroken body")
     for kind in BREAKAGES:
         broken = break_body(kind, schema, body, data)
-        if broken is None or _conforms(first.call.vendor, first.pointer, broken[0]):
+        if broken is None or conforms_to_spec(first.call.vendor, first.pointer, broken[0]):
             continue
         for answer in answers:
             CASES[answer.call.vendor] += 1
@@ -283,7 +283,7 @@ HTML_EXAMPLES = 2  # bodies with HTML fields per desk call
 HOSTILE_SECONDS = 1.0
 
 
-@pytest.mark.parametrize("answers", _broken_families())
+@pytest.mark.parametrize("answers", broken_families())
 @settings(SETTINGS, max_examples=HOSTILE_EXAMPLES)
 @given(data=st.data())
 def test_hostile_body_raises_only_ticketkit_errors_in_bounded_time(
@@ -291,7 +291,7 @@ def test_hostile_body_raises_only_ticketkit_errors_in_bounded_time(
 ) -> None:
     """A body of the answers' schema made hostile each way in turn and given to each desk call, sync or async."""
     first = answers[0]
-    _, strategy = _unbroken(first.call.vendor, first.pointer, first.branch)
+    _, strategy = unbroken_schema(first.call.vendor, first.pointer, first.branch)
     body = data.draw(strategy, label="unbroken body")
     for kind in [kind for kind in HOSTILE for _ in range(HOSTILE_VARIANTS)]:
         made: dict[bool, tuple[bytes, str] | None] = {}  # one hostile body for the success status, one for errors
@@ -325,7 +325,7 @@ def test_every_vendor_answer_with_html_fields_is_tried() -> None:
     }
 
 
-@pytest.mark.parametrize("calls", _html_families())
+@pytest.mark.parametrize("calls", html_families())
 @settings(SETTINGS, max_examples=HTML_EXAMPLES)
 @given(data=st.data())
 def test_pathological_html_in_every_html_field_is_read_in_bounded_time(
@@ -334,7 +334,7 @@ def test_pathological_html_in_every_html_field_is_read_in_bounded_time(
     """A generated answer with every HTML field it has set to pathological HTML, given to each desk call that
     reads it: a result (or, where the adapter needs the text it replaced, ResponseValidationError), within
     HOSTILE_SECONDS, sync or async."""
-    generated = data.draw(_html_bodies(calls[0].id), label="body with HTML fields")
+    generated = data.draw(html_bodies(calls[0].id), label="body with HTML fields")
     for call in calls:
         response = success_of(call)
         assert response is not None
@@ -378,7 +378,7 @@ def test_an_error_body_that_says_nothing_still_gives_a_message(vendor: str, stat
     """The vendor's words when there are any, else the body's own text: never "", blanks or "None"."""
     call = next(c for c in DESK_CALLS if c.vendor == vendor and c.operation == "tickets.get")
     with pytest.raises(APIStatusError) as raised:
-        perform(call, script_for(call, _json(body, status), body))
+        perform(call, script_for(call, json_answer(body, status), body))
     error = raised.value
     assert error.status_code == status and isinstance(error, ERROR_STATUSES.get(status, APIStatusError))
     assert isinstance(error.message, str) and error.message.strip() not in ("", "None"), repr(error.message)
