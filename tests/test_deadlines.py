@@ -21,7 +21,7 @@ import httpx
 import pytest
 import ticketkit
 from desk_support import Recorder, drive, ok, sync_desk
-from faulty_server import reply, slow
+from faulty_server import reply, servers, slow
 from hostile_server import HostileServer, trickle
 from support import load_fixture
 from ticketkit import _deadline, _deadline_io, _transport
@@ -38,21 +38,8 @@ SLACK = 3.0  # what "it ended on time" allows past the deadline
 
 @pytest.fixture
 def serve() -> Iterator[Callable[..., HostileServer]]:
-    servers: list[HostileServer] = []
-
-    def start(*script: Any, then: Any = None) -> HostileServer:
-        server = HostileServer(script, then or reply(ANKRA_BODY)).start()
-        servers.append(server)
-        return server
-
-    try:
+    with servers(HostileServer, reply(ANKRA_BODY)) as start:
         yield start
-    finally:
-        for server in servers:
-            server.stop()
-    for server in servers:
-        assert server.errors == []
-        assert server.all_sockets_closed()
 
 
 @pytest.fixture
@@ -131,19 +118,6 @@ def test_the_call_deadline_bounds_trickled_attempts_and_their_retries(
     elapsed = timed_get(server, mode, timeout=0.3, max_retries=10, call_timeout=0.8)
     assert elapsed < 0.8 + SLACK
     assert 2 <= server.request_count <= 3
-
-
-@pytest.fixture
-def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The waits the transport asked for, sync or async, without waiting."""
-    asked: list[float] = []
-
-    async def no_async_wait(seconds: float) -> None:
-        asked.append(seconds)
-
-    monkeypatch.setattr(_transport.time, "sleep", asked.append)
-    monkeypatch.setattr(_transport.asyncio, "sleep", no_async_wait)
-    return asked
 
 
 def _get_routera(mode: str, script: Recorder, **options: Any) -> Any:

@@ -41,7 +41,6 @@ from ticketkit import (
     ServerError,
     Ticket,
     _parsing,
-    _transport,
 )
 from ticketkit._parsing import html_to_text, looks_like_html
 
@@ -106,19 +105,6 @@ def answering(status: int, content: bytes, content_type: str = "application/json
 
 def get_ticket(vendor: str) -> Callable[[Any], Any]:
     return lambda desk: desk.tickets.get(GET[vendor].ticket_id)
-
-
-@pytest.fixture
-def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The waits between attempts, recorded instead of slept (sync and async)."""
-    waited: list[float] = []
-
-    async def asleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(_transport.time, "sleep", waited.append)
-    monkeypatch.setattr(_transport.asyncio, "sleep", asleep)
-    return waited
 
 
 # ---------------------------------------------------------------------------------------------------------

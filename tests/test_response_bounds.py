@@ -22,7 +22,7 @@ import httpx
 import pytest
 import ticketkit
 from desk_support import Recorder, drive
-from faulty_server import reply
+from faulty_server import reply, servers
 from hostile_server import MIB, Attack, HostileServer, bomb, compressed, flood, zero_gzip
 from support import load_fixture
 from ticketkit import _decoding, _transport
@@ -38,21 +38,8 @@ linux_only = pytest.mark.skipif(sys.platform != "linux", reason="reads the peak 
 @pytest.fixture
 def serve() -> Iterator[Callable[..., HostileServer]]:
     """Start hostile servers on loopback; stop them after the test and check they closed everything."""
-    servers: list[HostileServer] = []
-
-    def start(*script: Any, then: Any = None) -> HostileServer:
-        server = HostileServer(script, then or reply(ANKRA_BODY)).start()
-        servers.append(server)
-        return server
-
-    try:
+    with servers(HostileServer, reply(ANKRA_BODY)) as start:
         yield start
-    finally:
-        for server in servers:
-            server.stop()
-    for server in servers:
-        assert server.errors == []
-        assert server.all_sockets_closed()
 
 
 def get(server: HostileServer, mode: str, **options: Any) -> ticketkit.Ticket:
