@@ -43,6 +43,12 @@ def load_spec(vendor: str) -> dict[str, Any]:
     return copy.deepcopy(spec_view(vendor))
 
 
+def media_example(vendor: str, path: str, method: str, status: str, name: str) -> Any:
+    """A named example of a JSON response in specs/<vendor>.yaml (a copy, free to change)."""
+    response = load_spec(vendor)["paths"][path][method]["responses"][status]
+    return response["content"]["application/json"]["examples"][name]["value"]
+
+
 def load_fixture(relative: str) -> Any:
     """A JSON fixture under tests/fixtures/."""
     return json.loads((FIXTURES / relative).read_text(encoding="utf-8"))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
+from loopback import cli_serving
 from support import SPECS, VENDORS
 from ticketkit.cli import main
 
@@ -138,21 +137,6 @@ def test_demo_compares_the_four_vendors() -> None:
 def test_sandbox_serve_prints_its_url_and_serves_until_stopped() -> None:
     import httpx
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ticketkit.cli", "sandbox", "serve", "ankra", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        url = line.split(" at ")[1].split()[0]
+    with cli_serving("ankra") as url:
         response = httpx.get(url + "/api/v1/org/support/tickets", headers={"Authorization": "Bearer sandbox-token"})
         assert response.status_code == 200 and "result" in response.json()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        for stream in (process.stdout, process.stderr):
-            if stream is not None:
-                stream.close()

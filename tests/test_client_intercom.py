@@ -57,7 +57,7 @@ from intercom_client.models import (
     UpdateTicketRequest,
 )
 from intercom_client.types import UNSET, Unset
-from support import json_body, load_fixture, load_spec, same_data
+from support import json_body, load_fixture, load_spec, media_example, same_data
 
 BASE = "https://api.intercom.io"
 # An id that must stay inside its path segment.
@@ -67,17 +67,7 @@ DOC_EXAMPLES = load_fixture("vendor_docs/intercom-retrieve-ticket.json")["exampl
 DOC_TICKET: dict[str, Any] = DOC_EXAMPLES["response_sample"]["value"]
 DOC_SPEC_EXAMPLES: dict[str, Any] = load_spec("intercom")["components"]["examples"]
 TICKET_2_16: dict[str, Any] = load_fixture("intercom/ticket-2.16.json")["value"]
-NOTE_PART = {
-    "type": "ticket_part",
-    "id": "122",
-    "part_type": "note",
-    "body": "<p>Checked the logs.</p>",
-    "created_at": 1719493024,
-    "updated_at": 1719493024,
-    "author": {"id": "991267829", "type": "admin", "name": "Ciaran Lee", "email": "admin375@email.com"},
-    "attachments": [],
-    "redacted": False,
-}
+NOTE_PART: dict[str, Any] = media_example("intercom", "/tickets/{id}/reply", "post", "200", "admin_note")
 
 
 def _client(recorder: Recorder) -> AuthenticatedClient:

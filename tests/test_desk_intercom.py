@@ -22,7 +22,7 @@ import pytest
 import ticketkit
 from desk_support import Recorder, async_desk, calling, drive, ok, raw, sync_desk
 from intercom_client import Client
-from support import load_fixture, load_spec
+from support import load_fixture, load_spec, media_example
 from ticketkit import (
     APIStatusError,
     Attachment,
@@ -52,17 +52,7 @@ TICKET_2_11: dict[str, Any] = load_fixture("intercom/ticket-2.11.json")["value"]
 THREAD: dict[str, Any] = load_fixture("intercom/ticket-thread.json")["value"]
 PARTS: dict[str, dict[str, Any]] = {p["id"]: p for p in THREAD["ticket_parts"]["ticket_parts"]}
 # The `admin_note` reply example of specs/intercom.yaml (POST /tickets/{id}/reply).
-NOTE_PART: dict[str, Any] = {
-    "type": "ticket_part",
-    "id": "122",
-    "part_type": "note",
-    "body": "<p>Checked the logs.</p>",
-    "created_at": 1719493024,
-    "updated_at": 1719493024,
-    "author": {"id": "991267829", "type": "admin", "name": "Ciaran Lee", "email": "admin375@email.com"},
-    "attachments": [],
-    "redacted": False,
-}
+NOTE_PART: dict[str, Any] = media_example("intercom", "/tickets/{id}/reply", "post", "200", "admin_note")
 CURSOR = "WzE3MTk0OTMwNjUwMDAsIjQ5NCJd"
 FILE_URL = "https://downloads.intercomcdn.com/i/o/1002/error.png"
 ADMIN = "991267829"
