@@ -111,6 +111,14 @@ def raw(status: int, content: bytes | str, content_type: str = "text/html") -> h
 
 #: The two kinds of desk; conftest.py's `mode` fixture is parametrised over them.
 MODES = ("sync", "async")
+#: What each vendor's desk needs beyond a token for every operation on a mock transport: Tickiti a base URL
+#: (it has no default host) and an agent to write as, Intercom an admin to write notes as.
+DESK_OPTIONS: dict[str, dict[str, Any]] = {
+    "routera": {},
+    "intercom": {"admin_id": "7"},
+    "tickiti": {"base_url": "https://support.example.com", "agent_email": "agent@example.com"},
+    "ankra": {},
+}
 #: How long an async action may run before the driver gives up on it: a guard against a hang, not a bound.
 DRIVE_SECONDS = 30
 

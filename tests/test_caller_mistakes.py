@@ -18,16 +18,10 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder, awaited, drive, finished, ok
+from desk_support import DESK_OPTIONS, Recorder, awaited, drive, finished, ok
 from security_peers import HostileServer, json_answer
 from support import VENDORS, load_fixture
 
-CONNECT: dict[str, dict[str, Any]] = {
-    "routera": {},
-    "intercom": {"admin_id": "7"},
-    "tickiti": {"base_url": "https://support.example.com", "agent_email": "agent@example.com"},
-    "ankra": {},
-}
 THREAD = load_fixture("intercom/ticket-thread.json")
 # A body each vendor's tickets.get reads, for the loopback servers.
 GET_BODY: dict[str, Any] = {
@@ -51,7 +45,7 @@ OPERATIONS: dict[str, Callable[[Any], Any]] = {
 
 
 def desk_options(vendor: str, transport: Any, **extra: Any) -> dict[str, Any]:
-    return {"token": "tok-123", "transport": transport, "max_retries": 0, **CONNECT[vendor], **extra}
+    return {"token": "tok-123", "transport": transport, "max_retries": 0, **DESK_OPTIONS[vendor], **extra}
 
 
 def refused_on_both(mode: str, vendor: str, action: Callable[[Any], Any], **options: Any) -> None:
@@ -125,7 +119,7 @@ def test_an_async_desk_refuses_a_second_event_loop(vendor: str) -> None:
     """Was: RuntimeError "Event loop is closed" (a pooled connection of the first loop), or a hang."""
     body = json.dumps(GET_BODY[vendor])
     with HostileServer(lambda seen: json_answer(200, body)) as server:
-        desk = ticketkit.connect_async(vendor, token="tok-123", **{**CONNECT[vendor], "base_url": server.url})
+        desk = ticketkit.connect_async(vendor, token="tok-123", **{**DESK_OPTIONS[vendor], "base_url": server.url})
         first, second = asyncio.new_event_loop(), asyncio.new_event_loop()
         try:
             first.run_until_complete(desk.tickets.get("1"))
@@ -179,7 +173,7 @@ def test_non_finite_or_huge_timeouts_are_refused_on_a_real_socket(
     vendor: str, mode: str, value: Any, idle_server: HostileServer
 ) -> None:
     """Was: OverflowError from socket.settimeout (inf, or anything above about 9.2e9 s)."""
-    options = {"token": "tok-123", **CONNECT[vendor], "base_url": idle_server.url}
+    options = {"token": "tok-123", **DESK_OPTIONS[vendor], "base_url": idle_server.url}
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1"), timeout=value, **options)
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1", timeout=value), **options)
     for limits in ({"read": value}, {"connect": value}, {"pool": value}, {"write": value}):
@@ -255,7 +249,7 @@ def test_crlf_in_extra_headers_is_refused_not_retried_as_a_connection_error(
 ) -> None:
     """Was: h11 refused the header on the wire, and the read was retried three times as a connection error."""
     transport: Any = CountingTransport() if mode == "sync" else AsyncCountingTransport()
-    options = {"token": "tok-123", **CONNECT[vendor], "base_url": idle_server.url, "transport": transport}
+    options = {"token": "tok-123", **DESK_OPTIONS[vendor], "base_url": idle_server.url, "transport": transport}
     action = lambda d: d.tickets.get("1", extra_headers={"X-Trace": "a\r\nX-Injected: 1"})  # noqa: E731
     with pytest.raises(ticketkit.InvalidArgumentError, match="X-Trace"):
         drive(mode, vendor, action, max_retries=2, **options)
@@ -312,7 +306,7 @@ def test_connect_keywords_of_the_wrong_type_are_refused(vendor: str, wrong: dict
     """Was: TypeError or AttributeError (headers="x", base_url=123, transport="x"), or accepted
     (allow_insecure="no" is truthy, and allowed plain http)."""
     for connect in (ticketkit.connect, ticketkit.connect_async):
-        options = {"token": "tok-123", **CONNECT[vendor], **wrong}
+        options = {"token": "tok-123", **DESK_OPTIONS[vendor], **wrong}
         if "transport" not in wrong:
             options["transport"] = Recorder().transport
         with pytest.raises(ticketkit.InvalidArgumentError):

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Recorder, drive, ok
+from desk_support import DESK_OPTIONS, Recorder, drive, ok
 from security_peers import HostileServer, json_answer
 from support import load_fixture
 
@@ -24,12 +24,6 @@ ANKRA: dict[str, Any] = load_fixture("ankra/ticket-hand-made.json")["value"]
 INTERCOM_THREAD = load_fixture("intercom/ticket-thread.json")
 INTERCOM = INTERCOM_THREAD.get("value", INTERCOM_THREAD)
 
-CONNECT: dict[str, dict[str, Any]] = {
-    "routera": {},
-    "intercom": {"admin_id": "7"},
-    "tickiti": {"base_url": "https://support.example.com", "agent_email": "agent@example.com"},
-    "ankra": {},
-}
 # Every desk operation that takes a ticket id, per vendor (Tickiti's go in a JSON body; the rule is the same).
 CALLS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
     "routera": {
@@ -68,7 +62,7 @@ def test_a_caller_given_id_that_would_leave_its_segment_is_refused(
     vendor: str, operation: str, bad: str, mode: str
 ) -> None:
     script = Recorder()
-    options = {"token": "tok-123", "transport": script.transport, **CONNECT[vendor]}
+    options = {"token": "tok-123", "transport": script.transport, **DESK_OPTIONS[vendor]}
     with pytest.raises(ticketkit.InvalidArgumentError, match="ticket id"):
         drive(mode, vendor, lambda d: CALLS[vendor][operation](d, bad), **options)
     assert script.requests == []
@@ -138,7 +132,7 @@ def test_a_server_given_ticket_id_is_refused_when_passed_back(
         return go()
 
     with pytest.raises(ticketkit.InvalidArgumentError, match="ticket id"):
-        drive(mode, vendor, close_first, token="tok-123", transport=script.transport, **CONNECT[vendor])
+        drive(mode, vendor, close_first, token="tok-123", transport=script.transport, **DESK_OPTIONS[vendor])
     assert [r.method for r in script.requests] == [method]  # the list, and no close
 
 
