@@ -1,16 +1,43 @@
-"""Session-wide reporting: figures some tests measure (not pass/fail), printed in the terminal summary."""
+"""Fixtures every test module may take, and session-wide reporting.
+
+- `mode`: "sync" or "async", for a test that runs once on each kind of desk through `desk_support.drive`.
+- `waits`: the waits between attempts the transport asked for, sync or async, recorded instead of slept.
+- The terminal summary prints figures some tests measure (not pass/fail).
+"""
 
 from __future__ import annotations
 
 import sys
 
 import pytest
+from desk_support import MODES
+from ticketkit import _transport
 
 REPORTS = {
     ("test_sandbox_conformance", "CASES"): "sandbox conformance: {total} schemathesis cases ({each})",
-    ("test_property_parsing", "CASES"): "property-based parsing: {total} generated bodies ({each})",
-    ("test_property_parsing", "HOSTILE_CASES"): "  of which hostile (issue 12): {total} ({each})",
+    ("property_bodies", "CASES"): "property-based parsing: {total} generated bodies ({each})",
+    ("property_bodies", "HOSTILE_CASES"): "  of which hostile (issue 12): {total} ({each})",
 }
+
+
+@pytest.fixture(params=MODES)
+def mode(request: pytest.FixtureRequest) -> str:
+    """The kind of desk a test drives: "sync" (Desk) or "async" (AsyncDesk)."""
+    kind: str = request.param
+    return kind
+
+
+@pytest.fixture
+def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The waits between attempts the transport asked for, sync or async, recorded instead of slept."""
+    asked: list[float] = []
+
+    async def no_async_wait(seconds: float) -> None:
+        asked.append(seconds)
+
+    monkeypatch.setattr(_transport.time, "sleep", asked.append)
+    monkeypatch.setattr(_transport.asyncio, "sleep", no_async_wait)
+    return asked
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

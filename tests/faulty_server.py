@@ -24,9 +24,10 @@ import select
 import socket
 import struct
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 Kind = Literal["reply", "reset", "stall", "cut", "stall_in_body"]
 End = Literal["client closed", "reset", "cut", "left open", "error"]
@@ -329,3 +330,32 @@ def _head(action: Action) -> bytes:
         "",
     ]
     return "\r\n".join(lines).encode("latin-1")
+
+
+Server = TypeVar("Server", bound=FaultyServer)
+
+
+@contextmanager
+def servers(kind: type[Server], default: Action, *, client_closes: bool = False) -> Iterator[Callable[..., Server]]:
+    """The `serve` fixture of the loopback tests: `serve(*script, then=None)` starts a `kind` server (FaultyServer,
+    HostileServer) with that script, answering `then` (or `default`) once it is done. Afterwards every server is
+    stopped, and must have met no error and closed all its sockets; with `client_closes`, the client must also
+    have closed every connection itself before the server stopped."""
+    started: list[Server] = []
+
+    def start(*script: object, then: object = None) -> Server:
+        server = kind(script, then or default)  # type: ignore[arg-type]
+        server.start()
+        started.append(server)
+        return server
+
+    try:
+        yield start
+    finally:
+        for server in started:
+            server.stop()
+    for server in started:
+        assert server.errors == []
+        if client_closes:
+            assert server.left_open == [], "the client still held a connection when the server stopped"
+        assert server.all_sockets_closed()

@@ -1,11 +1,18 @@
-"""A small HTTP server on 127.0.0.1 that tests start and stop themselves (real sockets, no internet)."""
+"""Servers on 127.0.0.1 that tests start and stop themselves (real sockets, no internet).
+
+- `serving(router)`: an HTTP server in this process, answering from a function of (method, path).
+- `cli_serving(vendor, *options)`: `ticketkit sandbox serve VENDOR --port 0` as a child process, as a user runs it.
+"""
 
 from __future__ import annotations
 
-import threading
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from desk_support import Seen
+from security_peers import HostileServer
 
 # (method, path) -> (status, content type, body)
 Answer = tuple[int, str, bytes]
@@ -14,34 +21,36 @@ Router = Callable[[str, str], Answer]
 
 @contextmanager
 def serving(router: Router) -> Iterator[str]:
-    """Serve `router` on a free loopback port; yields the base URL and stops the server afterwards."""
+    """Serve `router` on a free loopback port; yields the base URL and stops the server afterwards.
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"  # keep-alive, so connection pooling is real
+    The server is security_peers.HostileServer (http.server, HTTP/1.1 keep-alive, so connection pooling is real)
+    answering every request from `router(method, target)`.
+    """
 
-        def _answer(self) -> None:
-            length = int(self.headers.get("content-length") or 0)
-            if length:
-                self.rfile.read(length)
-            status, content_type, body = router(self.command, self.path)
-            self.send_response(status)
-            self.send_header("content-type", content_type)
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def route(seen: Seen) -> tuple[int, dict[str, str], bytes]:
+        status, content_type, body = router(seen.method, seen.target)
+        return status, {"content-type": content_type}, body
 
-        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _answer
+    with HostileServer(route) as server:
+        yield server.url
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
+@contextmanager
+def cli_serving(vendor: str, *options: str) -> Iterator[str]:
+    """`ticketkit sandbox serve VENDOR --port 0 [options]` in a child process; yields the URL its first line
+    prints ("... at URL ..."), and stops the process afterwards."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ticketkit.cli", "sandbox", "serve", vendor, "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        assert process.stdout is not None
+        yield process.stdout.readline().split(" at ")[1].split()[0]
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+        process.terminate()
+        process.wait(timeout=10)
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()

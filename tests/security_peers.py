@@ -1,35 +1,18 @@
-"""Peers for the security tests of issue 12: a recording loopback server and a recording multi-host transport.
+"""A peer for the security tests of issue 12: a recording loopback server.
 
 `HostileServer` is a real HTTP server on 127.0.0.1 (started and stopped by the test) that records every
-request it receives, headers included, and answers each from a function of that request: it can echo
-headers, redirect anywhere, or send a body a test chose. `Wire` is the same for `httpx.MockTransport`, for
-hosts a test cannot serve on loopback (https on several host names): it records which host got which request
-and which headers.
+request it receives, headers included, as `desk_support.Seen`, and answers each from a function of that
+request: it can echo headers, redirect anywhere, or send a body a test chose. For hosts a test cannot serve on
+loopback (https on several host names), `desk_support.Recorder` routes by host and records the same way.
 """
 
 from __future__ import annotations
 
-import asyncio
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
-import httpx
-import ticketkit
-
-
-@dataclass(frozen=True)
-class Seen:
-    """One request as it arrived."""
-
-    host: str  # host:port for a loopback server, the URL's host for a Wire
-    method: str
-    target: str  # the request target as sent (path and query, raw)
-    headers: dict[str, str]  # lower-case names
-    body: bytes
-
+from desk_support import Seen
 
 # status, headers, body
 Answer = tuple[int, dict[str, str], bytes]
@@ -95,49 +78,3 @@ class HostileServer:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
-
-
-@dataclass
-class Wire:
-    """An httpx.MockTransport handler for many hosts: `routes[host](request)` answers; every request is kept."""
-
-    routes: dict[str, Callable[[httpx.Request], httpx.Response]] = field(default_factory=dict)
-    seen: list[Seen] = field(default_factory=list)
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        body = request.read()
-        target = request.url.raw_path.decode()
-        headers = {k.lower(): v for k, v in request.headers.items()}
-        self.seen.append(Seen(request.url.host, request.method, target, headers, body))
-        route = self.routes.get(request.url.host)
-        if route is None:
-            return httpx.Response(599, text=f"no route for host {request.url.host}")
-        return route(request)
-
-    @property
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self)
-
-    def hosts(self) -> list[str]:
-        return [seen.host for seen in self.seen]
-
-
-MODES = ["sync", "async"]
-
-
-def drive(mode: str, vendor: str, action: Callable[[Any], Any], **options: Any) -> Any:
-    """`action(desk)` on a sync or an async desk of `vendor` made with `options`: awaited, lists drained."""
-    options.setdefault("max_retries", 0)
-    if mode == "sync":
-        with ticketkit.connect(vendor, **options) as desk:
-            result = action(desk)
-            return list(result) if isinstance(result, Iterator) else result
-
-    async def go() -> Any:
-        async with ticketkit.connect_async(vendor, **options) as desk:
-            result = action(desk)
-            if isinstance(result, AsyncIterator):
-                return [item async for item in result]
-            return await result
-
-    return asyncio.run(asyncio.wait_for(go(), timeout=30))

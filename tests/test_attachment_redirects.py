@@ -16,7 +16,8 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from security_peers import MODES, HostileServer, Wire, drive
+from desk_support import Recorder, drive
+from security_peers import HostileServer
 
 API = "api.intercom.io"
 FILES = "downloads.intercomcdn.com"
@@ -39,7 +40,7 @@ def file(content: bytes = b"PNG") -> Callable[[httpx.Request], httpx.Response]:
     return lambda request: httpx.Response(200, content=content, headers={"content-type": "image/png"})
 
 
-def download(mode: str, wire: Wire, url: str | None, **options: Any) -> Any:
+def download(mode: str, wire: Recorder, url: str | None, **options: Any) -> Any:
     return drive(
         mode,
         "intercom",
@@ -53,7 +54,6 @@ def download(mode: str, wire: Wire, url: str | None, **options: Any) -> Any:
 # -- the attachment URL itself -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     "url",
     [
@@ -74,7 +74,7 @@ def download(mode: str, wire: Wire, url: str | None, **options: Any) -> Any:
 def test_an_attachment_url_that_is_not_https_with_a_real_host_is_refused_before_sending(
     url: str | None, mode: str
 ) -> None:
-    wire = Wire()
+    wire = Recorder()
     with pytest.raises(ticketkit.InvalidArgumentError, match="attachment"):
         download(mode, wire, url)
     assert wire.seen == []
@@ -96,26 +96,23 @@ REFUSED_LOCATIONS = [
 ]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("location", REFUSED_LOCATIONS)
 def test_a_redirect_that_breaks_the_rules_is_refused_and_nothing_else_is_fetched(location: str, mode: str) -> None:
-    wire = Wire({FILES: redirect(location), API: file(b"API"), STORE: file()})
+    wire = Recorder({FILES: redirect(location), API: file(b"API"), STORE: file()})
     with pytest.raises(ticketkit.APIStatusError, match="refused the redirect") as caught:
         download(mode, wire, FILE_URL)
     assert caught.value.status_code == 302
     assert wire.hosts() == [FILES]  # the API host got nothing (it used to get GET /etc/passwd)
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("location", ["file:///etc/passwd", "https:/x", f"http://{FILES}/downgraded"])
 def test_every_hop_is_checked_not_only_the_first(location: str, mode: str) -> None:
-    wire = Wire({FILES: redirect(f"https://{STORE}/bucket/f"), STORE: redirect(location), API: file(b"API")})
+    wire = Recorder({FILES: redirect(f"https://{STORE}/bucket/f"), STORE: redirect(location), API: file(b"API")})
     with pytest.raises(ticketkit.APIStatusError, match="refused the redirect"):
         download(mode, wire, FILE_URL)
     assert wire.hosts() == [FILES, STORE]
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_relative_and_scheme_relative_redirects_resolve_against_the_url_that_answered(mode: str) -> None:
     by_path = {
         (FILES, "/i/o/1002/error.png"): redirect("/moved/error.png"),
@@ -124,16 +121,15 @@ def test_relative_and_scheme_relative_redirects_resolve_against_the_url_that_ans
         (STORE, "/final.png"): file(b"the file"),
     }
     route = lambda r: by_path[(r.url.host, r.url.path)](r)  # noqa: E731
-    wire = Wire({FILES: route, STORE: route, API: file(b"API")})
+    wire = Recorder({FILES: route, STORE: route, API: file(b"API")})
     assert download(mode, wire, FILE_URL) == b"the file"
     assert [(s.host, s.target) for s in wire.seen] == list(by_path)
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(("redirects", "fetched"), [(5, True), (6, False)])
 def test_at_most_five_redirects(redirects: int, fetched: bool, mode: str) -> None:
     hops = iter([*(redirect(f"https://{STORE}/hop/{n}") for n in range(redirects)), file(b"end")])
-    wire = Wire({FILES: lambda r: next(hops)(r), STORE: lambda r: next(hops)(r)})
+    wire = Recorder({FILES: lambda r: next(hops)(r), STORE: lambda r: next(hops)(r)})
     if fetched:
         assert download(mode, wire, FILE_URL) == b"end"
         assert len(wire.seen) == redirects + 1
@@ -146,12 +142,11 @@ def test_at_most_five_redirects(redirects: int, fetched: bool, mode: str) -> Non
 # -- what the file hosts receive -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_no_caller_header_and_no_token_go_to_the_file_hosts(mode: str) -> None:
     """`headers=` on connect() are the client's defaults, merged into every request it builds; off the API
     host only User-Agent, Accept and Accept-Encoding remain."""
     thread = {"type": "ticket", "id": "1", "ticket_parts": {"type": "ticket_part.list", "ticket_parts": []}}
-    wire = Wire(
+    wire = Recorder(
         {
             API: lambda r: httpx.Response(200, json=thread),
             FILES: redirect(f"https://{STORE}/bucket/error.png?sig=abc"),
@@ -237,7 +232,6 @@ CONNECT: dict[str, dict[str, Any]] = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("location", ["data:text/plain,hi", "https://[::1", "mailto:x"])
 @pytest.mark.parametrize("vendor", list(CONNECT))
 def test_an_api_redirect_whose_location_httpx_cannot_resolve_is_a_status_error(
@@ -259,9 +253,8 @@ def test_an_api_redirect_whose_location_httpx_cannot_resolve_is_a_status_error(
     assert caught.value.status_code == 302 and len(sent) == 1
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_an_attachment_redirect_whose_location_httpx_cannot_resolve_is_refused(mode: str) -> None:
-    wire = Wire({FILES: redirect("data:text/plain,hi"), API: file(b"API")})
+    wire = Recorder({FILES: redirect("data:text/plain,hi"), API: file(b"API")})
     with pytest.raises(ticketkit.APIStatusError, match="refused the redirect"):
         download(mode, wire, FILE_URL)
     assert wire.hosts() == [FILES]

@@ -12,23 +12,16 @@ import gc
 import json
 import math
 import warnings
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, ok
-from security_peers import MODES, HostileServer, drive, json_answer
-from support import load_fixture
+from desk_support import DESK_OPTIONS, Recorder, awaited, drive, finished, ok
+from security_peers import HostileServer, json_answer
+from support import VENDORS, load_fixture
 
-VENDORS = ["routera", "intercom", "tickiti", "ankra"]
-CONNECT: dict[str, dict[str, Any]] = {
-    "routera": {},
-    "intercom": {"admin_id": "7"},
-    "tickiti": {"base_url": "https://support.example.com", "agent_email": "agent@example.com"},
-    "ankra": {},
-}
 THREAD = load_fixture("intercom/ticket-thread.json")
 # A body each vendor's tickets.get reads, for the loopback servers.
 GET_BODY: dict[str, Any] = {
@@ -52,7 +45,7 @@ OPERATIONS: dict[str, Callable[[Any], Any]] = {
 
 
 def desk_options(vendor: str, transport: Any, **extra: Any) -> dict[str, Any]:
-    return {"token": "tok-123", "transport": transport, "max_retries": 0, **CONNECT[vendor], **extra}
+    return {"token": "tok-123", "transport": transport, "max_retries": 0, **DESK_OPTIONS[vendor], **extra}
 
 
 def refused_on_both(mode: str, vendor: str, action: Callable[[Any], Any], **options: Any) -> None:
@@ -60,45 +53,37 @@ def refused_on_both(mode: str, vendor: str, action: Callable[[Any], Any], **opti
         drive(mode, vendor, action, **options)
 
 
-async def consume(result: Any) -> Any:
-    if isinstance(result, AsyncIterator):
-        return [item async for item in result]
-    return await result
-
-
 # -- a closed desk -------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_closed_desk_refuses_every_method_before_anything_is_sent(vendor: str, mode: str, operation: str) -> None:
     """Was: httpx's RuntimeError "Cannot send a request, as the client has been closed"."""
-    script = Script()
+    script = Recorder()
     action = OPERATIONS[operation]
     if mode == "sync":
         desk = ticketkit.connect(vendor, **desk_options(vendor, script.transport))
         desk.close()
         with pytest.raises(ticketkit.DeskClosedError, match="closed"):
             result = action(desk)
-            list(result) if isinstance(result, Iterator) else None
+            finished(result)
     else:
 
         async def go() -> None:
             desk = ticketkit.connect_async(vendor, **desk_options(vendor, script.transport))
             await desk.aclose()
-            await consume(action(desk))
+            await awaited(action(desk))
 
         with pytest.raises(ticketkit.DeskClosedError, match="closed"):
             asyncio.run(go())
     assert script.requests == []
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_desk_closed_while_listing_stops_at_the_next_page(mode: str) -> None:
     rows = load_fixture("ankra/list-page.json")["value"]["result"][:1]
     first = {"result": rows, "pagination": {"page": 1, "page_size": 1, "total_pages": 2, "total_count": 2}}
-    script = Script().on("GET", "/api/v1/org/support/tickets", ok(first), ok(first))
+    script = Recorder().on("GET", "/api/v1/org/support/tickets", ok(first), ok(first))
     options = desk_options("ankra", script.transport)
     if mode == "sync":
         desk = ticketkit.connect("ankra", **options)
@@ -134,14 +119,14 @@ def test_an_async_desk_refuses_a_second_event_loop(vendor: str) -> None:
     """Was: RuntimeError "Event loop is closed" (a pooled connection of the first loop), or a hang."""
     body = json.dumps(GET_BODY[vendor])
     with HostileServer(lambda seen: json_answer(200, body)) as server:
-        desk = ticketkit.connect_async(vendor, token="tok-123", **{**CONNECT[vendor], "base_url": server.url})
+        desk = ticketkit.connect_async(vendor, token="tok-123", **{**DESK_OPTIONS[vendor], "base_url": server.url})
         first, second = asyncio.new_event_loop(), asyncio.new_event_loop()
         try:
             first.run_until_complete(desk.tickets.get("1"))
             assert len(server.seen) == 1
             for action in (
                 lambda: desk.tickets.get("1"),
-                lambda: consume(desk.tickets.list()),
+                lambda: awaited(desk.tickets.list()),
                 lambda: desk.comments.list("1"),
             ):
                 with pytest.raises(ticketkit.InvalidArgumentError, match="event loop"):
@@ -183,13 +168,12 @@ def idle_server() -> Iterator[HostileServer]:
 
 
 @pytest.mark.parametrize("value", BAD_SECONDS, ids=repr)
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_non_finite_or_huge_timeouts_are_refused_on_a_real_socket(
     vendor: str, mode: str, value: Any, idle_server: HostileServer
 ) -> None:
     """Was: OverflowError from socket.settimeout (inf, or anything above about 9.2e9 s)."""
-    options = {"token": "tok-123", **CONNECT[vendor], "base_url": idle_server.url}
+    options = {"token": "tok-123", **DESK_OPTIONS[vendor], "base_url": idle_server.url}
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1"), timeout=value, **options)
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1", timeout=value), **options)
     for limits in ({"read": value}, {"connect": value}, {"pool": value}, {"write": value}):
@@ -203,7 +187,7 @@ def test_non_finite_or_huge_timeouts_are_refused_on_a_real_socket(
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_max_retry_wait_must_be_a_finite_number_of_seconds(vendor: str, value: Any) -> None:
     """Was: nan accepted (every comparison with it is False, so a 100000 s Retry-After was slept)."""
-    script = Script()
+    script = Recorder()
     for connect in (ticketkit.connect, ticketkit.connect_async):
         with pytest.raises(ticketkit.InvalidArgumentError, match="max_retry_wait"):
             connect(vendor, **desk_options(vendor, script.transport, max_retry_wait=value))
@@ -231,11 +215,10 @@ BAD_HEADERS = [
 
 
 @pytest.mark.parametrize("headers", BAD_HEADERS, ids=repr)
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_bad_headers_are_refused_before_sending(vendor: str, mode: str, headers: dict[Any, Any]) -> None:
     """Was: UnicodeEncodeError (non-ASCII), or h11's LocalProtocolError retried as a connection failure."""
-    script = Script()
+    script = Recorder()
     options = desk_options(vendor, script.transport)
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1", extra_headers=headers), **options)
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1"), headers=headers, **options)
@@ -260,14 +243,13 @@ class AsyncCountingTransport(httpx.AsyncHTTPTransport):
         return await super().handle_async_request(request)
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_crlf_in_extra_headers_is_refused_not_retried_as_a_connection_error(
     vendor: str, mode: str, idle_server: HostileServer
 ) -> None:
     """Was: h11 refused the header on the wire, and the read was retried three times as a connection error."""
     transport: Any = CountingTransport() if mode == "sync" else AsyncCountingTransport()
-    options = {"token": "tok-123", **CONNECT[vendor], "base_url": idle_server.url, "transport": transport}
+    options = {"token": "tok-123", **DESK_OPTIONS[vendor], "base_url": idle_server.url, "transport": transport}
     action = lambda d: d.tickets.get("1", extra_headers={"X-Trace": "a\r\nX-Injected: 1"})  # noqa: E731
     with pytest.raises(ticketkit.InvalidArgumentError, match="X-Trace"):
         drive(mode, vendor, action, max_retries=2, **options)
@@ -275,9 +257,8 @@ def test_crlf_in_extra_headers_is_refused_not_retried_as_a_connection_error(
 
 
 @pytest.mark.parametrize("key", ["cl\u00e9", "a\r\nb", "a\tb\x00", " k"], ids=repr)
-@pytest.mark.parametrize("mode", MODES)
 def test_a_tickiti_idempotency_key_must_fit_a_header(key: str, mode: str) -> None:
-    script = Script()
+    script = Recorder()
     options = desk_options("tickiti", script.transport)
     create = lambda d: d.tickets.create(  # noqa: E731
         subject="s", description="d", requester_email="a@example.com", idempotency_key=key
@@ -290,7 +271,7 @@ def test_a_tickiti_idempotency_key_must_fit_a_header(key: str, mode: str) -> Non
 @pytest.mark.parametrize("version", ["2.16\u00a0", "\u20282.16", "\uff12.16", "2.16\n", 2.16])
 def test_intercom_api_version_must_be_one_of_the_versions_exactly(version: Any) -> None:
     """Was: a no-break space was stripped as whitespace; other non-ASCII reached the header."""
-    script = Script()
+    script = Recorder()
     for connect in (ticketkit.connect, ticketkit.connect_async):
         with pytest.raises(ticketkit.InvalidArgumentError, match="api_version"):
             connect("intercom", **desk_options("intercom", script.transport, api_version=version))
@@ -325,9 +306,9 @@ def test_connect_keywords_of_the_wrong_type_are_refused(vendor: str, wrong: dict
     """Was: TypeError or AttributeError (headers="x", base_url=123, transport="x"), or accepted
     (allow_insecure="no" is truthy, and allowed plain http)."""
     for connect in (ticketkit.connect, ticketkit.connect_async):
-        options = {"token": "tok-123", **CONNECT[vendor], **wrong}
+        options = {"token": "tok-123", **DESK_OPTIONS[vendor], **wrong}
         if "transport" not in wrong:
-            options["transport"] = Script().transport
+            options["transport"] = Recorder().transport
         with pytest.raises(ticketkit.InvalidArgumentError):
             connect(vendor, **options)
 
@@ -341,7 +322,7 @@ def test_a_sync_transport_is_refused_by_connect_async_and_the_other_way_round() 
 
 @pytest.mark.parametrize("insecure", ["no", "false", 1, "yes"])
 def test_a_truthy_non_bool_allow_insecure_does_not_allow_plain_http(insecure: Any) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(ticketkit.InvalidArgumentError, match="allow_insecure"):
         ticketkit.connect(
             "tickiti", token="tok-123", base_url="http://tickiti.example.com", transport=script.transport,
@@ -375,14 +356,14 @@ def test_malformed_base_urls_are_refused(vendor: str, url: str) -> None:
     """Was: "https://exa mple.com" accepted (and sent to the host "exa%20mple.com")."""
     for connect in (ticketkit.connect, ticketkit.connect_async):
         with pytest.raises(ticketkit.InvalidArgumentError, match="base_url"):
-            connect(vendor, **{**desk_options(vendor, Script().transport), "base_url": url})
+            connect(vendor, **{**desk_options(vendor, Recorder().transport), "base_url": url})
 
 
 @pytest.mark.parametrize(
     "url", ["https://api.example.com", "https://b\u00fccher.example/api", "http://[::1]:8080", "https://10.0.0.7"]
 )
 def test_proper_base_urls_are_taken(url: str) -> None:
-    with ticketkit.connect("tickiti", token="tok-123", base_url=url, transport=Script().transport) as desk:
+    with ticketkit.connect("tickiti", token="tok-123", base_url=url, transport=Recorder().transport) as desk:
         assert desk._http.base_url.host
 
 
@@ -400,7 +381,7 @@ def test_proper_base_urls_are_taken(url: str) -> None:
 )
 def test_routera_connect_options_of_the_wrong_type_are_refused(options: dict[str, Any]) -> None:
     with pytest.raises(ticketkit.InvalidArgumentError):
-        ticketkit.connect("routera", **{"token": "tok-123", "transport": Script().transport, **options})
+        ticketkit.connect("routera", **{"token": "tok-123", "transport": Recorder().transport, **options})
 
 
 # -- vendor fields that JSON cannot carry ---------------------------------------------------------------------
@@ -446,13 +427,12 @@ FIELD_CALLS: list[tuple[str, str, Callable[[Any, Any], Any]]] = [
 
 
 @pytest.mark.parametrize("value", NOT_JSON, ids=lambda v: type(v).__name__ + repr(v)[:20])
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(("vendor", "name", "call"), FIELD_CALLS, ids=[f"{v}-{n}" for v, n, _ in FIELD_CALLS])
 def test_vendor_fields_json_cannot_carry_are_refused_before_sending(
     vendor: str, name: str, call: Callable[[Any, Any], Any], mode: str, value: Any
 ) -> None:
     """Was: TypeError ("Object of type object is not JSON serializable") or ValueError (NaN) from httpx."""
-    script = Script()
+    script = Recorder()
     refused_on_both(mode, vendor, lambda d: call(d, value), **desk_options(vendor, script.transport))
     assert script.requests == []
 
@@ -485,9 +465,8 @@ def test_the_transport_refuses_a_body_json_cannot_write_whatever_put_it_there() 
     ],
     ids=repr,
 )
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_bad_per_call_options_are_refused_before_sending(vendor: str, mode: str, options: dict[str, Any]) -> None:
-    script = Script()
+    script = Recorder()
     refused_on_both(mode, vendor, lambda d: d.tickets.get("1", **options), **desk_options(vendor, script.transport))
     assert script.requests == []

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
-from support import SPECS
+from loopback import cli_serving
+from support import SPECS, VENDORS
 from ticketkit import _registry as registry
 from ticketkit.cli import main
-
-VENDORS = ["routera", "intercom", "tickiti", "ankra"]
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -134,28 +131,13 @@ def test_demo_compares_the_four_vendors() -> None:
     assert code == 0, err + out
     lines = out.splitlines()
     rows = [line.split()[0] for line in lines[lines.index("") + 3 :] if line.strip()]
-    assert rows == list(registry.names()) and rows[: len(VENDORS)] == VENDORS  # every registered vendor
+    assert rows == list(registry.names()) and rows[: len(VENDORS)] == list(VENDORS)  # every registered vendor
     assert "failed" not in out
 
 
 def test_sandbox_serve_prints_its_url_and_serves_until_stopped() -> None:
     import httpx
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ticketkit.cli", "sandbox", "serve", "ankra", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        url = line.split(" at ")[1].split()[0]
+    with cli_serving("ankra") as url:
         response = httpx.get(url + "/api/v1/org/support/tickets", headers={"Authorization": "Bearer sandbox-token"})
         assert response.status_code == 200 and "result" in response.json()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        for stream in (process.stdout, process.stderr):
-            if stream is not None:
-                stream.close()

@@ -27,7 +27,8 @@ from ankra_client.models import (
     ValidationIssue,
 )
 from ankra_client.types import UNSET, File, Unset
-from support import Recorder, json_body, load_fixture, load_spec, same_data
+from desk_support import Recorder, ok, raw
+from support import json_body, load_fixture, load_spec, same_data
 
 BASE = "https://platform.ankra.app"
 PREFIX = "/api/v1/org/support/tickets"
@@ -118,7 +119,7 @@ def test_unknown_values_nulls_and_extra_keys_are_tolerated() -> None:
 
 
 def test_get_ticket_wire() -> None:
-    recorder = Recorder(json_body=TICKET)
+    recorder = Recorder(answer=ok(TICKET))
     result = get_ticket.sync(AWKWARD_ID, **_scoped(recorder))
     request = _sent(recorder, "GET", f"{PREFIX}/{AWKWARD}")
     assert request.content == b""
@@ -135,7 +136,7 @@ def test_list_tickets_wire() -> None:
         "organisation_id": TICKET["organisation_id"],  # not a row field the CLI reads: kept as given
     }
     page = {"result": [row], "pagination": {"page": 2, "page_size": 50, "total_pages": 3, "total_count": 101}}
-    recorder = Recorder(json_body=page)
+    recorder = Recorder(answer=ok(page))
     cluster = UUID("3c90c3cc-0d44-4b50-8888-8dd25736052a")
     query: dict[str, Any] = {"page": 2, "page_size": 50, "status": ["open", "in_progress"], "q": "upgrade"}
     result = list_tickets.sync(**query, cluster_id=cluster, **_scoped(recorder))
@@ -165,7 +166,7 @@ def test_list_tickets_wire() -> None:
 
 def test_list_tickets_sends_nothing_unset() -> None:
     empty = {"result": [], "pagination": {"page": 1, "page_size": 20, "total_pages": 0, "total_count": 0}}
-    recorder = Recorder(json_body=empty)
+    recorder = Recorder(answer=ok(empty))
     list_tickets.sync(client=_client(recorder))
     request = recorder.only
     assert request.url.params.multi_items() == []
@@ -174,7 +175,7 @@ def test_list_tickets_sends_nothing_unset() -> None:
 
 @pytest.mark.parametrize("status", [200, 201])  # the success status is not documented: both parse
 def test_create_ticket_wire(status: int) -> None:
-    recorder = Recorder(status_code=status, json_body=TICKET)
+    recorder = Recorder(answer=ok(TICKET, status))
     body = TicketCreate(
         subject="Cluster upgrade stuck",
         description="Pending for 2 hours.",
@@ -202,7 +203,7 @@ def test_create_ticket_wire(status: int) -> None:
 
 def test_create_ticket_from_a_review_wire() -> None:
     """The body Ankra's CLI sends after its review [client: cmd/support.go]: nothing of the draft."""
-    recorder = Recorder(status_code=201, json_body=TICKET)
+    recorder = Recorder(answer=ok(TICKET, 201))
     body = TicketCreateFromReview(review_id="rev-1", source="cli", acknowledged=False, severity="high")
     result = create_ticket.sync(body=body, **_scoped(recorder))
     assert json_body(_sent(recorder, "POST", PREFIX)) == {
@@ -215,7 +216,7 @@ def test_create_ticket_from_a_review_wire() -> None:
 
 
 def test_create_ticket_leaves_defaults_to_the_server() -> None:
-    recorder = Recorder(json_body=TICKET)
+    recorder = Recorder(answer=ok(TICKET))
     create_ticket.sync(client=_client(recorder), body=TicketCreate(subject="s", description="d"))
     assert json_body(recorder.only) == {"subject": "s", "description": "d"}
 
@@ -243,7 +244,7 @@ REVIEW: dict[str, Any] = {
 
 @pytest.mark.parametrize("status", [200, 201])
 def test_review_ticket_wire(status: int) -> None:
-    recorder = Recorder(status_code=status, json_body={**REVIEW, "model_version": "v7"})
+    recorder = Recorder(answer=ok({**REVIEW, "model_version": "v7"}, status))
     cluster = UUID("3c90c3cc-0d44-4b50-8888-8dd25736052a")
     body = TicketReviewRequest(subject="s", description="d", category="technical", cluster_id=cluster, source="cli")
     result = review_ticket.sync(body=body, **_scoped(recorder))
@@ -270,7 +271,7 @@ def test_a_review_with_only_the_keys_the_cli_needs_parses() -> None:
 
 @pytest.mark.parametrize("status", [200, 201])
 def test_add_comment_wire(status: int) -> None:
-    recorder = Recorder(status_code=status, json_body=TICKET)
+    recorder = Recorder(answer=ok(TICKET, status))
     body = CommentCreate(body="Restarted, it works.")
     result = add_comment.sync(AWKWARD_ID, body=body, **_scoped(recorder))
     request = _sent(recorder, "POST", f"{PREFIX}/{AWKWARD}/comments")
@@ -279,7 +280,7 @@ def test_add_comment_wire(status: int) -> None:
 
 
 def test_close_ticket_wire() -> None:
-    recorder = Recorder(json_body={**TICKET, "status": "closed"})
+    recorder = Recorder(answer=ok({**TICKET, "status": "closed"}))
     result = close_ticket.sync(AWKWARD_ID, **_scoped(recorder))
     request = _sent(recorder, "POST", f"{PREFIX}/{AWKWARD}/close")
     assert request.content == b""
@@ -307,7 +308,7 @@ def _multipart_parts(request: httpx.Request) -> list[tuple[list[str], bytes]]:
 
 @pytest.mark.parametrize("status", [200, 201])
 def test_upload_attachment_sends_one_multipart_file_part(status: int) -> None:
-    recorder = Recorder(status_code=status, json_body=TICKET)
+    recorder = Recorder(answer=ok(TICKET, status))
     file = File(payload=BytesIO(PAYLOAD), file_name="shot.png", mime_type="image/png")
     upload = AttachmentUpload(file=file)
     result = upload_attachment.sync(AWKWARD_ID, body=upload, **_scoped(recorder))
@@ -318,7 +319,7 @@ def test_upload_attachment_sends_one_multipart_file_part(status: int) -> None:
 
 
 def test_download_attachment_returns_the_bytes_unchanged() -> None:
-    recorder = Recorder(content=PAYLOAD, headers={"content-type": "image/png"})
+    recorder = Recorder(answer=raw(200, PAYLOAD, "image/png"))
     result = download_attachment.sync(AWKWARD_ID, "f/1 2", **_scoped(recorder))
     _sent(recorder, "GET", f"{PREFIX}/{AWKWARD}/attachments/f%2F1%202")
     assert isinstance(result, File) and result.payload.read() == PAYLOAD
@@ -351,14 +352,14 @@ def _download(recorder: Recorder) -> Any:
     ],
 )
 def test_text_detail_errors(call: Any, status: int, body: dict[str, Any]) -> None:
-    response = call(Recorder(status_code=status, json_body=body))
+    response = call(Recorder(answer=ok(body, status)))
     assert response.status_code == status
     assert isinstance(response.parsed, Error) and response.parsed.detail == body["detail"]
 
 
 def test_permission_denied_names_the_permission() -> None:
     body = {"detail": "permission_denied", "permission": "support:write"}
-    response = _create(Recorder(status_code=403, json_body=body))
+    response = _create(Recorder(answer=ok(body, 403)))
     assert isinstance(response.parsed, Error)
     assert (response.parsed.detail, response.parsed.permission) == ("permission_denied", "support:write")
 
@@ -368,7 +369,7 @@ def test_validation_error_lists_the_problems() -> None:
         {"loc": ["body", "subject"], "msg": "Field required", "type": "missing"},
         {"loc": ["query", "page", 0], "msg": "bad", "type": "int_parsing", "input": "x"},
     ]
-    response = _create(Recorder(status_code=422, json_body={"detail": problems}))
+    response = _create(Recorder(answer=ok({"detail": problems}, 422)))
     error = response.parsed
     assert isinstance(error, Error) and isinstance(error.detail, list)
     assert all(isinstance(p, ValidationIssue) for p in error.detail)
@@ -379,9 +380,9 @@ def test_validation_error_lists_the_problems() -> None:
 
 def test_flagged_review_with_an_object_detail_or_none_still_parses() -> None:
     flagged = {"detail": {"review_id": "rev-1", "reasons": ["duplicate"]}, "request_id": "r-9"}
-    error = _create(Recorder(status_code=409, json_body=flagged)).parsed
+    error = _create(Recorder(answer=ok(flagged, 409))).parsed
     assert isinstance(error, Error) and isinstance(error.detail, ErrorDetailObject)
     assert error.detail.additional_properties == flagged["detail"]
     assert error.additional_properties == {"request_id": "r-9"}
-    bare = _create(Recorder(status_code=409, json_body={"review": {"status": "flagged"}})).parsed
+    bare = _create(Recorder(answer=ok({"review": {"status": "flagged"}}, 409))).parsed
     assert isinstance(bare, Error) and bare.detail is UNSET and bare["review"] == {"status": "flagged"}

@@ -9,6 +9,7 @@ from uuid import UUID
 
 import httpx
 import pytest
+from desk_support import Recorder, ok, raw
 from intercom_client import AuthenticatedClient
 from intercom_client.api.ticket_states import list_ticket_states
 from intercom_client.api.ticket_types import get_ticket_type, list_ticket_types
@@ -56,7 +57,7 @@ from intercom_client.models import (
     UpdateTicketRequest,
 )
 from intercom_client.types import UNSET, Unset
-from support import Recorder, json_body, load_fixture, load_spec, same_data
+from support import json_body, load_fixture, load_spec, media_example, same_data
 
 BASE = "https://api.intercom.io"
 # An id that must stay inside its path segment.
@@ -66,17 +67,7 @@ DOC_EXAMPLES = load_fixture("vendor_docs/intercom-retrieve-ticket.json")["exampl
 DOC_TICKET: dict[str, Any] = DOC_EXAMPLES["response_sample"]["value"]
 DOC_SPEC_EXAMPLES: dict[str, Any] = load_spec("intercom")["components"]["examples"]
 TICKET_2_16: dict[str, Any] = load_fixture("intercom/ticket-2.16.json")["value"]
-NOTE_PART = {
-    "type": "ticket_part",
-    "id": "122",
-    "part_type": "note",
-    "body": "<p>Checked the logs.</p>",
-    "created_at": 1719493024,
-    "updated_at": 1719493024,
-    "author": {"id": "991267829", "type": "admin", "name": "Ciaran Lee", "email": "admin375@email.com"},
-    "attachments": [],
-    "redacted": False,
-}
+NOTE_PART: dict[str, Any] = media_example("intercom", "/tickets/{id}/reply", "post", "200", "admin_note")
 
 
 def _client(recorder: Recorder) -> AuthenticatedClient:
@@ -195,7 +186,7 @@ def test_unknown_values_nulls_and_extra_keys_are_tolerated() -> None:
 
 @pytest.mark.parametrize(("version", "payload"), [("2.11", DOC_TICKET), ("2.16", TICKET_2_16)])
 def test_retrieve_ticket_wire(version: str, payload: dict[str, Any]) -> None:
-    recorder = Recorder(json_body=payload)
+    recorder = Recorder(answer=ok(payload))
     client = _client(recorder)
     if version == "2.16":
         result = retrieve_ticket.sync(AWKWARD_ID, client=client)  # the default version
@@ -218,7 +209,7 @@ def test_retrieve_ticket_wire(version: str, payload: dict[str, Any]) -> None:
     ],
 )
 def test_create_ticket_wire(contact: ContactById | ContactByExternalId | ContactByEmail, wire: dict[str, str]) -> None:
-    recorder = Recorder(json_body=DOC_TICKET)
+    recorder = Recorder(answer=ok(DOC_TICKET))
     attributes = TicketRequestAttributes.from_dict({"_default_title_": "Printer on fire", "priority": "p-1"})
     body = CreateTicketRequest(
         ticket_type_id="106",
@@ -242,7 +233,7 @@ def test_create_ticket_wire(contact: ContactById | ContactByExternalId | Contact
 
 
 def test_update_ticket_wire() -> None:
-    recorder = Recorder(json_body=TICKET_2_16)
+    recorder = Recorder(answer=ok(TICKET_2_16))
     body = UpdateTicketRequest(
         ticket_attributes=TicketRequestAttributes.from_dict({"_default_title_": "Renamed"}),
         state="resolved",
@@ -294,7 +285,7 @@ def test_update_ticket_wire() -> None:
 )
 def test_update_ticket_wire_of_later_versions(version: str, body: UpdateTicketRequest, wire: dict[str, Any]) -> None:
     """2.12 set the state by id; 2.14 moved the assignment to top-level `admin_id` (an integer) and `assignee_id`."""
-    recorder = Recorder(json_body=TICKET_2_16)
+    recorder = Recorder(answer=ok(TICKET_2_16))
     result = update_ticket.sync("627", client=_client(recorder), body=body, intercom_version=version)
     _assert_headers(recorder.only, version)
     assert json_body(recorder.only) == wire
@@ -303,7 +294,7 @@ def test_update_ticket_wire_of_later_versions(version: str, body: UpdateTicketRe
 
 def test_create_ticket_wire_with_assignment() -> None:
     """2.14+: the new ticket's admin and team, and no notifications."""
-    recorder = Recorder(json_body=TICKET_2_16)
+    recorder = Recorder(answer=ok(TICKET_2_16))
     body = CreateTicketRequest(
         ticket_type_id="106",
         contacts=[ContactById(id="667d61b78a68186f43bafe8d")],
@@ -322,7 +313,7 @@ def test_create_ticket_wire_with_assignment() -> None:
 
 
 def test_delete_ticket_wire() -> None:
-    recorder = Recorder(json_body={"id": "632", "object": "ticket", "deleted": True})
+    recorder = Recorder(answer=ok({"id": "632", "object": "ticket", "deleted": True}))
     result = delete_ticket.sync(AWKWARD_ID, client=_client(recorder))
     request = recorder.only
     assert (request.method, _raw_path(request), request.content) == ("DELETE", f"/tickets/{AWKWARD_SEGMENT}", b"")
@@ -332,7 +323,7 @@ def test_delete_ticket_wire() -> None:
 
 def test_list_ticket_states_wire() -> None:
     listing = DOC_SPEC_EXAMPLES["TicketStateListDocumented"]["value"]
-    recorder = Recorder(json_body=listing)
+    recorder = Recorder(answer=ok(listing))
     result = list_ticket_states.sync(client=_client(recorder))
     request = recorder.only
     assert (request.method, request.url.path, request.content) == ("GET", "/ticket_states", b"")
@@ -361,13 +352,13 @@ def test_nulls_the_2_16_schema_allows_parse() -> None:
     assert not isinstance(states, Unset) and [s and s.id for s in states.data or []] == ["8353", "8356", None]
     listing = TicketStateDetailedList.from_dict({"type": "list", "data": [None]})
     assert listing.data == [None]
-    json_type = {"content-type": "application/json"}
-    assert retrieve_ticket.sync("1", client=_client(Recorder(content=b"null", headers=json_type))) is None
-    assert get_ticket_type.sync("1", client=_client(Recorder(content=b"null", headers=json_type))) is None
+    json_null = raw(200, b"null", "application/json")
+    assert retrieve_ticket.sync("1", client=_client(Recorder(answer=json_null))) is None
+    assert get_ticket_type.sync("1", client=_client(Recorder(answer=json_null))) is None
 
 
 def test_update_ticket_sends_only_what_is_set() -> None:
-    recorder = Recorder(json_body=DOC_TICKET)
+    recorder = Recorder(answer=ok(DOC_TICKET))
     update_ticket.sync("1268", client=_client(recorder), body=UpdateTicketRequest(open_=False))
     assert json_body(recorder.only) == {"open": False}
 
@@ -422,7 +413,7 @@ def test_search_tickets_wire(body: SearchRequest, wire: dict[str, Any]) -> None:
             "next": {"per_page": 5, "starting_after": "cur-2"},
         },
     }
-    recorder = Recorder(json_body=page)
+    recorder = Recorder(answer=ok(page))
     result = search_tickets.sync(client=_client(recorder), body=body)
     request = recorder.only
     assert (request.method, request.url.path) == ("POST", "/tickets/search")
@@ -435,7 +426,7 @@ def test_search_tickets_wire(body: SearchRequest, wire: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("pages", [{"type": "pages", "page": 2, "per_page": 5, "total_pages": 2, "next": None}, None])
 def test_search_last_page_has_no_cursor(pages: dict[str, Any] | None) -> None:
-    recorder = Recorder(json_body={"type": "ticket.list", "tickets": [], "total_count": 6, "pages": pages})
+    recorder = Recorder(answer=ok({"type": "ticket.list", "tickets": [], "total_count": 6, "pages": pages}))
     body = SearchRequest(query=SingleFilter(field="open", operator="=", value=True))
     result = search_tickets.sync(client=_client(recorder), body=body)
     assert isinstance(result, TicketList)
@@ -487,7 +478,7 @@ REPLIES: list[tuple[AdminReply | ContactReply, dict[str, Any]]] = [
 
 @pytest.mark.parametrize(("body", "wire"), REPLIES, ids=["admin_note", "admin_quick_reply", "contact_comment"])
 def test_reply_ticket_wire(body: AdminReply | ContactReply, wire: dict[str, Any]) -> None:
-    recorder = Recorder(json_body=NOTE_PART)
+    recorder = Recorder(answer=ok(NOTE_PART))
     result = reply_ticket.sync(AWKWARD_ID, client=_client(recorder), body=body)
     request = recorder.only
     assert (request.method, _raw_path(request)) == ("POST", f"/tickets/{AWKWARD_SEGMENT}/reply")
@@ -499,7 +490,7 @@ def test_reply_ticket_wire(body: AdminReply | ContactReply, wire: dict[str, Any]
 
 @pytest.mark.parametrize(("list_key", "type_value"), [("ticket_types", "ticket_type.list"), ("data", "list")])
 def test_list_ticket_types_wire_accepts_both_list_keys(list_key: str, type_value: str) -> None:
-    recorder = Recorder(json_body={"type": type_value, list_key: [DOC_TICKET["ticket_type"]]})
+    recorder = Recorder(answer=ok({"type": type_value, list_key: [DOC_TICKET["ticket_type"]]}))
     result = list_ticket_types.sync(client=_client(recorder))
     request = recorder.only
     assert (request.method, request.url.path, request.content) == ("GET", "/ticket_types", b"")
@@ -510,7 +501,7 @@ def test_list_ticket_types_wire_accepts_both_list_keys(list_key: str, type_value
 
 
 def test_get_ticket_type_wire() -> None:
-    recorder = Recorder(json_body=TICKET_2_16["ticket_type"])
+    recorder = Recorder(answer=ok(TICKET_2_16["ticket_type"]))
     result = get_ticket_type.sync(AWKWARD_ID, client=_client(recorder))
     request = recorder.only
     assert (request.method, _raw_path(request)) == ("GET", f"/ticket_types/{AWKWARD_SEGMENT}")
@@ -567,7 +558,7 @@ def test_documented_errors_parse_into_error(operation: str, status: int) -> None
         "request_id": "e7ba89f2-3bc8-4fc3-97bc-56f62f342680",
         "errors": [{"code": code, "message": "It failed", "field": "id"}],
     }
-    recorder = Recorder(status_code=status, json_body=body, headers={"X-RateLimit-Reset": "1719493100"})
+    recorder = Recorder(answer=ok(body, status, **{"X-RateLimit-Reset": "1719493100"}))
     response = CALLS[operation](_client(recorder))
     assert response.status_code == status
     assert isinstance(response.parsed, Error)
@@ -578,7 +569,7 @@ def test_documented_errors_parse_into_error(operation: str, status: int) -> None
 
 def test_error_with_null_request_id_and_unknown_code() -> None:
     body = {"type": "error.list", "request_id": None, "errors": [{"code": "brand_new_code", "message": None}]}
-    recorder = Recorder(status_code=404, json_body=body)
+    recorder = Recorder(answer=ok(body, 404))
     error = retrieve_ticket.sync("1", client=_client(recorder))
     assert isinstance(error, Error) and error.request_id is None
     assert (error.errors[0].code, error.errors[0].message, error.errors[0].field) == (

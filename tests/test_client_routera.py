@@ -7,12 +7,13 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
+from desk_support import Recorder, ok
 from routera_client import AuthenticatedClient, Client
 from routera_client.api.auth import create_token
 from routera_client.api.tickets import archive_ticket, create_ticket, get_ticket, list_tickets, update_ticket
 from routera_client.models import Error, Ticket, TicketFields, TicketWrite, Token, TokenRequest
 from routera_client.models.token_request_grant_type import TokenRequestGrantType
-from support import Recorder, json_body, load_fixture, same_data
+from support import json_body, load_fixture, same_data
 
 BASE = "https://api.routera.io"
 # An id that must stay inside its path segment.
@@ -50,7 +51,7 @@ def test_archived_forms_and_custom_fields_are_kept() -> None:
 
 
 def test_create_token_sends_form_credentials_without_bearer() -> None:
-    recorder = Recorder(json_body={"access_token": "jwt", "expires_in": 3600, "token_type": "Bearer"})
+    recorder = Recorder(answer=ok({"access_token": "jwt", "expires_in": 3600, "token_type": "Bearer"}))
     client = Client(base_url=BASE, httpx_args={"transport": recorder.transport})
     body = TokenRequest(grant_type=TokenRequestGrantType.CLIENT_CREDENTIALS, client_id="cid", client_secret="s3cret")
     token = create_token.sync(client=client, body=body)
@@ -67,7 +68,7 @@ def test_create_token_sends_form_credentials_without_bearer() -> None:
 
 
 def test_token_error_is_returned_as_oauth_error() -> None:
-    recorder = Recorder(status_code=401, json_body={"error": "invalid_client", "error_description": "no"})
+    recorder = Recorder(answer=ok({"error": "invalid_client", "error_description": "no"}, 401))
     client = Client(base_url=BASE, httpx_args={"transport": recorder.transport})
     body = TokenRequest(grant_type=TokenRequestGrantType.CLIENT_CREDENTIALS, client_id="c", client_secret="s")
     result = create_token.sync(client=client, body=body)
@@ -75,7 +76,7 @@ def test_token_error_is_returned_as_oauth_error() -> None:
 
 
 def test_get_ticket_wire() -> None:
-    recorder = Recorder(json_body=TICKET)
+    recorder = Recorder(answer=ok(TICKET))
     result = get_ticket.sync(AWKWARD_ID, client=_client(recorder), properties="phone,plan_tier")
     request = recorder.only
     assert request.method == "GET"
@@ -87,7 +88,7 @@ def test_get_ticket_wire() -> None:
 
 def test_list_tickets_wire() -> None:
     page = {"data": [TICKET], "pagination": {"limit": 50, "offset": 100, "count": 1}}
-    recorder = Recorder(json_body=page)
+    recorder = Recorder(answer=ok(page))
     result = list_tickets.sync(client=_client(recorder), limit=50, offset=100, archived=False)
     request = recorder.only
     assert (request.method, request.url.path) == ("GET", "/tickets")
@@ -97,7 +98,7 @@ def test_list_tickets_wire() -> None:
 
 
 def test_create_ticket_wire() -> None:
-    recorder = Recorder(status_code=201, json_body=TICKET)
+    recorder = Recorder(answer=ok(TICKET, 201))
     fields = TicketFields(ticket_name="Support request", pipeline="default", ticket_stage="new")
     fields.additional_properties["plan_tier"] = "gold"
     result = create_ticket.sync(client=_client(recorder), body=TicketWrite(fields=fields))
@@ -116,7 +117,7 @@ def test_create_ticket_wire() -> None:
 
 
 def test_update_ticket_sends_only_changed_fields() -> None:
-    recorder = Recorder(json_body=TICKET)
+    recorder = Recorder(answer=ok(TICKET))
     fields = TicketFields(ticket_stage="closed")
     update_ticket.sync(AWKWARD_ID, client=_client(recorder), body=TicketWrite(fields=fields))
     request = recorder.only
@@ -131,7 +132,7 @@ def test_archive_ticket_wire() -> None:
         "archived": "2026-06-02T08:00:00Z",
         "archived_by": "jane@example.com",
     }
-    recorder = Recorder(json_body=archived)
+    recorder = Recorder(answer=ok(archived))
     result = archive_ticket.sync(AWKWARD_ID, client=_client(recorder))
     request = recorder.only
     assert (request.method, request.url.raw_path.decode()) == ("DELETE", AWKWARD_PATH)
@@ -141,9 +142,7 @@ def test_archive_ticket_wire() -> None:
 
 @pytest.mark.parametrize("status", [400, 401, 404])
 def test_documented_errors_parse_into_error(status: int) -> None:
-    recorder = Recorder(
-        status_code=status, json_body={"message": "Unauthorized: missing account context", "error": True}
-    )
+    recorder = Recorder(answer=ok({"message": "Unauthorized: missing account context", "error": True}, status))
     response = get_ticket.sync_detailed("x", client=_client(recorder))
     assert response.status_code == status
     assert isinstance(response.parsed, Error) and response.parsed.message.startswith("Unauthorized")

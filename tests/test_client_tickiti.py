@@ -13,7 +13,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from support import Recorder, json_body, load_fixture, load_spec, same_data
+from desk_support import Recorder, ok
+from support import json_body, load_fixture, load_spec, same_data
 from tickiti_client import AuthenticatedClient
 from tickiti_client.api.idempotency import create_idempotency_key
 from tickiti_client.api.settings import list_perspectives
@@ -303,7 +304,7 @@ def _call(case: Case, recorder: Recorder) -> Any:
 
 @pytest.mark.parametrize("case", CASES, ids=_case_id)
 def test_operation_wire_and_success_model(case: Case) -> None:
-    recorder = Recorder(status_code=case.status, json_body=case.answer)
+    recorder = Recorder(answer=ok(case.answer, case.status))
     response = _call(case, recorder)
     request = recorder.only
     assert (request.method, request.url.raw_path.decode()) == ("POST", case.path)
@@ -318,7 +319,7 @@ def test_operation_wire_and_success_model(case: Case) -> None:
 
 def test_ticket_number_travels_in_the_body_and_base_url_keeps_its_sub_path() -> None:
     """No route has a path parameter: an awkward ticket number goes verbatim in the JSON body."""
-    recorder = Recorder(json_body=SHOW)
+    recorder = Recorder(answer=ok(SHOW))
     client = _client(recorder, base_url="https://example.com/helpdesk")
     show_ticket.sync(client=client, body=TicketNumberRequest(ticket_number="a/../b c?d"))
     request = recorder.only
@@ -443,7 +444,7 @@ OBJECT_BODY = {"ok": False, "error": {"code": "not_found", "message": "Ticket no
 @pytest.mark.parametrize("body", [LARAVEL_BODY, CODED_BODY, OBJECT_BODY], ids=["laravel", "coded", "object"])
 def test_documented_statuses_parse_every_candidate_error_body(status: int, body: dict[str, Any]) -> None:
     headers = {"Retry-After": "30"} if status == 429 else {}
-    recorder = Recorder(status_code=status, json_body=body, headers=headers)
+    recorder = Recorder(answer=ok(body, status, **headers))
     request_body = TicketNumberRequest(ticket_number="220009")
     response = show_ticket.sync_detailed(client=_client(recorder), body=request_body)
     assert response.status_code == status
@@ -464,7 +465,7 @@ def test_documented_statuses_parse_every_candidate_error_body(status: int, body:
 @pytest.mark.parametrize("case", WRITES, ids=_case_id)
 def test_idempotency_conflict_on_writes(case: Case) -> None:
     body = {"ok": False, "error": "idempotency_key_conflict", "message": "Key reused."}
-    response = _call(case, Recorder(status_code=409, json_body=body))
+    response = _call(case, Recorder(answer=ok(body, 409)))
     assert isinstance(response.parsed, Error)
     assert (response.parsed.error, response.parsed.message) == ("idempotency_key_conflict", "Key reused.")
 
@@ -475,4 +476,4 @@ def test_a_success_status_parses_only_the_success_envelope(case: Case) -> None:
     a body without `ok: true` and `data` does not parse (the desk reports it as a broken answer)."""
     for body in ({"ok": False, "error": "forbidden", "message": "No."}, {"message": "No."}, {"ok": True}):
         with pytest.raises((KeyError, ValueError)):
-            _call(case, Recorder(status_code=case.status, json_body=body))
+            _call(case, Recorder(answer=ok(body, case.status)))

@@ -14,7 +14,7 @@ import httpx
 import jsonschema
 import pytest
 import ticketkit
-from desk_support import Script, sync_desk
+from desk_support import Recorder, sync_desk
 from support import SPECS
 from ticketkit._errors import ErrorInfo, status_error
 from ticketkit._html import html_to_text
@@ -53,7 +53,7 @@ def test_default_timeouts_are_5s_connect_30s_read() -> None:
 
 def test_repr_and_errors_never_show_the_token() -> None:
     secret = "tok-SECRET-123"
-    script = Script().on("GET", "/tickets/x", httpx.Response(401, json={"message": "nope", "error": True}))
+    script = Recorder().on("GET", "/tickets/x", httpx.Response(401, json={"message": "nope", "error": True}))
     with sync_desk("routera", script, token=secret) as desk:
         with pytest.raises(ticketkit.AuthenticationError) as caught:
             desk.tickets.get("x")
@@ -103,7 +103,7 @@ def test_closing_the_desk_closes_its_pool() -> None:
     ],
 )
 def test_bad_arguments_raise_before_sending(call: Any, message: str) -> None:
-    script = Script()
+    script = Recorder()
     with sync_desk("routera", script) as desk, pytest.raises(ticketkit.InvalidArgumentError, match=message):
         call(desk)
     assert script.requests == []
@@ -115,7 +115,7 @@ def test_invalid_argument_error_is_also_a_value_error() -> None:
 
 
 def test_an_integer_ticket_id_is_accepted_as_its_string() -> None:
-    script = Script().on("GET", "/tickets/42", httpx.Response(404, json={"message": "gone", "error": True}))
+    script = Recorder().on("GET", "/tickets/42", httpx.Response(404, json={"message": "gone", "error": True}))
     with sync_desk("routera", script) as desk, pytest.raises(ticketkit.NotFoundError):
         desk.tickets.get(42)  # type: ignore[arg-type]
     assert script.requests[0].url.path == "/tickets/42"
@@ -313,7 +313,7 @@ def test_unusable_or_insecure_base_urls_are_refused_at_connect(base_url: str, me
 )
 def test_loopback_or_explicitly_insecure_http_is_allowed(base_url: str, options: dict[str, Any]) -> None:
     path = httpx.URL(base_url).path.rstrip("/") + "/tickets/x"
-    script = Script().on("GET", path, httpx.Response(404, json={"message": "no", "error": True}))
+    script = Recorder().on("GET", path, httpx.Response(404, json={"message": "no", "error": True}))
     with ticketkit.connect("routera", token="t", base_url=base_url, transport=script.transport, **options) as desk:
         with pytest.raises(ticketkit.NotFoundError):
             desk.tickets.get("x")

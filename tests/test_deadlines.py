@@ -20,8 +20,8 @@ import httpcore
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, ok, sync_desk
-from faulty_server import reply, slow
+from desk_support import Recorder, drive, ok, sync_desk
+from faulty_server import reply, servers, slow
 from hostile_server import HostileServer, trickle
 from support import load_fixture
 from ticketkit import _deadline, _deadline_io, _transport
@@ -34,26 +34,12 @@ TRICKLE = 0.05  # seconds between bytes: far below any read timeout here
 DEADLINE = 0.5  # the timeouts the trickles meet (seconds)
 GIVE_UP = 6.0
 SLACK = 3.0  # what "it ended on time" allows past the deadline
-MODES = ["sync", "async"]
 
 
 @pytest.fixture
 def serve() -> Iterator[Callable[..., HostileServer]]:
-    servers: list[HostileServer] = []
-
-    def start(*script: Any, then: Any = None) -> HostileServer:
-        server = HostileServer(script, then or reply(ANKRA_BODY)).start()
-        servers.append(server)
-        return server
-
-    try:
+    with servers(HostileServer, reply(ANKRA_BODY)) as start:
         yield start
-    finally:
-        for server in servers:
-            server.stop()
-    for server in servers:
-        assert server.errors == []
-        assert server.all_sockets_closed()
 
 
 @pytest.fixture
@@ -67,19 +53,9 @@ def trickled(in_head: bool = False, body: bytes = ANKRA_BODY) -> Any:
 
 def timed_get(server: HostileServer, mode: str, call: dict[str, Any] | None = None, **options: Any) -> float:
     """Seconds a tickets.get took to raise APITimeoutError (it fails the test if it raised anything else)."""
-    options = {"token": "tok-123", "base_url": server.url, "max_retries": 0, **options}
     started = time.monotonic()
     with pytest.raises(ticketkit.APITimeoutError) as caught:
-        if mode == "sync":
-            with ticketkit.connect("ankra", **options) as desk:
-                desk.tickets.get(TID, **(call or {}))
-        else:
-
-            async def go() -> None:
-                async with ticketkit.connect_async("ankra", **options) as desk:
-                    await desk.tickets.get(TID, **(call or {}))
-
-            asyncio.run(go())
+        drive(mode, "ankra", lambda d: d.tickets.get(TID, **(call or {})), base_url=server.url, **options)
     assert "ankra tickets.get" in str(caught.value)
     return time.monotonic() - started
 
@@ -87,7 +63,6 @@ def timed_get(server: HostileServer, mode: str, call: dict[str, Any] | None = No
 # -- one attempt ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("where", ["head", "body"])
 def test_a_trickled_answer_ends_at_the_timeout(where: str, mode: str, serve: Callable[..., HostileServer]) -> None:
     """timeout=0.5: each read would wait up to 0.5 s, and the attempt as a whole ends at 0.5 s too."""
@@ -96,7 +71,6 @@ def test_a_trickled_answer_ends_at_the_timeout(where: str, mode: str, serve: Cal
     assert server.request_count == 1
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_per_call_timeout_bounds_the_attempt_the_same_way(mode: str, serve: Callable[..., HostileServer]) -> None:
     server = serve(then=trickled())
     assert timed_get(server, mode, call={"timeout": DEADLINE}) < DEADLINE + SLACK
@@ -107,24 +81,17 @@ def test_attempt_timeout_bounds_an_attempt_whatever_the_httpx_timeout(serve: Cal
     assert timed_get(server, "sync", timeout=httpx.Timeout(30.0), attempt_timeout=DEADLINE) < DEADLINE + SLACK
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_download_has_its_own_attempt_limit(mode: str, serve: Callable[..., HostileServer]) -> None:
     """A desk's numeric timeout bounds API calls; a download, whose length grows with the file, has
     download_timeout, unless the download call itself is given a timeout."""
     content = b"x" * 16  # 0.8 s at the trickle's pace
     server = serve(trickled(body=content), trickled(body=content))
     attachment = ticketkit.Attachment(id="a1", name="f", ticket_id="t1", raw={})
-    options: dict[str, Any] = {"token": "t", "base_url": server.url, "timeout": 0.3, "max_retries": 0}
-
-    async def go(**call: Any) -> bytes:
-        async with ticketkit.connect_async("ankra", **options) as desk:
-            return await desk.attachments.download(attachment, **call)
+    options: dict[str, Any] = {"token": "t", "base_url": server.url, "timeout": 0.3}
 
     def download(**call: Any) -> bytes:
-        if mode == "async":
-            return asyncio.run(go(**call))
-        with ticketkit.connect("ankra", **options) as desk:
-            return desk.attachments.download(attachment, **call)
+        result: bytes = drive(mode, "ankra", lambda d: d.attachments.download(attachment, **call), **options)
+        return result
 
     assert download() == content
     started = time.monotonic()
@@ -136,7 +103,6 @@ def test_a_download_has_its_own_attempt_limit(mode: str, serve: Callable[..., Ho
 # -- a whole call -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_the_call_deadline_stops_retries(mode: str, serve: Callable[..., HostileServer], no_backoff: None) -> None:
     """Slow 503s, retried at once: without a call deadline, 11 attempts; within call_timeout=0.8, two or three."""
     server = serve(then=slow(0.3, b'{"message": "busy"}', status=503))
@@ -145,7 +111,6 @@ def test_the_call_deadline_stops_retries(mode: str, serve: Callable[..., Hostile
     assert 2 <= server.request_count <= 3
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_the_call_deadline_bounds_trickled_attempts_and_their_retries(
     mode: str, serve: Callable[..., HostileServer], no_backoff: None
 ) -> None:
@@ -155,52 +120,29 @@ def test_the_call_deadline_bounds_trickled_attempts_and_their_retries(
     assert 2 <= server.request_count <= 3
 
 
-@pytest.fixture
-def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The waits the transport asked for, sync or async, without waiting."""
-    asked: list[float] = []
-
-    async def no_async_wait(seconds: float) -> None:
-        asked.append(seconds)
-
-    monkeypatch.setattr(_transport.time, "sleep", asked.append)
-    monkeypatch.setattr(_transport.asyncio, "sleep", no_async_wait)
-    return asked
+def _get_routera(mode: str, script: Recorder, **options: Any) -> Any:
+    return drive(mode, "routera", lambda d: d.tickets.get(ROUTERA["id"]), transport=script, **options)
 
 
-def _get_routera(mode: str, script: Script, **options: Any) -> Any:
-    if mode == "sync":
-        with sync_desk("routera", script, **options) as desk:
-            return desk.tickets.get(ROUTERA["id"])
-
-    async def go() -> Any:
-        async with async_desk("routera", script, **options) as desk:
-            return await desk.tickets.get(ROUTERA["id"])
-
-    return asyncio.run(go())
-
-
-@pytest.mark.parametrize("mode", MODES)
 def test_a_vendor_asked_wait_past_the_call_deadline_raises_the_rate_limit_error(mode: str, waits: list[float]) -> None:
     busy = ok({"message": "slow down", "error": True}, status=429, **{"retry-after": "5"})
-    script = Script().on("GET", f"/tickets/{ROUTERA['id']}", busy, ok(ROUTERA))
+    script = Recorder().on("GET", f"/tickets/{ROUTERA['id']}", busy, ok(ROUTERA))
     with pytest.raises(ticketkit.RateLimitError) as caught:
         _get_routera(mode, script, max_retries=3, call_timeout=2)
     assert caught.value.retry_after == 5.0
     assert len(script.requests) == 1 and waits == []
     # The control: the same wait within the call's time is slept, and the call succeeds.
-    script = Script().on("GET", f"/tickets/{ROUTERA['id']}", busy, ok(ROUTERA))
+    script = Recorder().on("GET", f"/tickets/{ROUTERA['id']}", busy, ok(ROUTERA))
     assert _get_routera(mode, script, max_retries=3, call_timeout=10).id == ROUTERA["id"]
     assert waits == [5.0]
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_backoff_past_the_call_deadline_is_not_slept(
     mode: str, waits: list[float], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(_transport, "backoff", lambda retry_number: 5.0)
     failing = [ok({"message": "down", "error": True}, status=503) for _ in range(3)]
-    script = Script().on("GET", f"/tickets/{ROUTERA['id']}", *failing)
+    script = Recorder().on("GET", f"/tickets/{ROUTERA['id']}", *failing)
     with pytest.raises(ticketkit.APITimeoutError, match=r"no time left .* call_timeout=2 s") as caught:
         _get_routera(mode, script, max_retries=2, call_timeout=2)
     assert isinstance(caught.value.__cause__, ticketkit.ServerError)
@@ -209,7 +151,7 @@ def test_a_backoff_past_the_call_deadline_is_not_slept(
 
 def test_a_per_call_call_timeout_applies_to_that_call_only(waits: list[float]) -> None:
     busy = ok({"message": "slow down", "error": True}, status=429, **{"retry-after": "5"})
-    script = Script().on("GET", f"/tickets/{ROUTERA['id']}", busy, busy, ok(ROUTERA))
+    script = Recorder().on("GET", f"/tickets/{ROUTERA['id']}", busy, busy, ok(ROUTERA))
     with sync_desk("routera", script, max_retries=1) as desk:
         with pytest.raises(ticketkit.RateLimitError):
             desk.tickets.get(ROUTERA["id"], call_timeout=1)
@@ -225,11 +167,11 @@ def test_the_call_deadline_covers_every_request_of_a_method() -> None:
         time.sleep(0.6)
         return ok({"ok": True, "data": {"ticket": {"number": 220014}}})
 
-    script = Script().on("POST", "/api/v1/tickets", slow_create)
+    script = Recorder().on("POST", "/api/v1/tickets", slow_create)
     with sync_desk("tickiti", script, base_url="https://support.example.com", call_timeout=0.5) as desk:
         with pytest.raises(ticketkit.APITimeoutError, match=r"call_timeout=0\.5 s passed before it was sent"):
             desk.tickets.create(subject="Sizing", description="Too small", requester_email="ana@example.com")
-    assert [path for _, path, _ in script.sent] == ["/api/v1/tickets"]
+    assert [seen.path for seen in script.seen] == ["/api/v1/tickets"]
 
 
 def test_concurrent_async_calls_keep_their_own_deadlines(serve: Callable[..., HostileServer]) -> None:
@@ -321,23 +263,11 @@ class _Dribble(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield b" "
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_with_another_transport_the_deadline_is_checked_between_chunks(mode: str) -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(200, stream=_Dribble()))
     started = time.monotonic()
     with pytest.raises(ticketkit.APITimeoutError):
-        if mode == "sync":
-            with ticketkit.connect("routera", token="t", transport=transport, timeout=DEADLINE, max_retries=0) as desk:
-                desk.tickets.get(ROUTERA["id"])
-        else:
-
-            async def go() -> None:
-                async with ticketkit.connect_async(
-                    "routera", token="t", transport=transport, timeout=DEADLINE, max_retries=0
-                ) as desk:
-                    await desk.tickets.get(ROUTERA["id"])
-
-            asyncio.run(go())
+        drive(mode, "routera", lambda d: d.tickets.get(ROUTERA["id"]), token="t", transport=transport, timeout=DEADLINE)
     assert time.monotonic() - started < DEADLINE + SLACK
 
 
@@ -352,7 +282,7 @@ def test_the_time_limits_must_be_positive_numbers(name: str, value: object) -> N
 
 
 def test_a_per_call_call_timeout_is_checked_before_sending() -> None:
-    script = Script()
+    script = Recorder()
     with sync_desk("routera", script) as desk, pytest.raises(ticketkit.InvalidArgumentError, match="call_timeout"):
         desk.tickets.get(ROUTERA["id"], call_timeout=0)
     assert script.requests == []

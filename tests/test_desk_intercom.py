@@ -20,9 +20,9 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, ok, raw, run, sync_desk
+from desk_support import Recorder, async_desk, calling, drive, ok, raw, sync_desk
 from intercom_client import Client
-from support import load_fixture, load_spec
+from support import load_fixture, load_spec, media_example
 from ticketkit import (
     APIStatusError,
     Attachment,
@@ -44,7 +44,6 @@ from ticketkit import (
 )
 
 VENDOR = "intercom"
-MODES = ["sync", "async"]
 DOC_TICKET: dict[str, Any] = load_fixture("vendor_docs/intercom-retrieve-ticket.json")["examples"]["response_sample"][
     "value"
 ]
@@ -53,17 +52,7 @@ TICKET_2_11: dict[str, Any] = load_fixture("intercom/ticket-2.11.json")["value"]
 THREAD: dict[str, Any] = load_fixture("intercom/ticket-thread.json")["value"]
 PARTS: dict[str, dict[str, Any]] = {p["id"]: p for p in THREAD["ticket_parts"]["ticket_parts"]}
 # The `admin_note` reply example of specs/intercom.yaml (POST /tickets/{id}/reply).
-NOTE_PART: dict[str, Any] = {
-    "type": "ticket_part",
-    "id": "122",
-    "part_type": "note",
-    "body": "<p>Checked the logs.</p>",
-    "created_at": 1719493024,
-    "updated_at": 1719493024,
-    "author": {"id": "991267829", "type": "admin", "name": "Ciaran Lee", "email": "admin375@email.com"},
-    "attachments": [],
-    "redacted": False,
-}
+NOTE_PART: dict[str, Any] = media_example("intercom", "/tickets/{id}/reply", "post", "200", "admin_note")
 CURSOR = "WzE3MTk0OTMwNjUwMDAsIjQ5NCJd"
 FILE_URL = "https://downloads.intercomcdn.com/i/o/1002/error.png"
 ADMIN = "991267829"
@@ -109,23 +98,9 @@ def error_body(code: str, message: str, request_id: str | None, field: str | Non
     return {"type": "error.list", "request_id": request_id, "errors": [item]}
 
 
-def perform(mode: str, script: Script, operation: str, *args: Any, connect: Any = None, **kwargs: Any) -> Any:
-    """Run one desk operation through the sync or the async desk (a list comes back as a list)."""
-    group, name = operation.split(".")
-    options = dict(connect or {})
-    if mode == "sync":
-        with sync_desk(VENDOR, script, **options) as desk:
-            result = getattr(getattr(desk, group), name)(*args, **kwargs)
-            return list(result) if operation == "tickets.list" else result
-
-    async def go() -> Any:
-        async with async_desk(VENDOR, script, **options) as desk:
-            method = getattr(getattr(desk, group), name)
-            if operation == "tickets.list":
-                return [ticket async for ticket in method(*args, **kwargs)]
-            return await method(*args, **kwargs)
-
-    return run(go())
+def perform(mode: str, script: Recorder, operation: str, *args: Any, connect: Any = None, **kwargs: Any) -> Any:
+    """`desk.<operation>(*args, **kwargs)` on an Intercom desk on the script (`connect`: more connect options)."""
+    return drive(mode, VENDOR, calling(operation, *args, **kwargs), transport=script, **(connect or {}))
 
 
 def assert_api_request(request: httpx.Request, method: str, path: str, body: Any = None, version: str = "2.16") -> None:
@@ -143,7 +118,7 @@ def assert_api_request(request: httpx.Request, method: str, path: str, body: Any
 
 def get(ticket: dict[str, Any], **connect: Any) -> Ticket:
     """tickets.get answered with `ticket` (sync desk)."""
-    script = Script().on("GET", f"/tickets/{ticket['id']}", ok(ticket))
+    script = Recorder().on("GET", f"/tickets/{ticket['id']}", ok(ticket))
     result: Ticket = perform("sync", script, "tickets.get", ticket["id"], connect=connect)
     return result
 
@@ -253,9 +228,8 @@ EXPECTED_THREAD_TICKET = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_get_ticket(mode: str) -> None:
-    script = Script().on("GET", "/tickets/1268", ok(THREAD))
+    script = Recorder().on("GET", "/tickets/1268", ok(THREAD))
     ticket = perform(mode, script, "tickets.get", "1268")
 
     [request] = script.requests
@@ -291,7 +265,7 @@ def test_get_ticket_from_the_vendor_document() -> None:
 
 
 def test_the_ticket_id_stays_in_its_path_segment() -> None:
-    script = Script().on("GET", "/tickets/a/../b", ok(variant(THREAD, id="a/../b")))  # keyed by decoded path
+    script = Recorder().on("GET", "/tickets/a/../b", ok(variant(THREAD, id="a/../b")))  # keyed by decoded path
     perform("sync", script, "tickets.get", "a/../b")
     assert script.requests[0].url.raw_path == b"/tickets/a%2F..%2Fb"
 
@@ -301,10 +275,9 @@ def test_the_ticket_id_stays_in_its_path_segment() -> None:
 EVERY_TICKET = {"field": "created_at", "operator": ">", "value": 0}
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_list_pages_with_the_starting_after_cursor(mode: str) -> None:
     second = variant(TICKET_2_11)
-    script = Script().on("POST", "/tickets/search", ok(page([THREAD], CURSOR)), ok(page([second])))
+    script = Recorder().on("POST", "/tickets/search", ok(page([THREAD], CURSOR)), ok(page([second])))
     tickets = perform(mode, script, "tickets.list")
 
     assert [t.id for t in tickets] == ["1268", "627"]
@@ -324,13 +297,13 @@ def test_list_pages_with_the_starting_after_cursor(mode: str) -> None:
 
 @pytest.mark.parametrize(("page_size", "per_page"), [(5, 5), (150, 150), (1000, 150)])
 def test_list_page_size_is_capped_at_the_documented_maximum(page_size: int, per_page: int) -> None:
-    script = Script().on("POST", "/tickets/search", ok(page([])))
+    script = Recorder().on("POST", "/tickets/search", ok(page([])))
     assert perform("sync", script, "tickets.list", page_size=page_size) == []
     assert script.bodies() == [{"query": EVERY_TICKET, "pagination": {"per_page": per_page}}]
 
 
 def test_list_stops_at_limit_without_fetching_more() -> None:
-    script = Script().on("POST", "/tickets/search", ok(page([THREAD, TICKET_2_11], CURSOR)))
+    script = Recorder().on("POST", "/tickets/search", ok(page([THREAD, TICKET_2_11], CURSOR)))
     assert [t.id for t in perform("sync", script, "tickets.list", limit=1)] == ["1268"]
     assert len(script.requests) == 1
 
@@ -338,7 +311,7 @@ def test_list_stops_at_limit_without_fetching_more() -> None:
 def test_list_without_a_next_page_stops() -> None:
     last = page([THREAD])
     last["pages"] = None  # 2.16 declares `pages` nullable
-    script = Script().on("POST", "/tickets/search", ok(last))
+    script = Recorder().on("POST", "/tickets/search", ok(last))
     assert [t.id for t in perform("sync", script, "tickets.list")] == ["1268"]
 
 
@@ -363,14 +336,14 @@ OPEN_TICKETS = {"field": "open", "operator": "=", "value": True}
     ],
 )
 def test_list_by_status_searches_by_state(status: TicketStatus, query: dict[str, Any]) -> None:
-    script = Script().on("POST", "/tickets/search", ok(page([])))
+    script = Recorder().on("POST", "/tickets/search", ok(page([])))
     perform("sync", script, "tickets.list", status=status.value)
     assert script.bodies() == [{"query": query, "pagination": {"per_page": 150}}]
 
 
 def test_list_on_hold_searches_for_a_snooze_in_the_future() -> None:
     snoozed = variant(THREAD, snoozed_until=int(time.time()) + 3600)
-    script = Script().on("POST", "/tickets/search", ok(page([snoozed])))
+    script = Recorder().on("POST", "/tickets/search", ok(page([snoozed])))
     before = int(time.time())
     tickets = perform("sync", script, "tickets.list", status=TicketStatus.ON_HOLD)
     after = int(time.time())
@@ -383,13 +356,12 @@ def test_list_on_hold_searches_for_a_snooze_in_the_future() -> None:
     assert before <= snooze["value"] <= after
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_list_by_status_drops_what_the_search_cannot_exclude(mode: str) -> None:
     # `open = false` also finds resolved tickets, which are RESOLVED, not CLOSED; a page left empty by
     # that is skipped rather than ending the list.
     resolved = variant(THREAD, id="1", ticket_state="resolved", open=False)
     closed = variant(THREAD, id="2", ticket_state="submitted", open=False)
-    script = Script().on("POST", "/tickets/search", ok(page([resolved], CURSOR)), ok(page([resolved, closed])))
+    script = Recorder().on("POST", "/tickets/search", ok(page([resolved], CURSOR)), ok(page([resolved, closed])))
     tickets = perform(mode, script, "tickets.list", status="closed")
 
     assert [(t.id, t.status) for t in tickets] == [("2", TicketStatus.CLOSED)]
@@ -401,7 +373,7 @@ def test_list_by_status_drops_what_the_search_cannot_exclude(mode: str) -> None:
 
 @pytest.mark.parametrize("status", [TicketStatus.OPEN, TicketStatus.UNKNOWN])
 def test_list_by_a_status_intercom_never_has_is_refused(status: TicketStatus) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match="never"):
         perform("sync", script, "tickets.list", status=status)
     assert script.requests == []
@@ -410,9 +382,8 @@ def test_list_by_a_status_intercom_never_has_is_refused(status: TicketStatus) ->
 # -- tickets.create ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_create_ticket(mode: str) -> None:
-    script = Script().on("POST", "/tickets", ok(THREAD))
+    script = Recorder().on("POST", "/tickets", ok(THREAD))
     ticket = perform(
         mode,
         script,
@@ -446,7 +417,7 @@ def test_create_ticket(mode: str) -> None:
 
 
 def test_create_ticket_type_per_call_overrides_connect() -> None:
-    script = Script().on("POST", "/tickets", ok(DOC_TICKET))
+    script = Recorder().on("POST", "/tickets", ok(DOC_TICKET))
     perform(
         "sync",
         script,
@@ -491,7 +462,7 @@ def test_create_ticket_type_per_call_overrides_connect() -> None:
     ],
 )
 def test_create_refuses_bad_arguments_before_sending(kwargs: dict[str, Any], message: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match=message):
         perform("sync", script, "tickets.create", **kwargs)
     assert script.requests == []
@@ -511,15 +482,14 @@ def test_create_refuses_bad_arguments_before_sending(kwargs: dict[str, Any], mes
 )
 def test_update_status_maps_to_state_or_open(status: TicketStatus, body: dict[str, Any]) -> None:
     """2.11: `state` (a category), or `open: false` to close."""
-    script = Script().on("PUT", "/tickets/1268", ok(THREAD))
+    script = Recorder().on("PUT", "/tickets/1268", ok(THREAD))
     perform("sync", script, "tickets.update", "1268", status=status, connect={"api_version": "2.11"})
     assert_api_request(script.requests[0], "PUT", "/tickets/1268", body, version="2.11")
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_update_ticket(mode: str) -> None:
     answer = variant(THREAD, ticket_state="resolved", open=False)
-    script = Script().on("PUT", "/tickets/1268", ok(answer))
+    script = Recorder().on("PUT", "/tickets/1268", ok(answer))
     ticket = perform(
         mode,
         script,
@@ -573,7 +543,7 @@ def test_update_ticket(mode: str) -> None:
     ],
 )
 def test_update_refuses_bad_arguments_before_sending(version: str, kwargs: dict[str, Any], message: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match=message):
         perform("sync", script, "tickets.update", "1268", **kwargs, connect={"api_version": version})
     assert script.requests == []
@@ -590,16 +560,15 @@ def test_update_refuses_bad_arguments_before_sending(version: str, kwargs: dict[
     ],
 )
 def test_update_refuses_what_the_version_cannot_send(version: str, kwargs: dict[str, Any], message: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match=message):
         perform("sync", script, "tickets.update", "1268", **kwargs, connect={"api_version": version})
     assert script.requests == []
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_close_ticket(mode: str) -> None:
     answer = variant(THREAD, open=False)
-    script = Script().on("PUT", "/tickets/1268", ok(answer))
+    script = Recorder().on("PUT", "/tickets/1268", ok(answer))
     ticket = perform(mode, script, "tickets.close", "1268")
 
     assert_api_request(script.requests[0], "PUT", "/tickets/1268", {"open": False})
@@ -703,9 +672,8 @@ EXPECTED_COMMENTS = [
 ]
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_list_comments_returns_the_parts_with_a_message_in_order(mode: str) -> None:
-    script = Script().on("GET", "/tickets/1268", ok(THREAD))
+    script = Recorder().on("GET", "/tickets/1268", ok(THREAD))
     comments = perform(mode, script, "comments.list", "1268")
 
     assert_api_request(script.requests[0], "GET", "/tickets/1268")
@@ -718,13 +686,12 @@ def test_list_comments_returns_the_parts_with_a_message_in_order(mode: str) -> N
     [(DOC_TICKET, []), (variant(DOC_TICKET, ticket_parts=DROP), []), (TICKET_2_16, [])],
 )
 def test_list_comments_of_a_ticket_without_messages_is_empty(ticket: dict[str, Any], expected: list[Any]) -> None:
-    script = Script().on("GET", f"/tickets/{ticket['id']}", ok(ticket))
+    script = Recorder().on("GET", f"/tickets/{ticket['id']}", ok(ticket))
     assert perform("sync", script, "comments.list", ticket["id"]) == expected
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_create_internal_comment_is_an_admin_note(mode: str) -> None:
-    script = Script().on("POST", "/tickets/1268/reply", ok(NOTE_PART))
+    script = Recorder().on("POST", "/tickets/1268/reply", ok(NOTE_PART))
     comment = perform(mode, script, "comments.create", "1268", body="Checked the logs.", internal=True, admin_id=ADMIN)
 
     assert_api_request(
@@ -747,7 +714,7 @@ def test_create_internal_comment_is_an_admin_note(mode: str) -> None:
 
 def test_create_public_comment_escapes_the_text_and_attaches_urls() -> None:
     reply = {**NOTE_PART, "part_type": "comment", "body": "<p>a &lt; b<br>next</p>"}
-    script = Script().on("POST", "/tickets/1268/reply", ok(reply))
+    script = Recorder().on("POST", "/tickets/1268/reply", ok(reply))
     comment = perform(
         "sync",
         script,
@@ -780,7 +747,7 @@ def test_create_public_comment_escapes_the_text_and_attaches_urls() -> None:
     ],
 )
 def test_create_comment_refuses_bad_arguments_before_sending(kwargs: dict[str, Any], message: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match=message):
         perform("sync", script, "comments.create", "1268", **kwargs)
     assert script.requests == []
@@ -789,10 +756,9 @@ def test_create_comment_refuses_bad_arguments_before_sending(kwargs: dict[str, A
 # -- attachments.download ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_download_fetches_the_file_url_without_the_token(mode: str) -> None:
     attachment = get(THREAD).attachments[0]
-    script = Script().on("GET", "/i/o/1002/error.png", raw(200, b"\x89PNG\r\n", "image/png"))
+    script = Recorder().on("GET", "/i/o/1002/error.png", raw(200, b"\x89PNG\r\n", "image/png"))
     data = perform(mode, script, "attachments.download", attachment)
 
     assert data == b"\x89PNG\r\n"
@@ -805,7 +771,7 @@ def test_download_fetches_the_file_url_without_the_token(mode: str) -> None:
 def test_download_follows_redirects_to_the_file_store() -> None:
     stored = "https://files.example-cdn.com/bucket/error.png?sig=abc"
     script = (
-        Script()
+        Recorder()
         .on("GET", "/i/o/1002/error.png", httpx.Response(302, headers={"location": stored}))
         .on("GET", "/bucket/error.png", raw(200, b"bytes", "image/png"))
     )
@@ -815,7 +781,7 @@ def test_download_follows_redirects_to_the_file_store() -> None:
 
 
 def test_download_gives_up_on_a_redirect_loop() -> None:
-    script = Script().on("GET", "/i/o/1002/error.png", lambda _: httpx.Response(302, headers={"location": FILE_URL}))
+    script = Recorder().on("GET", "/i/o/1002/error.png", lambda _: httpx.Response(302, headers={"location": FILE_URL}))
     with pytest.raises(APIStatusError, match="redirects") as caught:
         perform("sync", script, "attachments.download", DOWNLOADABLE)
     assert caught.value.status_code == 302
@@ -824,14 +790,14 @@ def test_download_gives_up_on_a_redirect_loop() -> None:
 
 def test_download_error_from_the_file_store_is_readable() -> None:
     body = "<?xml version='1.0'?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
-    script = Script().on("GET", "/i/o/1002/error.png", raw(403, body, "application/xml"))
+    script = Recorder().on("GET", "/i/o/1002/error.png", raw(403, body, "application/xml"))
     with pytest.raises(PermissionDeniedError) as caught:
         perform("sync", script, "attachments.download", DOWNLOADABLE)
     assert "Request has expired" in caught.value.message
 
 
 def test_download_needs_an_absolute_url() -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match="absolute URL"):
         perform("sync", script, "attachments.download", Attachment(id="x", name="x.png", url=None, raw={}))
     assert script.requests == []
@@ -842,12 +808,11 @@ def test_download_needs_an_absolute_url() -> None:
 DOCUMENTED_ERRORS = [(name, status) for name, op in OPS.items() for status in op.documented]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(("operation", "status"), DOCUMENTED_ERRORS)
 def test_documented_error_statuses(mode: str, operation: str, status: int) -> None:
     op = OPS[operation]
     cls, body = ERRORS[status]
-    script = Script().on(op.method, op.path, ok(body, status))
+    script = Recorder().on(op.method, op.path, ok(body, status))
     with pytest.raises(cls) as caught:
         perform(mode, script, operation, *op.args, **op.kwargs)
 
@@ -866,7 +831,7 @@ def test_documented_error_statuses(mode: str, operation: str, status: int) -> No
 
 
 def test_bad_request_lists_every_problem() -> None:
-    script = Script().on("POST", "/tickets", ok(ERRORS[400][1], 400))
+    script = Recorder().on("POST", "/tickets", ok(ERRORS[400][1], 400))
     with pytest.raises(InvalidRequestError) as caught:
         perform("sync", script, "tickets.create", **OPS["tickets.create"].kwargs)
     assert caught.value.problems == [
@@ -879,7 +844,7 @@ def test_bad_request_lists_every_problem() -> None:
 
 def test_rate_limit_retry_after_reads_x_ratelimit_reset() -> None:
     reset = int(time.time()) + 30
-    script = Script().on("GET", "/tickets/1268", ok(ERRORS[429][1], 429, **{"X-RateLimit-Reset": str(reset)}))
+    script = Recorder().on("GET", "/tickets/1268", ok(ERRORS[429][1], 429, **{"X-RateLimit-Reset": str(reset)}))
     with pytest.raises(RateLimitError) as caught:
         perform("sync", script, "tickets.get", "1268")
     assert caught.value.retry_after is not None and 25 <= caught.value.retry_after <= 30
@@ -896,13 +861,12 @@ def test_rate_limit_retry_after_reads_x_ratelimit_reset() -> None:
     ],
 )
 def test_rate_limit_retry_after_fallbacks(headers: dict[str, str], retry_after: float | None) -> None:
-    script = Script().on("GET", "/tickets/1268", ok(ERRORS[429][1], 429, **headers))
+    script = Recorder().on("GET", "/tickets/1268", ok(ERRORS[429][1], 429, **headers))
     with pytest.raises(RateLimitError) as caught:
         perform("sync", script, "tickets.get", "1268")
     assert caught.value.retry_after == retry_after
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     ("response", "cls", "message", "code"),
     [
@@ -926,7 +890,7 @@ def test_rate_limit_retry_after_fallbacks(headers: dict[str, str], retry_after: 
 def test_undocumented_statuses(
     mode: str, response: Any, cls: type[APIStatusError], message: str, code: str | None
 ) -> None:
-    script = Script().on("GET", "/tickets/1268", response())
+    script = Recorder().on("GET", "/tickets/1268", response())
     with pytest.raises(cls) as caught:
         perform(mode, script, "tickets.get", "1268")
     assert type(caught.value) is cls
@@ -1034,15 +998,14 @@ MALFORMED = [
 def test_malformed_success_body_is_a_validation_error(operation: str, why: str, body: Any) -> None:
     op = OPS[operation]
     answer = body if isinstance(body, httpx.Response) else ok(body)
-    script = Script().on(op.method, op.path, answer)
+    script = Recorder().on(op.method, op.path, answer)
     with pytest.raises(ResponseValidationError) as caught:
         perform("sync", script, operation, *op.args, **op.kwargs)
     assert (caught.value.vendor, caught.value.operation) == ("intercom", operation)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_malformed_body_through_both_desks(mode: str) -> None:
-    script = Script().on("GET", "/tickets/1268", ok(variant(THREAD, ticket_parts={"type": "x", "ticket_parts": 5})))
+    script = Recorder().on("GET", "/tickets/1268", ok(variant(THREAD, ticket_parts={"type": "x", "ticket_parts": 5})))
     with pytest.raises(ResponseValidationError, match=r"intercom tickets\.get"):
         perform(mode, script, "tickets.get", "1268")
 
@@ -1233,9 +1196,8 @@ def test_connect_refuses_bad_options(options: dict[str, Any], message: str) -> N
         ticketkit.connect(VENDOR, **options)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_api_version_and_base_url_apply_to_every_call(mode: str) -> None:
-    script = Script().on("GET", "/tickets/627", ok(TICKET_2_16)).on("POST", "/tickets/627/reply", ok(NOTE_PART))
+    script = Recorder().on("GET", "/tickets/627", ok(TICKET_2_16)).on("POST", "/tickets/627/reply", ok(NOTE_PART))
     connect = {"api_version": "2.16", "base_url": "https://api.eu.intercom.io/", "admin_id": ADMIN}
     perform(mode, script, "tickets.get", "627", connect=connect)
     perform(mode, script, "comments.create", "627", body="hi", connect=connect)
@@ -1251,7 +1213,7 @@ def test_connect_refuses_a_version_ticketkit_does_not_speak(version: Any) -> Non
 
 
 def test_the_default_version_is_the_newest_supported() -> None:
-    script = Script().on("GET", "/tickets/627", ok(TICKET_2_16))
+    script = Recorder().on("GET", "/tickets/627", ok(TICKET_2_16))
     with sync_desk(VENDOR, script) as desk:
         desk.tickets.get("627")
     assert script.requests[0].headers["intercom-version"] == "2.16"
@@ -1323,11 +1285,10 @@ EXPECTED_UPDATES = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("version", VERSIONS)
 def test_update_status_and_assignee_in_each_versions_fields(mode: str, version: str) -> None:
     answer = variant(TICKET_2_16, ticket_state=_as_2_16_state("resolved"))
-    script = Script().on("GET", "/ticket_states", ok(STATES_LISTING)).on("PUT", "/tickets/627", ok(answer))
+    script = Recorder().on("GET", "/ticket_states", ok(STATES_LISTING)).on("PUT", "/tickets/627", ok(answer))
     ticket = perform(
         mode,
         script,
@@ -1355,27 +1316,27 @@ def test_update_status_and_assignee_in_each_versions_fields(mode: str, version: 
     ],
 )
 def test_from_2_12_every_state_is_set_by_its_id(version: str, status: TicketStatus, state_id: str) -> None:
-    script = Script().on("GET", "/ticket_states", ok(STATES_LISTING)).on("PUT", "/tickets/627", ok(TICKET_2_16))
+    script = Recorder().on("GET", "/ticket_states", ok(STATES_LISTING)).on("PUT", "/tickets/627", ok(TICKET_2_16))
     perform("sync", script, "tickets.update", "627", status=status, connect={"api_version": version})
     assert script.bodies()[-1] == {"ticket_state_id": state_id}
 
 
 def test_closing_sends_open_false_and_from_2_14_the_acting_admin() -> None:
     for version, body in [("2.13", {"open": False}), ("2.14", {"open": False, "admin_id": int(ADMIN)})]:
-        script = Script().on("PUT", "/tickets/627", ok(variant(TICKET_2_16, open=False)))
+        script = Recorder().on("PUT", "/tickets/627", ok(variant(TICKET_2_16, open=False)))
         closed = perform("sync", script, "tickets.close", "627", connect={"api_version": version, "admin_id": ADMIN})
         assert script.bodies() == [body] and closed.status is TicketStatus.CLOSED
 
 
 def test_an_explicit_ticket_state_id_is_sent_as_given() -> None:
-    script = Script().on("PUT", "/tickets/627", ok(TICKET_2_16))
+    script = Recorder().on("PUT", "/tickets/627", ok(TICKET_2_16))
     perform("sync", script, "tickets.update", "627", ticket_state_id=8273)
     assert script.bodies() == [{"ticket_state_id": "8273"}]  # no listing needed
 
 
 def test_states_are_listed_once_per_desk() -> None:
     script = (
-        Script().on("GET", "/ticket_states", ok(STATES_LISTING)).on("PUT", "/tickets/627", lambda _: ok(TICKET_2_16))
+        Recorder().on("GET", "/ticket_states", ok(STATES_LISTING)).on("PUT", "/tickets/627", lambda _: ok(TICKET_2_16))
     )
     with sync_desk(VENDOR, script) as desk:
         for status in ("in_progress", "waiting_on_customer", "resolved"):
@@ -1400,7 +1361,7 @@ def test_a_state_some_types_lack_is_chosen_by_the_tickets_type() -> None:
         _listed_state("9003", "resolved", "55", "58"),
     )
     script = (
-        Script()
+        Recorder()
         .on("GET", "/ticket_states", ok(listing))
         .on("GET", "/tickets/627", ok(_ticket_of_type("58")))
         .on("PUT", "/tickets/627", ok(TICKET_2_16))
@@ -1439,7 +1400,7 @@ def test_a_state_some_types_lack_is_chosen_by_the_tickets_type() -> None:
     ids=["archived", "no-types", "the-types-own", "null-type", "null-states"],
 )
 def test_which_listed_state_is_set(listing: dict[str, Any], ticket: dict[str, Any] | None, state_id: str) -> None:
-    script = Script().on("GET", "/ticket_states", ok(listing)).on("PUT", "/tickets/627", ok(TICKET_2_16))
+    script = Recorder().on("GET", "/ticket_states", ok(listing)).on("PUT", "/tickets/627", ok(TICKET_2_16))
     if ticket is not None:
         script.on("GET", "/tickets/627", ok(ticket))
     perform("sync", script, "tickets.update", "627", status="resolved")
@@ -1448,7 +1409,7 @@ def test_which_listed_state_is_set(listing: dict[str, Any], ticket: dict[str, An
 
 def test_a_category_the_tickets_type_lacks_is_refused_before_the_update() -> None:
     script = (
-        Script()
+        Recorder()
         .on(
             "GET",
             "/ticket_states",
@@ -1461,11 +1422,10 @@ def test_a_category_the_tickets_type_lacks_is_refused_before_the_update() -> Non
     assert [r.method for r in script.requests] == ["GET", "GET"]  # no PUT
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_refused_state_is_forgotten_and_listed_again(mode: str) -> None:
     refused = error_body("ticket_state_id_invalid", "Ticket state id is not valid", "28b71de1")
     script = (
-        Script()
+        Recorder()
         .on("GET", "/ticket_states", lambda _: ok(STATES_LISTING))
         .on("PUT", "/tickets/627", ok(refused, 400), ok(TICKET_2_16))
     )
@@ -1484,14 +1444,14 @@ def test_a_refused_state_is_forgotten_and_listed_again(mode: str) -> None:
             desk.tickets.update("627", status="resolved")
         codes = [caught.value.code or ""]
     else:
-        codes = run(twice_async())
+        codes = asyncio.run(twice_async())
     assert codes == ["ticket_state_id_invalid"]
     assert [r.url.path for r in script.requests] == ["/ticket_states", "/tickets/627"] * 2
 
 
 def test_another_400_keeps_the_listed_states() -> None:
     script = (
-        Script()
+        Recorder()
         .on("GET", "/ticket_states", ok(STATES_LISTING))
         .on("PUT", "/tickets/627", ok(ERRORS[400][1], 400), ok(TICKET_2_16))
     )
@@ -1504,7 +1464,7 @@ def test_another_400_keeps_the_listed_states() -> None:
 
 def test_a_broken_state_listing_is_a_validation_error() -> None:
     listing = _listing({"type": "ticket_state", "id": 8272, "category": "resolved"})
-    script = Script().on("GET", "/ticket_states", ok(listing))
+    script = Recorder().on("GET", "/ticket_states", ok(listing))
     with pytest.raises(ResponseValidationError, match="ticket state id: expected a string"):
         perform("sync", script, "tickets.update", "627", status="resolved")
 
@@ -1512,7 +1472,7 @@ def test_a_broken_state_listing_is_a_validation_error() -> None:
 def test_threads_of_one_desk_share_its_state_list() -> None:
     """Eight threads update at once on a fresh desk: each lists the states at most once, every later
     update uses the list the first stored, and all set the same state."""
-    script = Script().on("GET", "/ticket_states", lambda _: ok(STATES_LISTING))
+    script = Recorder().on("GET", "/ticket_states", lambda _: ok(STATES_LISTING))
     script.on("PUT", "/tickets/627", lambda _: ok(TICKET_2_16))
     with sync_desk(VENDOR, script) as desk, ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda _: desk.tickets.update("627", status="resolved"), range(8)))
@@ -1526,7 +1486,7 @@ def test_threads_of_one_desk_share_its_state_list() -> None:
 
 def test_tasks_of_one_async_desk_share_its_state_list() -> None:
     """The same with eight tasks of an async desk at once."""
-    script = Script().on("GET", "/ticket_states", lambda _: ok(STATES_LISTING))
+    script = Recorder().on("GET", "/ticket_states", lambda _: ok(STATES_LISTING))
     script.on("PUT", "/tickets/627", lambda _: ok(TICKET_2_16))
 
     def listings() -> int:
@@ -1539,7 +1499,7 @@ def test_tasks_of_one_async_desk_share_its_state_list() -> None:
             await desk.tickets.update("627", status="in_progress")
             return first, listings()
 
-    listed, after = run(scenario())
+    listed, after = asyncio.run(scenario())
     assert 1 <= listed <= 8 and after == listed
     puts = [json.loads(r.content) for r in script.requests if r.method == "PUT"]
     assert puts == [{"ticket_state_id": RESOLVED_ID}] * 8 + [{"ticket_state_id": "8270"}]
@@ -1547,7 +1507,7 @@ def test_tasks_of_one_async_desk_share_its_state_list() -> None:
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_create_assigns_from_2_14_and_refuses_before(version: str) -> None:
-    script = Script().on("POST", "/tickets", ok(TICKET_2_16))
+    script = Recorder().on("POST", "/tickets", ok(TICKET_2_16))
     kwargs = {"subject": "Hi", "requester_email": "jo@example.com", "ticket_type_id": "106"}
     if version < "2.14":
         with pytest.raises(InvalidArgumentError, match=rf"Intercom-Version {version} cannot assign"):
@@ -1576,9 +1536,8 @@ def test_create_assigns_from_2_14_and_refuses_before(version: str) -> None:
 # -- the nulls 2.16 allows ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_null_ticket_in_a_search_page_is_skipped_and_logged(mode: str, caplog: pytest.LogCaptureFixture) -> None:
-    script = Script().on("POST", "/tickets/search", ok(page([None, THREAD, None], CURSOR)), ok(page([None])))
+    script = Recorder().on("POST", "/tickets/search", ok(page([None, THREAD, None], CURSOR)), ok(page([None])))
     with caplog.at_level(logging.WARNING, logger="ticketkit"):
         tickets = perform(mode, script, "tickets.list")
     assert [t.id for t in tickets] == ["1268"]
@@ -1592,7 +1551,7 @@ def test_a_null_ticket_in_a_search_page_is_skipped_and_logged(mode: str, caplog:
 
 
 def test_a_ticket_that_is_not_null_still_has_to_be_a_ticket() -> None:
-    script = Script().on("POST", "/tickets/search", ok(page([None, variant(THREAD, ticket_state=DROP)])))
+    script = Recorder().on("POST", "/tickets/search", ok(page([None, variant(THREAD, ticket_state=DROP)])))
     with pytest.raises(ResponseValidationError, match="ticket_state"):
         perform("sync", script, "tickets.list")
 
@@ -1600,7 +1559,7 @@ def test_a_ticket_that_is_not_null_still_has_to_be_a_ticket() -> None:
 @pytest.mark.parametrize("operation", ["tickets.get", "tickets.create", "tickets.update", "tickets.close"])
 def test_a_null_ticket_where_one_ticket_belongs_is_a_validation_error(operation: str) -> None:
     op = OPS[operation]
-    script = Script().on(
+    script = Recorder().on(
         op.method, op.path, httpx.Response(200, content=b"null", headers={"content-type": "application/json"})
     )
     with pytest.raises(ResponseValidationError, match="null where the ticket belongs"):

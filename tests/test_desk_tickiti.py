@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, ok, raw, run, sync_desk
+from desk_support import Recorder, calling, drive, ok, raw, sync_desk
 from support import load_fixture
 from ticketkit import (
     APIStatusError,
@@ -85,29 +85,10 @@ def edited(body: dict[str, Any], **ticket: Any) -> dict[str, Any]:
 # ---- running an operation on either desk ----------------------------------------------------------------
 
 
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    mode: str = request.param
-    return mode
-
-
-def perform(mode: str, script: Script, operation: str, *args: Any, connect: Any = None, **kwargs: Any) -> Any:
-    """Run `desk.<operation>(*args, **kwargs)` on a fresh sync or async desk; a list comes back as a list."""
+def perform(mode: str, script: Recorder, operation: str, *args: Any, connect: Any = None, **kwargs: Any) -> Any:
+    """`desk.<operation>(*args, **kwargs)` on a Tickiti desk of BASE and AGENT on the script."""
     options = {"base_url": BASE, "agent_email": AGENT, **(connect or {})}
-    group, name = operation.split(".")
-    if mode == "sync":
-        with sync_desk("tickiti", script, **options) as desk:
-            result = getattr(getattr(desk, group), name)(*args, **kwargs)
-            return list(result) if operation == "tickets.list" else result
-
-    async def go() -> Any:
-        async with async_desk("tickiti", script, **options) as desk:
-            result = getattr(getattr(desk, group), name)(*args, **kwargs)
-            if operation == "tickets.list":
-                return [ticket async for ticket in result]
-            return await result
-
-    return run(go())
+    return drive(mode, "tickiti", calling(operation, *args, **kwargs), transport=script, **options)
 
 
 def sent(request: httpx.Request, path: str, body: Any, *, write: bool = False) -> None:
@@ -129,7 +110,7 @@ def sent(request: httpx.Request, path: str, body: Any, *, write: bool = False) -
 
 
 def test_get_reads_the_documented_ticket(mode: str) -> None:
-    script = Script().on("POST", SHOW, ok(DOC))
+    script = Recorder().on("POST", SHOW, ok(DOC))
     ticket = perform(mode, script, "tickets.get", "220009")
 
     [request] = script.requests
@@ -178,7 +159,7 @@ def test_get_reads_the_documented_ticket(mode: str) -> None:
 
 
 def test_get_keeps_the_thread_order_and_normalizes_each_response(mode: str) -> None:
-    ticket = perform(mode, Script().on("POST", SHOW, ok(THREAD)), "tickets.get", "220014")
+    ticket = perform(mode, Recorder().on("POST", SHOW, ok(THREAD)), "tickets.get", "220014")
 
     # Pinned first, then oldest to newest, exactly as Tickiti sends it: the pinned note is the newest.
     assert [c.id for c in ticket.comments] == ["61", "58", "59"]
@@ -219,7 +200,7 @@ def test_status_mapping_keeps_the_raw_word(
     mode: str, status: str, resolved: str | None, expected: TicketStatus
 ) -> None:
     answer = edited(DOC, status=status, resolved=resolved)
-    ticket = perform(mode, Script().on("POST", SHOW, ok(answer)), "tickets.get", "220009")
+    ticket = perform(mode, Recorder().on("POST", SHOW, ok(answer)), "tickets.get", "220009")
     assert (ticket.status, ticket.status_raw) == (expected, status)
     assert ticket.closed_at is None
 
@@ -242,7 +223,7 @@ def test_status_mapping_keeps_the_raw_word(
 )
 def test_priority_bands(raw_priority: str, expected: Priority) -> None:
     answer = edited(DOC, priority=raw_priority)
-    ticket = perform("sync", Script().on("POST", SHOW, ok(answer)), "tickets.get", "220009")
+    ticket = perform("sync", Recorder().on("POST", SHOW, ok(answer)), "tickets.get", "220009")
     assert (ticket.priority, ticket.priority_raw) == (expected, raw_priority)
 
 
@@ -250,7 +231,7 @@ def test_priority_bands(raw_priority: str, expected: Priority) -> None:
 
 
 def test_list_without_a_filter_reads_one_page_of_rows(mode: str) -> None:
-    script = Script().on("POST", QUERY, ok(ROWS))
+    script = Recorder().on("POST", QUERY, ok(ROWS))
     tickets = perform(mode, script, "tickets.list", page_size=5)
 
     [request] = script.requests  # no documented cursor: one page, one request
@@ -283,7 +264,7 @@ def test_list_without_a_filter_reads_one_page_of_rows(mode: str) -> None:
     ],
 )
 def test_list_by_status_sends_a_status_criterion(mode: str, status: Any, token: str, ids: list[str]) -> None:
-    script = Script().on("POST", QUERY, ok(ROWS))
+    script = Recorder().on("POST", QUERY, ok(ROWS))
     tickets = perform(mode, script, "tickets.list", status=status, perspective_id="3")  # digits: sent as 3
 
     sent(
@@ -303,7 +284,7 @@ def test_list_by_status_sends_a_status_criterion(mode: str, status: Any, token: 
     ids=["rows", "tickets"],
 )
 def test_list_reads_rows_held_in_an_object(data: dict[str, Any]) -> None:
-    script = Script().on("POST", QUERY, ok({"ok": True, "data": data}))
+    script = Recorder().on("POST", QUERY, ok({"ok": True, "data": data}))
     [ticket] = perform("sync", script, "tickets.list", search_perspective="mine")
     sent(script.requests[0], QUERY, {"search_object": {"search_perspective": "mine"}})
     assert ticket.id == "220009" and ticket.raw == ROWS["data"][0]
@@ -312,7 +293,7 @@ def test_list_reads_rows_held_in_an_object(data: dict[str, Any]) -> None:
 def test_list_sends_tickiti_criteria_one_token_each(mode: str) -> None:
     """Criteria of one mode OR together and different modes AND [client]: one criterion per token says the
     same whatever the install makes of several tokens in one criterion."""
-    script = Script().on("POST", QUERY, ok(ROWS))
+    script = Recorder().on("POST", QUERY, ok(ROWS))
     perform(
         mode,
         script,
@@ -365,7 +346,7 @@ def test_list_sends_tickiti_criteria_one_token_each(mode: str) -> None:
     ],
 )
 def test_list_refuses_bad_options_before_sending(mode: str, options: dict[str, Any], match: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match=match):
         perform(mode, script, "tickets.list", **options)
     assert script.requests == []
@@ -373,7 +354,7 @@ def test_list_refuses_bad_options_before_sending(mode: str, options: dict[str, A
 
 @pytest.mark.parametrize("status", [TicketStatus.RESOLVED, TicketStatus.CLOSED, TicketStatus.NEW])
 def test_list_refuses_a_status_tickiti_cannot_filter_by(mode: str, status: TicketStatus) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match="open or on_hold"):
         perform(mode, script, "tickets.list", status=status)
     assert script.requests == []
@@ -383,7 +364,7 @@ def test_list_refuses_a_status_tickiti_cannot_filter_by(mode: str, status: Ticke
 
 
 def test_create_sends_the_ticket_with_a_key_then_reads_it_back(mode: str) -> None:
-    script = Script().on("POST", CREATE, ok(CREATED, 201)).on("POST", SHOW, ok(DOC))
+    script = Recorder().on("POST", CREATE, ok(CREATED, 201)).on("POST", SHOW, ok(DOC))
     ticket = perform(
         mode,
         script,
@@ -425,7 +406,7 @@ def test_create_sends_the_ticket_with_a_key_then_reads_it_back(mode: str) -> Non
     ids=["data.ticket.number", "data.number", "data.ticket_number"],
 )
 def test_create_finds_the_number_where_the_answer_puts_it(data: dict[str, Any]) -> None:
-    script = Script().on("POST", CREATE, ok({"ok": True, "data": data})).on("POST", SHOW, ok(DOC))
+    script = Recorder().on("POST", CREATE, ok({"ok": True, "data": data})).on("POST", SHOW, ok(DOC))
     ticket = perform("sync", script, "tickets.create", subject="S", description="D", requester_email=CUSTOMER)
     assert json.loads(script.requests[0].content) == {
         "originator_email_address": CUSTOMER,
@@ -437,7 +418,7 @@ def test_create_finds_the_number_where_the_answer_puts_it(data: dict[str, Any]) 
 
 
 def test_create_can_leave_the_first_response_to_the_token_user() -> None:
-    script = Script().on("POST", CREATE, ok(CREATED)).on("POST", SHOW, ok(DOC))
+    script = Recorder().on("POST", CREATE, ok(CREATED)).on("POST", SHOW, ok(DOC))
     perform(
         "sync",
         script,
@@ -451,14 +432,14 @@ def test_create_can_leave_the_first_response_to_the_token_user() -> None:
 
 
 def test_create_without_a_number_in_the_answer_is_a_validation_error(mode: str) -> None:
-    script = Script().on("POST", CREATE, ok({"ok": True, "data": {"ticket_id": "1"}}))
+    script = Recorder().on("POST", CREATE, ok({"ok": True, "data": {"ticket_id": "1"}}))
     with pytest.raises(ResponseValidationError, match=r"tickiti tickets\.create.*ticket number"):
         perform(mode, script, "tickets.create", subject="S", description="D", requester_email=CUSTOMER)
     assert len(script.requests) == 1
 
 
 def test_each_create_gets_its_own_key_and_a_given_key_is_sent_verbatim() -> None:
-    script = Script().on("POST", CREATE, ok(CREATED), ok(CREATED), ok(CREATED))
+    script = Recorder().on("POST", CREATE, ok(CREATED), ok(CREATED), ok(CREATED))
     script.on("POST", SHOW, ok(DOC), ok(DOC), ok(DOC))
     with sync_desk("tickiti", script, base_url=BASE) as desk:
         desk.tickets.create(subject="S", description="D", requester_email=CUSTOMER)
@@ -491,7 +472,7 @@ def test_each_create_gets_its_own_key_and_a_given_key_is_sent_verbatim() -> None
     ],
 )
 def test_create_refuses_bad_arguments_before_sending(mode: str, fields: dict[str, Any], match: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match=match):
         perform(mode, script, "tickets.create", **fields)
     assert script.requests == []
@@ -515,7 +496,7 @@ def test_create_refuses_bad_arguments_before_sending(mode: str, fields: dict[str
     ],
 )
 def test_update_sets_the_status_through_a_reply(mode: str, changes: dict[str, Any], wire: dict[str, Any]) -> None:
-    script = Script().on("POST", RESPOND, ok(RESPONDED)).on("POST", SHOW, ok(THREAD))
+    script = Recorder().on("POST", RESPOND, ok(RESPONDED)).on("POST", SHOW, ok(THREAD))
     ticket = perform(mode, script, "tickets.update", "220014", **changes)
 
     respond, show = script.requests
@@ -525,7 +506,7 @@ def test_update_sets_the_status_through_a_reply(mode: str, changes: dict[str, An
 
 
 def test_update_takes_agent_email_and_key_per_call() -> None:
-    script = Script().on("POST", RESPOND, ok(RESPONDED, 201)).on("POST", SHOW, ok(DOC))
+    script = Recorder().on("POST", RESPOND, ok(RESPONDED, 201)).on("POST", SHOW, ok(DOC))
     perform(
         "sync",
         script,
@@ -558,14 +539,14 @@ def test_update_takes_agent_email_and_key_per_call() -> None:
     ],
 )
 def test_update_refuses_what_tickiti_cannot_change(mode: str, changes: dict[str, Any], match: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match=match):
         perform(mode, script, "tickets.update", "220009", **changes)
     assert script.requests == []
 
 
 def test_update_and_comment_need_an_agent_email(mode: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match="agent_email"):
         perform(mode, script, "tickets.update", "220009", status="open", connect={"agent_email": None})
     with pytest.raises(InvalidArgumentError, match="agent_email"):
@@ -577,7 +558,7 @@ def test_update_and_comment_need_an_agent_email(mode: str) -> None:
 
 
 def test_close_is_unsupported_and_sends_nothing(mode: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(UnsupportedOperationError, match=r"tickiti does not support tickets\.close"):
         perform(mode, script, "tickets.close", "220009")
     assert script.requests == []
@@ -598,7 +579,7 @@ def test_close_is_unsupported_and_sends_nothing(mode: str) -> None:
 
 
 def test_comments_list_reads_the_thread(mode: str) -> None:
-    script = Script().on("POST", RESPONSES, ok(THREAD_ANSWER))
+    script = Recorder().on("POST", RESPONSES, ok(THREAD_ANSWER))
     comments = perform(mode, script, "comments.list", "220009")
 
     [request] = script.requests
@@ -613,7 +594,7 @@ def test_comments_list_reads_the_thread(mode: str) -> None:
 
 
 def test_comments_create_replies_then_returns_the_stored_response(mode: str) -> None:
-    script = Script().on("POST", RESPOND, ok(RESPONDED)).on("POST", RESPONSES, ok(THREAD_ANSWER))
+    script = Recorder().on("POST", RESPOND, ok(RESPONDED)).on("POST", RESPONSES, ok(THREAD_ANSWER))
     comment = perform(mode, script, "comments.create", "220009", body="Shipped <today> & tracked.\nThanks")
 
     respond, responses = script.requests
@@ -635,7 +616,7 @@ def test_comments_create_replies_then_returns_the_stored_response(mode: str) -> 
 
 def test_comments_create_internal_note_with_a_given_key() -> None:
     answer = {"ok": True, "data": {"ticket_id": "1", "response_id": "43", "reopened": False}}
-    script = Script().on("POST", RESPOND, ok(answer)).on("POST", RESPONSES, ok(THREAD_ANSWER))
+    script = Recorder().on("POST", RESPOND, ok(answer)).on("POST", RESPONSES, ok(THREAD_ANSWER))
     comment = perform(
         "sync",
         script,
@@ -660,7 +641,7 @@ def test_comments_create_internal_note_with_a_given_key() -> None:
     ids=["missing", "null", "not-in-thread"],
 )
 def test_comments_create_needs_the_new_response_id(mode: str, answer: dict[str, Any], match: str) -> None:
-    script = Script().on("POST", RESPOND, ok(answer)).on("POST", RESPONSES, ok(THREAD_ANSWER))
+    script = Recorder().on("POST", RESPOND, ok(answer)).on("POST", RESPONSES, ok(THREAD_ANSWER))
     with pytest.raises(ResponseValidationError, match=match):
         perform(mode, script, "comments.create", "220009", body="Hi")
 
@@ -669,7 +650,7 @@ def test_comments_create_needs_the_new_response_id(mode: str, answer: dict[str, 
 
 
 def test_download_decodes_and_checks_the_bytes(mode: str) -> None:
-    script = Script().on("POST", DOWNLOAD, ok(DOWNLOADED))
+    script = Recorder().on("POST", DOWNLOAD, ok(DOWNLOADED))
     data = perform(mode, script, "attachments.download", ATTACHMENT)
 
     [request] = script.requests
@@ -678,7 +659,7 @@ def test_download_decodes_and_checks_the_bytes(mode: str) -> None:
 
 
 def test_download_an_attachment_taken_from_a_ticket() -> None:
-    script = Script().on("POST", SHOW, ok(DOC)).on("POST", DOWNLOAD, ok(DOWNLOADED))
+    script = Recorder().on("POST", SHOW, ok(DOC)).on("POST", DOWNLOAD, ok(DOWNLOADED))
     with sync_desk("tickiti", script, base_url=BASE) as desk:
         [attachment] = desk.tickets.get("220009").attachments
         assert desk.attachments.download(attachment) == FILE
@@ -704,18 +685,18 @@ def test_download_never_returns_unchecked_bytes(mode: str, change: dict[str, Any
     answer = copy.deepcopy(DOWNLOADED)
     answer["data"].update(change)
     with pytest.raises(ResponseValidationError, match=match) as caught:
-        perform(mode, Script().on("POST", DOWNLOAD, ok(answer)), "attachments.download", ATTACHMENT)
+        perform(mode, Recorder().on("POST", DOWNLOAD, ok(answer)), "attachments.download", ATTACHMENT)
     assert (caught.value.vendor, caught.value.operation) == ("tickiti", "attachments.download")
 
 
 def test_download_uppercase_digest_is_the_same_digest() -> None:
     answer = copy.deepcopy(DOWNLOADED)
     answer["data"]["sha256"] = answer["data"]["sha256"].upper()
-    assert perform("sync", Script().on("POST", DOWNLOAD, ok(answer)), "attachments.download", ATTACHMENT) == FILE
+    assert perform("sync", Recorder().on("POST", DOWNLOAD, ok(answer)), "attachments.download", ATTACHMENT) == FILE
 
 
 def test_download_needs_the_ticket_number(mode: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(InvalidArgumentError, match="ticket_id"):
         perform(mode, script, "attachments.download", Attachment(id="14494", name="x.zip", raw={}))
     assert script.requests == []
@@ -849,7 +830,7 @@ def test_documented_error_statuses(
     problems: list[tuple[str, str]],
 ) -> None:
     path, args, kwargs = OPERATIONS[operation]
-    script = Script().on("POST", path, ok(body, status, **{"Retry-After": "7"}))
+    script = Recorder().on("POST", path, ok(body, status, **{"Retry-After": "7"}))
     with pytest.raises(APIStatusError) as caught:
         perform(mode, script, operation, *args, **kwargs)
     error = caught.value
@@ -868,7 +849,7 @@ def test_idempotency_key_conflict(mode: str, operation: str) -> None:
     path, args, kwargs = OPERATIONS[operation]
     body = coded("idempotency_key_conflict", "Key reused with a different body.")
     with pytest.raises(ConflictError) as caught:
-        perform(mode, Script().on("POST", path, ok(body, 409)), operation, *args, **kwargs)
+        perform(mode, Recorder().on("POST", path, ok(body, 409)), operation, *args, **kwargs)
     assert (caught.value.code, caught.value.message) == (
         "idempotency_key_conflict",
         "Key reused with a different body.",
@@ -892,7 +873,7 @@ def test_a_failure_body_at_a_success_status_is_a_broken_answer(
     """Tickiti's own client decides by the HTTP status alone [client]: a 200 whose body is not `ok: true` is not
     a success, and not a documented failure either. The desk says so, quoting the body's message if it has one."""
     path, args, kwargs = OPERATIONS[operation]
-    script = Script().on("POST", path, ok(body))
+    script = Recorder().on("POST", path, ok(body))
     with pytest.raises(ResponseValidationError, match="`ok` must be true") as caught:
         perform(mode, script, operation, *args, **kwargs)
     assert (caught.value.vendor, caught.value.operation) == ("tickiti", operation)
@@ -903,7 +884,9 @@ def test_a_failure_body_at_a_success_status_is_a_broken_answer(
 
 
 def test_an_error_on_the_read_back_after_a_write_surfaces(mode: str) -> None:
-    script = Script().on("POST", CREATE, ok(CREATED)).on("POST", SHOW, ok(coded("forbidden", "No queue access."), 403))
+    script = (
+        Recorder().on("POST", CREATE, ok(CREATED)).on("POST", SHOW, ok(coded("forbidden", "No queue access."), 403))
+    )
     with pytest.raises(PermissionDeniedError, match="No queue access"):
         perform(mode, script, "tickets.create", subject="S", description="D", requester_email=CUSTOMER)
     assert [r.url.path for r in script.requests] == [CREATE, SHOW]
@@ -935,7 +918,7 @@ def test_undocumented_statuses(
 ) -> None:
     path, args, kwargs = OPERATIONS[operation]
     with pytest.raises(APIStatusError) as caught:
-        perform(mode, Script().on("POST", path, answer), operation, *args, **kwargs)
+        perform(mode, Recorder().on("POST", path, answer), operation, *args, **kwargs)
     assert type(caught.value) is cls
     assert (caught.value.status_code, caught.value.message) == (status, message)
     assert str(status) in str(caught.value)
@@ -958,7 +941,7 @@ GENERIC_MALFORMED: dict[str, Callable[[httpx.Request], httpx.Response]] = {
 def test_malformed_envelopes(mode: str, operation: str, answer: Callable[[httpx.Request], httpx.Response]) -> None:
     path, args, kwargs = OPERATIONS[operation]
     with pytest.raises(ResponseValidationError) as caught:
-        perform(mode, Script().on("POST", path, answer), operation, *args, **kwargs)
+        perform(mode, Recorder().on("POST", path, answer), operation, *args, **kwargs)
     assert (caught.value.vendor, caught.value.operation) == ("tickiti", operation)
 
 
@@ -1009,7 +992,7 @@ MALFORMED_DATA = [
 def test_malformed_data(mode: str, operation: str, body: dict[str, Any]) -> None:
     path, args, kwargs = OPERATIONS[operation]
     with pytest.raises(ResponseValidationError) as caught:
-        perform(mode, Script().on("POST", path, ok(body)), operation, *args, **kwargs)
+        perform(mode, Recorder().on("POST", path, ok(body)), operation, *args, **kwargs)
     assert (caught.value.vendor, caught.value.operation) == ("tickiti", operation)
     assert "does not match the spec" in str(caught.value)
 
@@ -1036,14 +1019,14 @@ def test_connect_checks_its_options(options: dict[str, Any], match: str) -> None
 
 
 def test_an_install_under_a_sub_path(mode: str) -> None:
-    script = Script().on("POST", "/helpdesk" + SHOW, ok(DOC))
+    script = Recorder().on("POST", "/helpdesk" + SHOW, ok(DOC))
     ticket = perform(mode, script, "tickets.get", "220009", connect={"base_url": BASE + "/helpdesk/"})
     assert script.requests[0].url == httpx.URL(BASE + "/helpdesk" + SHOW)
     assert ticket.id == "220009"
 
 
 def test_the_generated_client_is_the_escape_hatch() -> None:
-    script = Script()
+    script = Recorder()
     with sync_desk("tickiti", script, base_url=BASE) as desk:
         assert desk.vendor == "tickiti"
         assert isinstance(desk.client, Client)

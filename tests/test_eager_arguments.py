@@ -9,28 +9,19 @@ its adapter defines, and a plan must be a generator function: both are checked h
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, sync_desk
+from desk_support import DESK_OPTIONS, Recorder, drive
 from ticketkit._adapter import Adapter, Plan
 from ticketkit.vendors.ankra import AnkraAdapter
 from ticketkit.vendors.intercom import IntercomAdapter
 from ticketkit.vendors.routera import RouteraAdapter
 from ticketkit.vendors.tickiti import TickitiAdapter
 from ticketkit_models import Ticket
-
-MODES = ["sync", "async"]
-CONNECT: dict[str, dict[str, Any]] = {
-    "routera": {},
-    "intercom": {"admin_id": "7"},
-    "tickiti": {"base_url": "https://support.example.com", "agent_email": "agent@example.com"},
-    "ankra": {},
-}
 
 # (vendor, list keywords, what the error says): each refused by the vendor's plan, not by the unified checks.
 VENDOR_LIST_MISTAKES = [
@@ -52,23 +43,16 @@ UNIFIED_LIST_MISTAKES = [
 
 def call_only(mode: str, vendor: str, action: Callable[[Any], Any]) -> None:
     """`action(desk)` on a desk of `vendor` whose transport answers nothing: awaited, but never iterated."""
-    script = Script()
-    if mode == "sync":
-        with sync_desk(vendor, script, **CONNECT[vendor]) as desk:
-            action(desk)
-    else:
+    recorder = Recorder()
 
-        async def go() -> None:
-            async with async_desk(vendor, script, **CONNECT[vendor]) as desk:
-                result = action(desk)
-                if inspect.isawaitable(result):
-                    await result
+    def not_iterated(desk: Any) -> Any:
+        result = action(desk)
+        return result if inspect.isawaitable(result) else None
 
-        asyncio.run(go())
-    assert script.requests == []
+    drive(mode, vendor, not_iterated, transport=recorder, **DESK_OPTIONS[vendor])
+    assert recorder.requests == []
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     ("vendor", "keywords", "message"),
     VENDOR_LIST_MISTAKES + UNIFIED_LIST_MISTAKES,
@@ -81,26 +65,20 @@ def test_a_list_refuses_its_arguments_at_the_call_not_at_the_first_page(
         call_only(mode, vendor, lambda desk: desk.tickets.list(**keywords))
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_write_refuses_the_vendors_arguments_before_its_coroutine_sends(mode: str) -> None:
     """An async method is a coroutine: its checks run when it is awaited, still before any request."""
-    script = Script()
-    call = lambda desk: desk.tickets.update("220009", status="closed")  # noqa: E731
+    recorder = Recorder()
     with pytest.raises(ticketkit.InvalidArgumentError, match="open or on_hold"):
-        if mode == "sync":
-            with sync_desk("tickiti", script, **CONNECT["tickiti"]) as desk:
-                call(desk)
-        else:
-
-            async def go() -> None:
-                async with async_desk("tickiti", script, **CONNECT["tickiti"]) as desk:
-                    await call(desk)
-
-            asyncio.run(go())
-    assert script.requests == []
+        drive(
+            mode,
+            "tickiti",
+            lambda desk: desk.tickets.update("220009", status="closed"),
+            transport=recorder,
+            **DESK_OPTIONS["tickiti"],
+        )
+    assert recorder.requests == []
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_an_unsupported_operation_is_refused_before_its_arguments_are_read(mode: str) -> None:
     with pytest.raises(ticketkit.UnsupportedOperationError, match=r"routera does not support comments\.create"):
         call_only(mode, "routera", lambda desk: desk.comments.create(42.5, body="", nonsense=object()))

@@ -22,18 +22,18 @@ import json
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
 import ticketkit
-from desk_support import run
+from desk_support import Recorder, drive
 from hostile import MAX_NESTING, PATHOLOGICAL_HTML, nested
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import load_fixture
+from support import VENDORS, load_fixture
 from ticketkit import (
     NotFoundError,
     PagingLoopError,
@@ -41,12 +41,9 @@ from ticketkit import (
     ServerError,
     Ticket,
     _reading,
-    _transport,
 )
 from ticketkit._html import html_to_text, looks_like_html
 
-MODES = ["sync", "async"]
-VENDORS = ["routera", "intercom", "tickiti", "ankra"]
 MAX_REQUESTS = 50
 # Generous bounds: each case takes a few hundredths of a second; before the fix, tens of seconds.
 QUICK = 1.0
@@ -89,62 +86,25 @@ GET: dict[str, Vendor] = {
 }
 
 
-@dataclass
-class Server:
+def numbered(answer: Callable[[httpx.Request, int], httpx.Response]) -> Recorder:
     """Answers every request with `answer(request, n)` (n: the request's number, from 1); refuses to answer more
     than MAX_REQUESTS, so that a list paging forever fails the test instead of hanging it."""
-
-    answer: Callable[[httpx.Request, int], httpx.Response]
-    requests: list[httpx.Request] = field(default_factory=list)
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        request.read()
-        self.requests.append(request)
-        assert len(self.requests) <= MAX_REQUESTS, f"{len(self.requests)} requests: the desk does not stop"
-        return self.answer(request, len(self.requests))
-
-    @property
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self)
+    recorder = Recorder(limit=MAX_REQUESTS)
+    recorder.answer = lambda request: answer(request, len(recorder.requests))
+    return recorder
 
 
-def perform(mode: str, vendor: str, server: Server, action: Callable[[Any], Any], **options: Any) -> Any:
-    """`action(desk)` on a sync or an async desk on the server: awaited, lists iterated to the end."""
-    options = {"token": "tok-123", "max_retries": 0, **GET[vendor].connect, **options}
-    if mode == "sync":
-        with ticketkit.connect(vendor, transport=server.transport, **options) as desk:
-            result = action(desk)
-            return list(result) if isinstance(result, Iterator) else result
-
-    async def go() -> Any:
-        async with ticketkit.connect_async(vendor, transport=server.transport, **options) as desk:
-            result = action(desk)
-            if isinstance(result, AsyncIterator):
-                return [item async for item in result]
-            return await result
-
-    return run(go())
+def perform(mode: str, vendor: str, server: Recorder, action: Callable[[Any], Any], **options: Any) -> Any:
+    """`action(desk)` on a desk of `vendor` answered by `server` (Tickiti's at its base URL)."""
+    return drive(mode, vendor, action, transport=server, **{**GET[vendor].connect, **options})
 
 
-def answering(status: int, content: bytes, content_type: str = "application/json") -> Server:
-    return Server(lambda request, n: httpx.Response(status, content=content, headers={"content-type": content_type}))
+def answering(status: int, content: bytes, content_type: str = "application/json") -> Recorder:
+    return numbered(lambda request, n: httpx.Response(status, content=content, headers={"content-type": content_type}))
 
 
 def get_ticket(vendor: str) -> Callable[[Any], Any]:
     return lambda desk: desk.tickets.get(GET[vendor].ticket_id)
-
-
-@pytest.fixture
-def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The waits between attempts, recorded instead of slept (sync and async)."""
-    waited: list[float] = []
-
-    async def asleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(_transport.time, "sleep", waited.append)
-    monkeypatch.setattr(_transport.asyncio, "sleep", asleep)
-    return waited
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -219,7 +179,6 @@ def planted(vendor: str, depth: int) -> tuple[bytes, dict[str, Any]]:
     return text, answer
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_body_at_the_nesting_limit_is_read_and_its_ticket_exports(vendor: str, mode: str) -> None:
     content, _ = planted(vendor, MAX_NESTING)
@@ -232,7 +191,6 @@ def test_a_body_at_the_nesting_limit_is_read_and_its_ticket_exports(vendor: str,
     assert repr(ticket).startswith("Ticket(")
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("depth", [MAX_NESTING + 1, 900, 100_000])
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_success_body_nested_too_deep_is_a_validation_error(vendor: str, depth: int, mode: str) -> None:
@@ -249,7 +207,6 @@ ERROR_BODIES = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("body", ERROR_BODIES.values(), ids=ERROR_BODIES.keys())
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_an_error_body_nested_too_deep_gives_the_status_error_with_a_readable_message(
@@ -261,7 +218,6 @@ def test_an_error_body_nested_too_deep_gives_the_status_error_with_a_readable_me
     assert "nested" in raised.value.message and "[[[" not in raised.value.message, raised.value.message
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_503_nested_too_deep_is_still_retried(vendor: str, mode: str, waits: list[float]) -> None:
     server = answering(503, nested(5000))
@@ -270,7 +226,6 @@ def test_a_503_nested_too_deep_is_still_retried(vendor: str, mode: str, waits: l
     assert len(server.requests) == 3 and len(waits) == 2
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_validation_error_quotes_at_most_a_few_hundred_characters_of_the_body(mode: str) -> None:
     """A megabyte in one string of the body must not become a megabyte of exception message (and log line)."""
     answer = copy.deepcopy(ROUTERA)
@@ -387,7 +342,6 @@ HTML_FIELDS: dict[str, Callable[[str], dict[str, Any]]] = {"intercom": intercom_
 DESK_HTML = ["unterminated comments", "tags without >", "unclosed scripts", "< and spaces"]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("name", DESK_HTML)
 @pytest.mark.parametrize("vendor", HTML_FIELDS)
 def test_pathological_html_in_a_ticket_is_read_in_linear_time(vendor: str, name: str, mode: str) -> None:
@@ -405,7 +359,6 @@ def test_pathological_html_in_a_ticket_is_read_in_linear_time(vendor: str, name:
 ERROR_PAGE = ("<html><head><title>503</title></head><body>" + "<!--" * 19_500).encode()
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_a_pathological_html_error_page_is_read_in_linear_time(vendor: str, mode: str, waits: list[float]) -> None:
     server = answering(503, ERROR_PAGE, "text/html")
@@ -461,7 +414,7 @@ def json_answer(body: Any) -> httpx.Response:
     return httpx.Response(200, json=body)
 
 
-def listing(mode: str, vendor: str, server: Server) -> tuple[list[str], PagingLoopError | None]:
+def listing(mode: str, vendor: str, server: Recorder) -> tuple[list[str], PagingLoopError | None]:
     """The ids the list yields before it ends, and the PagingLoopError it ends with (None: it ended)."""
     yielded: list[str] = []
 
@@ -485,7 +438,7 @@ def listing(mode: str, vendor: str, server: Server) -> tuple[list[str], PagingLo
     return yielded, None
 
 
-def ignoring_the_cursor(vendor: str) -> Server:
+def ignoring_the_cursor(vendor: str) -> Recorder:
     """The same full page, whatever the cursor (Intercom: with a new cursor each time)."""
     ten = list(range(1, 11))
     answers: dict[str, Callable[[httpx.Request, int], httpx.Response]] = {
@@ -493,13 +446,12 @@ def ignoring_the_cursor(vendor: str) -> Server:
         "intercom": lambda request, n: json_answer(intercom_page(ten, f"cursor-{n}")),
         "ankra": lambda request, n: json_answer(ankra_page(ten, n, 1000)),
     }
-    return Server(answers[vendor])
+    return numbered(answers[vendor])
 
 
 PAGED = ["routera", "intercom", "ankra"]  # Tickiti's tickets/query has one page
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("vendor", PAGED)
 def test_a_server_that_ignores_the_cursor_ends_the_list_with_a_paging_loop_error(vendor: str, mode: str) -> None:
     """Page 2 repeats page 1 (skipped: offset paging can shift a whole page); page 3 again: the loop."""
@@ -513,7 +465,7 @@ def test_a_server_that_ignores_the_cursor_ends_the_list_with_a_paging_loop_error
     assert isinstance(error, ResponseValidationError)  # caught by `except ResponseValidationError` as before
 
 
-def cycling_cursors(one_ticket: bool) -> Server:
+def cycling_cursors(one_ticket: bool) -> Recorder:
     """Intercom's cursors go None -> A -> B -> A: every page a new ticket, or always the same one."""
     following = {None: "A", "A": "B", "B": "A"}
 
@@ -521,10 +473,9 @@ def cycling_cursors(one_ticket: bool) -> Server:
         cursor = sent_cursor("intercom", request)
         return json_answer(intercom_page([1 if one_ticket else n], following[cursor]))
 
-    return Server(answer)
+    return numbered(answer)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_cursors_that_cycle_end_the_list_before_a_cursor_is_sent_again(mode: str) -> None:
     server = cycling_cursors(one_ticket=False)
     yielded, error = listing(mode, "intercom", server)
@@ -534,7 +485,6 @@ def test_cursors_that_cycle_end_the_list_before_a_cursor_is_sent_again(mode: str
     assert "'A', which fetched page 2" in str(error)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_one_ticket_a_page_with_cycling_cursors_is_yielded_once(mode: str) -> None:
     """The issue's case: `list()` yielded the same ticket without end."""
     server = cycling_cursors(one_ticket=True)
@@ -543,16 +493,15 @@ def test_one_ticket_a_page_with_cycling_cursors_is_yielded_once(mode: str) -> No
     assert len(server.requests) == 3
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_cursor_that_does_not_move_ends_the_list_with_an_error(mode: str) -> None:
     """It used to end the list silently, which hides that the rest of the list was never read."""
-    server = Server(lambda request, n: json_answer(intercom_page([n], "SAME")))
+    server = numbered(lambda request, n: json_answer(intercom_page([n], "SAME")))
     yielded, error = listing(mode, "intercom", server)
     assert error is not None and yielded == ["1", "2"] and len(server.requests) == 2
     assert "which it was itself fetched with" in str(error) and error.cursor == "SAME"
 
 
-def shifting(vendor: str, pages: list[list[int]]) -> Server:
+def shifting(vendor: str, pages: list[list[int]]) -> Recorder:
     """Offset paging: `pages` in turn (Routera stops at a short page, Ankra at total_pages)."""
 
     def answer(request: httpx.Request, n: int) -> httpx.Response:
@@ -561,7 +510,7 @@ def shifting(vendor: str, pages: list[list[int]]) -> Server:
             return json_answer(routera_page(numbers))
         return json_answer(ankra_page(numbers, n, len(pages)))
 
-    return Server(answer)
+    return numbered(answer)
 
 
 SHIFTS = {
@@ -574,7 +523,6 @@ SHIFTS = {
 }
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("shift", SHIFTS)
 @pytest.mark.parametrize("vendor", ["routera", "ankra"])
 def test_offset_paging_that_shifts_skips_the_repeated_tickets(
@@ -589,19 +537,17 @@ def test_offset_paging_that_shifts_skips_the_repeated_tickets(
     assert any("already listed; skipped" in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_tickiti_page_listing_a_ticket_twice_yields_it_once(mode: str) -> None:
     rows = load_fixture("tickiti/query-tickets-rows.json")
     rows["data"] = [*rows["data"], rows["data"][0]]
-    server = Server(lambda request, n: json_answer(rows))
+    server = numbered(lambda request, n: json_answer(rows))
     yielded, error = listing(mode, "tickiti", server)
     assert error is None and len(yielded) == len(rows["data"]) - 1 == len(set(yielded))
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_limit_ends_the_list_before_a_repeated_cursor_is_noticed(mode: str) -> None:
     """A caller that asked for what it got has no loop to be told about."""
-    server = Server(lambda request, n: json_answer(intercom_page([n], "SAME")))
+    server = numbered(lambda request, n: json_answer(intercom_page([n], "SAME")))
 
     def first_two(desk: Any) -> Any:
         return desk.tickets.list(limit=2)
@@ -616,11 +562,10 @@ def test_the_paging_loop_error_is_public_and_in_the_tree() -> None:
     assert "PagingLoopError" in (ticketkit._errors.__doc__ or "")
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_paging_loop_error_quoting_the_token_masks_it(mode: str) -> None:
     """A server that hands the caller's token back as its cursor: the error names the cursor, masked."""
     token = "sk-live-cursor-secret-42"
-    server = Server(lambda request, n: json_answer(intercom_page([n], token)))
+    server = numbered(lambda request, n: json_answer(intercom_page([n], token)))
     errors: list[PagingLoopError] = []
 
     def collect(desk: Any) -> Any:

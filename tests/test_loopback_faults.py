@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 import ticketkit
-from faulty_server import RESET, STALL, Action, FaultyServer, cut, reply, slow, stall_in_body
+from faulty_server import RESET, STALL, Action, FaultyServer, cut, reply, servers, slow, stall_in_body
 from support import load_fixture
 from ticketkit import _transport
 
@@ -78,22 +78,8 @@ def retries(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 @pytest.fixture
 def serve() -> Iterator[Callable[..., FaultyServer]]:
     """Start servers on loopback; stop them after the test and check they closed everything."""
-    servers: list[FaultyServer] = []
-
-    def start(*script: Action, then: Action | None = None) -> FaultyServer:
-        server = FaultyServer(script, then or ankra_reply()).start()
-        servers.append(server)
-        return server
-
-    try:
+    with servers(FaultyServer, ankra_reply(), client_closes=True) as start:
         yield start
-    finally:
-        for server in servers:
-            server.stop()
-    for server in servers:
-        assert server.errors == []
-        assert server.left_open == [], "the client still held a connection when the server stopped"
-        assert server.all_sockets_closed()
 
 
 def _resource_warnings(caught: list[warnings.WarningMessage]) -> list[str]:

@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, ok
-from security_peers import MODES, HostileServer, drive, json_answer
+from desk_support import DESK_OPTIONS, Recorder, drive, ok
+from security_peers import HostileServer, json_answer
 from support import load_fixture
 
 BAD_IDS = ["..", ".", "", "   ", " .. ", "\uff0e\uff0e", "\u2025", "1\n", "a\x00b", "x\x7f"]
@@ -24,12 +24,6 @@ ANKRA: dict[str, Any] = load_fixture("ankra/ticket-hand-made.json")["value"]
 INTERCOM_THREAD = load_fixture("intercom/ticket-thread.json")
 INTERCOM = INTERCOM_THREAD.get("value", INTERCOM_THREAD)
 
-CONNECT: dict[str, dict[str, Any]] = {
-    "routera": {},
-    "intercom": {"admin_id": "7"},
-    "tickiti": {"base_url": "https://support.example.com", "agent_email": "agent@example.com"},
-    "ankra": {},
-}
 # Every desk operation that takes a ticket id, per vendor (Tickiti's go in a JSON body; the rule is the same).
 CALLS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
     "routera": {
@@ -62,23 +56,21 @@ CALLS: dict[str, dict[str, Callable[[Any, str], Any]]] = {
 CASES = [(vendor, name) for vendor, calls in CALLS.items() for name in calls]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("bad", BAD_IDS, ids=repr)
 @pytest.mark.parametrize(("vendor", "operation"), CASES)
 def test_a_caller_given_id_that_would_leave_its_segment_is_refused(
     vendor: str, operation: str, bad: str, mode: str
 ) -> None:
-    script = Script()
-    options = {"token": "tok-123", "transport": script.transport, **CONNECT[vendor]}
+    script = Recorder()
+    options = {"token": "tok-123", "transport": script.transport, **DESK_OPTIONS[vendor]}
     with pytest.raises(ticketkit.InvalidArgumentError, match="ticket id"):
         drive(mode, vendor, lambda d: CALLS[vendor][operation](d, bad), **options)
     assert script.requests == []
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("good", ["...", "a.b", "1.2", ".hidden", "..x", "x/../y", "%2e%2e"])
 def test_ids_with_dots_that_are_not_dot_segments_go_out_in_one_segment(good: str, mode: str) -> None:
-    script = Script()
+    script = Recorder()
     with pytest.raises(ticketkit.APIStatusError):  # the script has no answer: the request is what counts
         drive(mode, "routera", lambda d: d.tickets.close(good), token="tok-123", transport=script.transport)
     [request] = script.requests
@@ -87,12 +79,11 @@ def test_ids_with_dots_that_are_not_dot_segments_go_out_in_one_segment(good: str
     assert raw_path.startswith("/tickets/") and "/" not in raw_path[len("/tickets/") :]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("bad", ["..", ".", "", "\uff0e\uff0e"], ids=repr)
 def test_a_server_given_ankra_attachment_id_is_refused_before_its_download(bad: str, mode: str) -> None:
     """The id comes from the ticket the server sent: the download request is never sent."""
     ticket = {**ANKRA, "attachments": [{**ANKRA["attachments"][0], "id": bad}]}
-    script = Script().on("GET", f"/api/v1/org/support/tickets/{ANKRA['id']}", ok(ticket))
+    script = Recorder().on("GET", f"/api/v1/org/support/tickets/{ANKRA['id']}", ok(ticket))
 
     def download(desk: Any) -> Any:
         async_or_not = desk.tickets.get(ANKRA["id"])
@@ -110,7 +101,6 @@ def test_a_server_given_ankra_attachment_id_is_refused_before_its_download(bad: 
     assert [r.url.path for r in script.requests] == [f"/api/v1/org/support/tickets/{ANKRA['id']}"]
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     ("vendor", "path", "listing", "close"),
     [
@@ -128,7 +118,7 @@ def test_a_server_given_ticket_id_is_refused_when_passed_back(
 ) -> None:
     """A list that hands out the id `..`: closing that ticket sends nothing."""
     method = "POST" if vendor == "intercom" else "GET"
-    script = Script().on(method, path, ok(listing("..")))
+    script = Recorder().on(method, path, ok(listing("..")))
 
     def close_first(desk: Any) -> Any:
         if mode == "sync":
@@ -142,11 +132,10 @@ def test_a_server_given_ticket_id_is_refused_when_passed_back(
         return go()
 
     with pytest.raises(ticketkit.InvalidArgumentError, match="ticket id"):
-        drive(mode, vendor, close_first, token="tok-123", transport=script.transport, **CONNECT[vendor])
+        drive(mode, vendor, close_first, token="tok-123", transport=script.transport, **DESK_OPTIONS[vendor])
     assert [r.method for r in script.requests] == [method]  # the list, and no close
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_close_dot_dot_never_reaches_a_real_api_root(mode: str) -> None:
     """The issue's case on a real socket: the loopback API receives nothing (it used to get `DELETE /`)."""
     with HostileServer(lambda seen: json_answer(200, "{}")) as api:

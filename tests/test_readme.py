@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import ticketkit
-from support import REPO
+from support import REPO, VENDORS
 from ticketkit.sandbox import Sandbox
 
 
@@ -22,7 +22,7 @@ def _triage() -> Any:
     return namespace["triage"]
 
 
-@pytest.mark.parametrize("vendor", ["routera", "intercom", "tickiti", "ankra"])
+@pytest.mark.parametrize("vendor", VENDORS)
 def test_the_readme_example_runs_on_every_vendor(vendor: str, capsys: pytest.CaptureFixture[str]) -> None:
     sandbox = Sandbox(vendor)
     with ticketkit.connect(vendor, **sandbox.connect_options()) as desk:

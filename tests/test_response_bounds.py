@@ -9,7 +9,6 @@ gigabytes from the machine running the suite. The other tests drive real desks o
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
@@ -22,8 +21,8 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, sync_desk
-from faulty_server import reply
+from desk_support import Recorder, drive
+from faulty_server import reply, servers
 from hostile_server import MIB, Attack, HostileServer, bomb, compressed, flood, zero_gzip
 from support import load_fixture
 from ticketkit import _decoding, _transport
@@ -32,7 +31,6 @@ ANKRA_TICKET = load_fixture("ankra/ticket-hand-made.json")["value"]
 ANKRA_BODY = json.dumps(ANKRA_TICKET).encode()
 TID = ANKRA_TICKET["id"]
 PROBE = Path(__file__).resolve().parent / "memory_probe.py"
-MODES = ["sync", "async"]
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="reads the peak memory in /proc (Linux)")
 
@@ -40,49 +38,20 @@ linux_only = pytest.mark.skipif(sys.platform != "linux", reason="reads the peak 
 @pytest.fixture
 def serve() -> Iterator[Callable[..., HostileServer]]:
     """Start hostile servers on loopback; stop them after the test and check they closed everything."""
-    servers: list[HostileServer] = []
-
-    def start(*script: Any, then: Any = None) -> HostileServer:
-        server = HostileServer(script, then or reply(ANKRA_BODY)).start()
-        servers.append(server)
-        return server
-
-    try:
+    with servers(HostileServer, reply(ANKRA_BODY)) as start:
         yield start
-    finally:
-        for server in servers:
-            server.stop()
-    for server in servers:
-        assert server.errors == []
-        assert server.all_sockets_closed()
 
 
 def get(server: HostileServer, mode: str, **options: Any) -> ticketkit.Ticket:
     """tickets.get on an Ankra desk pointed at `server`, sync or async, without retries unless asked."""
-    options = {"token": "tok-123", "base_url": server.url, "max_retries": 0, **options}
-    if mode == "sync":
-        with ticketkit.connect("ankra", **options) as desk:
-            return desk.tickets.get(TID)
-
-    async def go() -> ticketkit.Ticket:
-        async with ticketkit.connect_async("ankra", **options) as desk:
-            return await desk.tickets.get(TID)
-
-    return asyncio.run(go())
+    ticket: ticketkit.Ticket = drive(mode, "ankra", lambda d: d.tickets.get(TID), base_url=server.url, **options)
+    return ticket
 
 
 def download(server: HostileServer, mode: str, **options: Any) -> bytes:
-    options = {"token": "tok-123", "base_url": server.url, "max_retries": 0, **options}
     attachment = ticketkit.Attachment(id="a1", name="f", ticket_id="t1", raw={})
-    if mode == "sync":
-        with ticketkit.connect("ankra", **options) as desk:
-            return desk.attachments.download(attachment)
-
-    async def go() -> bytes:
-        async with ticketkit.connect_async("ankra", **options) as desk:
-            return await desk.attachments.download(attachment)
-
-    return asyncio.run(go())
+    content: bytes = drive(mode, "ankra", lambda d: d.attachments.download(attachment), base_url=server.url, **options)
+    return content
 
 
 # -- memory: what each attack costs the client ----------------------------------------------------------
@@ -128,7 +97,6 @@ def grew_mib(outcome: dict[str, Any]) -> float:
 
 
 @linux_only
-@pytest.mark.parametrize("mode", MODES)
 def test_an_api_call_reads_at_most_max_response_bytes_whatever_the_attack(
     mode: str, serve: Callable[..., HostileServer]
 ) -> None:
@@ -147,7 +115,6 @@ def test_an_api_call_reads_at_most_max_response_bytes_whatever_the_attack(
 
 
 @linux_only
-@pytest.mark.parametrize("mode", MODES)
 def test_a_download_reads_at_most_max_download_bytes_whatever_the_attack(
     mode: str, serve: Callable[..., HostileServer]
 ) -> None:
@@ -178,7 +145,6 @@ def _padded(size: int) -> bytes:
     return ANKRA_BODY + b" " * (size - len(ANKRA_BODY))
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("coding", ["identity", "gzip", "deflate"])
 def test_an_answer_at_the_limit_is_read_and_one_byte_more_is_refused(
     coding: str, mode: str, serve: Callable[..., HostileServer]
@@ -195,7 +161,6 @@ def test_an_answer_at_the_limit_is_read_and_one_byte_more_is_refused(
     assert caught.value.limit == limit
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     ("coding", "layers"), [("gzip", 1), ("gzip", 2), ("deflate", 1), ("raw deflate", 1), ("identity", 1)]
 )
@@ -216,7 +181,6 @@ def test_compressed_answers_decode_as_before(
     assert server.received[0].headers["accept-encoding"] == "gzip, deflate"
 
 
-@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("coding", ["br", "zstd", "compress", "gzip, gzip, gzip"])
 def test_an_answer_in_a_coding_ticketkit_did_not_ask_for_is_refused(
     coding: str, mode: str, serve: Callable[..., HostileServer]
@@ -230,7 +194,6 @@ def test_an_answer_in_a_coding_ticketkit_did_not_ask_for_is_refused(
     assert ("layers" in str(caught.value)) == ("gzip" in coding)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_a_download_over_the_limit_raises_however_it_is_encoded(mode: str, serve: Callable[..., HostileServer]) -> None:
     server = serve(bomb(10 * MIB, layers=2), compressed(bytes(5000), "gzip"))
     with pytest.raises(ticketkit.ResponseTooLargeError, match="max_download_bytes=5000 "):
@@ -241,7 +204,6 @@ def test_a_download_over_the_limit_raises_however_it_is_encoded(mode: str, serve
 # -- error answers: the status matters, the body is cut short ---------------------------------------------
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_an_error_answer_keeps_the_start_of_its_body_and_reads_no_further(
     mode: str, serve: Callable[..., HostileServer]
 ) -> None:
@@ -256,7 +218,6 @@ def test_an_error_answer_keeps_the_start_of_its_body_and_reads_no_further(
     assert server.sent[0] < 10 * MIB  # the server could not push much more than the socket buffers hold
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_an_error_answer_in_an_unknown_coding_still_raises_by_its_status(
     mode: str, serve: Callable[..., HostileServer]
 ) -> None:
@@ -336,21 +297,11 @@ def test_a_mock_transports_body_in_memory_is_held_to_the_limit_too() -> None:
             desk.tickets.get(routera["id"])
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_an_oauth_token_answer_is_held_to_a_small_limit_too(mode: str) -> None:
     """Routera's token answer is read inside httpx's auth flow: it gets the error-body limit (64 KiB)."""
     huge = b'{"access_token": "' + b"x" * (2 * _transport.ERROR_BODY_BYTES) + b'"}'
-    script = Script().on("POST", "/oauth2/token", lambda request: httpx.Response(200, stream=httpx.ByteStream(huge)))
+    script = Recorder().on("POST", "/oauth2/token", lambda request: httpx.Response(200, stream=httpx.ByteStream(huge)))
     options = {"token": None, "client_id": "cid", "client_secret": "secret"}
     with pytest.raises(ticketkit.ResponseTooLargeError, match=r"routera oauth2\.token"):
-        if mode == "sync":
-            with sync_desk("routera", script, **options) as desk:
-                desk.tickets.get("1")
-        else:
-
-            async def go() -> None:
-                async with async_desk("routera", script, **options) as desk:
-                    await desk.tickets.get("1")
-
-            asyncio.run(go())
-    assert [path for _, path, _ in script.sent] == ["/oauth2/token"]
+        drive(mode, "routera", lambda d: d.tickets.get("1"), transport=script, **options)
+    assert [seen.path for seen in script.seen] == ["/oauth2/token"]

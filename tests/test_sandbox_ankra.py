@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -16,7 +15,7 @@ import ticketkit
 from ankra_client.api.tickets import review_ticket
 from ankra_client.models import TicketReview, TicketReviewRequest
 from ankra_client.types import Unset
-from desk_support import run
+from desk_support import drive
 from spec_check import response_problems
 from ticketkit import PartyKind, Priority, TicketStatus
 from ticketkit.sandbox import TOKEN, Faults, Sandbox, serving
@@ -32,7 +31,6 @@ AUTOSCALER = stable_id("ticket:autoscaler")  # seeded in the second organisation
 DESCRIBE_ID = stable_id("attachment:upgrade-describe")
 UNKNOWN_ID = "0b8e2a0c-6f53-4d0e-9a51-5c3f4f1f7d2e"
 LONG_ENOUGH = "The upgrade to 1.30 has been pending for two hours."
-MODES = ["sync", "async"]
 
 
 def client(
@@ -612,27 +610,8 @@ def test_seed_has_varied_tickets_threads_and_files() -> None:
 # -- end to end through the unified desks -------------------------------------------------------------
 
 
-def drive(mode: str, action: Callable[[Any], Any], sandbox: Sandbox | None = None) -> Any:
-    """`action(desk)` on a sync or an async desk connected to the sandbox; lists are read to the end."""
-    options = (sandbox or Sandbox("ankra")).connect_options()
-    if mode == "sync":
-        with ticketkit.connect("ankra", **options) as desk:
-            result = action(desk)
-            return list(result) if isinstance(result, Iterator) else result
-
-    async def go() -> Any:
-        async with ticketkit.connect_async("ankra", **options) as desk:
-            result = action(desk)
-            if isinstance(result, AsyncIterator):
-                return [item async for item in result]
-            return await result
-
-    return run(go())
-
-
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_tickets_get(mode: str) -> None:
-    ticket = drive(mode, lambda d: d.tickets.get(UPGRADE))
+    ticket = drive(mode, "ankra", lambda d: d.tickets.get(UPGRADE), **Sandbox("ankra").connect_options())
     assert (ticket.subject, ticket.status, ticket.priority) == (
         "Cluster upgrade to 1.30 stuck on prod-eu-1",
         TicketStatus.IN_PROGRESS,
@@ -643,39 +622,49 @@ def test_desk_tickets_get(mode: str) -> None:
     assert ticket.attachments[0].ticket_id == UPGRADE and ticket.comments is not None and len(ticket.comments) == 3
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_tickets_list(mode: str) -> None:
-    everything = drive(mode, lambda d: d.tickets.list(page_size=1))
+    everything = drive(mode, "ankra", lambda d: d.tickets.list(page_size=1), **Sandbox("ankra").connect_options())
     assert [t.status_raw for t in everything] == ["open", "in_progress", "waiting_customer", "closed"]
-    opened = drive(mode, lambda d: d.tickets.list(status=TicketStatus.OPEN))
+    opened = drive(
+        mode, "ankra", lambda d: d.tickets.list(status=TicketStatus.OPEN), **Sandbox("ankra").connect_options()
+    )
     assert [t.id for t in opened] == [INGRESS]
-    found = drive(mode, lambda d: d.tickets.list(q="invoice"))
+    found = drive(mode, "ankra", lambda d: d.tickets.list(q="invoice"), **Sandbox("ankra").connect_options())
     assert [t.subject for t in found] == ["Invoice for May shows two charges"]
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_tickets_create(mode: str) -> None:
     sandbox = Sandbox("ankra")
-    ticket = drive(mode, lambda d: d.tickets.create(subject="Disk pressure", description=LONG_ENOUGH), sandbox)
+    ticket = drive(
+        mode,
+        "ankra",
+        lambda d: d.tickets.create(subject="Disk pressure", description=LONG_ENOUGH),
+        **sandbox.connect_options(),
+    )
     assert (ticket.status, ticket.custom_fields["ai_review_status"]) == (TicketStatus.OPEN, "passed")
     with pytest.raises(ticketkit.ConflictError, match="acknowledged=True"):
-        drive(mode, lambda d: d.tickets.create(subject="Disk", description="full"), sandbox)
-    flagged = drive(mode, lambda d: d.tickets.create(subject="Disk", description="full", acknowledged=True), sandbox)
+        drive(
+            mode, "ankra", lambda d: d.tickets.create(subject="Disk", description="full"), **sandbox.connect_options()
+        )
+    flagged = drive(
+        mode,
+        "ankra",
+        lambda d: d.tickets.create(subject="Disk", description="full", acknowledged=True),
+        **sandbox.connect_options(),
+    )
     assert flagged.custom_fields["ai_review_status"] == "flagged"
     assert {ticket.id, flagged.id} <= {t["id"] for t in checked(client(sandbox).get(TICKETS), 200)["result"]}
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_tickets_close(mode: str) -> None:
     sandbox = Sandbox("ankra")
-    closed = drive(mode, lambda d: d.tickets.close(UPGRADE), sandbox)
+    closed = drive(mode, "ankra", lambda d: d.tickets.close(UPGRADE), **sandbox.connect_options())
     assert (closed.status, closed.status_raw) == (TicketStatus.CLOSED, "closed")
     assert checked(client(sandbox).get(f"{TICKETS}/{UPGRADE}"), 200)["status"] == "closed"
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_comments_list(mode: str) -> None:
-    comments = drive(mode, lambda d: d.comments.list(UPGRADE))
+    comments = drive(mode, "ankra", lambda d: d.comments.list(UPGRADE), **Sandbox("ankra").connect_options())
     assert [(c.author.kind, c.author.name) for c in comments] == [
         (PartyKind.AGENT, "Ankra Support"),
         (PartyKind.CUSTOMER, "Dana Whitfield"),
@@ -684,16 +673,19 @@ def test_desk_comments_list(mode: str) -> None:
     assert comments[1].body_text == "Attached the output." and not comments[1].internal
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_comments_create(mode: str) -> None:
     sandbox = Sandbox("ankra")
-    comment = drive(mode, lambda d: d.comments.create(INGRESS, body="Rolled back the certificate."), sandbox)
+    comment = drive(
+        mode,
+        "ankra",
+        lambda d: d.comments.create(INGRESS, body="Rolled back the certificate."),
+        **sandbox.connect_options(),
+    )
     assert (comment.body_text, comment.author.kind) == ("Rolled back the certificate.", PartyKind.CUSTOMER)
     stored = checked(client(sandbox).get(f"{TICKETS}/{INGRESS}"), 200)["comments"]
     assert [c["id"] for c in stored] == [comment.id]
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_attachments_download(mode: str) -> None:
     sandbox = Sandbox("ankra")
 
@@ -708,7 +700,7 @@ def test_desk_attachments_download(mode: str) -> None:
 
         return both()
 
-    assert drive(mode, fetch, sandbox) == KUBECTL_DESCRIBE
+    assert drive(mode, "ankra", fetch, **sandbox.connect_options()) == KUBECTL_DESCRIBE
 
 
 def test_desk_round_trip_on_loopback() -> None:
@@ -737,38 +729,51 @@ def test_desk_client_reviews_in_the_clis_shape() -> None:
     assert found.expires_at > dt.datetime.now(dt.UTC)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_creates_from_a_stored_review(mode: str) -> None:
     sandbox = Sandbox("ankra")
     passed = review(client(sandbox), subject="Nodes NotReady")
     ticket = drive(
         mode,
+        "ankra",
         lambda d: d.tickets.create(subject="Nodes NotReady", review_id=passed["review_id"], severity="low"),
-        sandbox,
+        **sandbox.connect_options(),
     )
     assert (ticket.subject, ticket.description, ticket.priority) == ("Nodes NotReady", LONG_ENOUGH, Priority.LOW)
     assert ticket.custom_fields["ai_review_status"] == "passed"
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_create_from_a_flagged_review_says_how_to_acknowledge(mode: str) -> None:
     sandbox = Sandbox("ankra")
     flagged = review(client(sandbox), description="help")
     with pytest.raises(ticketkit.ConflictError) as caught:
-        drive(mode, lambda d: d.tickets.create(subject="s", review_id=flagged["review_id"]), sandbox)
+        drive(
+            mode,
+            "ankra",
+            lambda d: d.tickets.create(subject="s", review_id=flagged["review_id"]),
+            **sandbox.connect_options(),
+        )
     assert caught.value.message.startswith("Ticket flagged in review: The description has fewer than 20")
     assert caught.value.message.endswith("; to open it anyway, pass acknowledged=True to tickets.create")
     create = {"subject": "s", "review_id": flagged["review_id"], "acknowledged": True}
-    ticket = drive(mode, lambda d: d.tickets.create(**create), sandbox)
+    ticket = drive(mode, "ankra", lambda d: d.tickets.create(**create), **sandbox.connect_options())
     assert (ticket.description, ticket.custom_fields["ai_review_status"]) == ("help", "flagged")
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_create_from_a_used_review_is_an_invalid_request_on_review_id(mode: str) -> None:
     sandbox = Sandbox("ankra")
     passed = review(client(sandbox))
-    first = drive(mode, lambda d: d.tickets.create(subject="s", review_id=passed["review_id"]), sandbox)
+    first = drive(
+        mode,
+        "ankra",
+        lambda d: d.tickets.create(subject="s", review_id=passed["review_id"]),
+        **sandbox.connect_options(),
+    )
     with pytest.raises(ticketkit.InvalidRequestError) as caught:
-        drive(mode, lambda d: d.tickets.create(subject="s", review_id=passed["review_id"]), sandbox)
+        drive(
+            mode,
+            "ankra",
+            lambda d: d.tickets.create(subject="s", review_id=passed["review_id"]),
+            **sandbox.connect_options(),
+        )
     message = f"Value error, review already used to open ticket {first.id}; review the draft again"
     assert caught.value.problems == [ticketkit.Problem("review_id", message)]

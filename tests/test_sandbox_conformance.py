@@ -7,8 +7,9 @@ content type and body against the spec. The number of cases run is printed at th
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import hypothesis
 import pytest
@@ -19,7 +20,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from support import SPECS
+from support import SPECS, VENDORS
 from ticketkit.sandbox import TOKEN, Sandbox, serving
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
@@ -28,10 +29,9 @@ CASES: Counter[str] = Counter()
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[dict[str, Sandbox]]:
-    """The four sandboxes on loopback for this module, stopped afterwards (conftest.py reports CASES)."""
-    with serving("routera") as routera, serving("intercom") as intercom:
-        with serving("tickiti") as tickiti, serving("ankra") as ankra:
-            yield {"routera": routera, "intercom": intercom, "tickiti": tickiti, "ankra": ankra}
+    """Every vendor's sandbox on loopback for this module, stopped afterwards (conftest.py reports CASES)."""
+    with contextlib.ExitStack() as stack:
+        yield {vendor: stack.enter_context(serving(vendor)) for vendor in VENDORS}
 
 
 def _schema(vendor: str) -> schemathesis.BaseSchema:
@@ -54,28 +54,18 @@ def _check(vendor: str, case: schemathesis.Case, served: dict[str, Sandbox]) -> 
     case.validate_response(response, checks=CHECKS, headers=headers)
 
 
-ROUTERA, INTERCOM, TICKITI, ANKRA = (_schema(v) for v in ("routera", "intercom", "tickiti", "ankra"))
+def _conformance_test(vendor: str) -> Callable[..., None]:
+    """The schemathesis test of one vendor's sandbox: one pytest item per operation of its spec."""
+
+    @_schema(vendor).parametrize()
+    @SETTINGS
+    def test(case: schemathesis.Case, served: dict[str, Sandbox]) -> None:
+        _check(vendor, case, served)
+
+    return test
 
 
-@ROUTERA.parametrize()
-@SETTINGS
-def test_routera_sandbox_conforms(case: schemathesis.Case, served: dict[str, Sandbox]) -> None:
-    _check("routera", case, served)
-
-
-@INTERCOM.parametrize()
-@SETTINGS
-def test_intercom_sandbox_conforms(case: schemathesis.Case, served: dict[str, Sandbox]) -> None:
-    _check("intercom", case, served)
-
-
-@TICKITI.parametrize()
-@SETTINGS
-def test_tickiti_sandbox_conforms(case: schemathesis.Case, served: dict[str, Sandbox]) -> None:
-    _check("tickiti", case, served)
-
-
-@ANKRA.parametrize()
-@SETTINGS
-def test_ankra_sandbox_conforms(case: schemathesis.Case, served: dict[str, Sandbox]) -> None:
-    _check("ankra", case, served)
+# One test per vendor, named test_<vendor>_sandbox_conforms: schemathesis parametrizes a test over the operations
+# of one schema, so the vendors cannot be a pytest parameter of the same function.
+for _vendor in VENDORS:
+    globals()[f"test_{_vendor}_sandbox_conforms"] = _conformance_test(_vendor)

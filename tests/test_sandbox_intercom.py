@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -19,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
+from loopback import cli_serving
 from spec_check import response_problems
 from ticketkit import InvalidRequestError, NotFoundError, Party, PartyKind, TicketStatus
 from ticketkit.sandbox import TOKEN, Faults, Sandbox, serving
@@ -1164,23 +1163,9 @@ def test_async_desk_writes_on_every_version(sandbox: Sandbox, version: str) -> N
 
 
 def test_the_served_sandbox_takes_its_version_from_the_command_line() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ticketkit.cli", "sandbox", "serve", "intercom", "--port", "0", "--api-version", "2.11"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().split(" at ")[1].split()[0]
+    with cli_serving("intercom", "--api-version", "2.11") as url:
         plain = httpx.get(f"{url}/tickets/{CHECKOUT}", headers=AUTH)
         assert plain.status_code == 200 and plain.json()["ticket_state"] == "in_progress"  # 2.11's string
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        for stream in (process.stdout, process.stderr):
-            if stream is not None:
-                stream.close()
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ async, in-process and on loopback) to prove the adapter and the fake agree.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import datetime as dt
 import json
@@ -19,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
+from desk_support import drive
 from spec_check import response_problems
 from ticketkit import TicketStatus
 from ticketkit.sandbox import TOKEN, Faults, Sandbox, serving
@@ -515,49 +515,23 @@ def desk_options(sandbox: Sandbox, transport: CheckedTransport) -> dict[str, Any
 def run_desk_operation(mode: str, operation: str, sandbox: Sandbox) -> Any:
     """One unified operation through a sync or an async desk on the in-process sandbox."""
     transport = CheckedTransport(sandbox)
-    if mode == "sync":
-        with ticketkit.connect("routera", **desk_options(sandbox, transport)) as desk:
-            result = SYNC_OPERATIONS[operation](desk)
-    else:
-
-        async def go() -> Any:
-            async with ticketkit.connect_async("routera", **desk_options(sandbox, transport)) as desk:
-                return await ASYNC_OPERATIONS[operation](desk)
-
-        result = asyncio.run(go())
+    result = drive(mode, "routera", OPERATIONS[operation], **desk_options(sandbox, transport))
     assert transport.problems == []
     assert transport.sent[0] == "POST /oauth2/token"  # connect_options makes the desk use OAuth
     assert transport.sent.count("POST /oauth2/token") == 1
     return result
 
 
-SYNC_OPERATIONS: dict[str, Any] = {
+OPERATIONS: dict[str, Any] = {
     "get": lambda desk: desk.tickets.get(DOCUMENTED_TICKET_ID),
-    "list": lambda desk: list(desk.tickets.list(page_size=10)),
-    "list_closed": lambda desk: list(desk.tickets.list(status="closed")),
+    "list": lambda desk: desk.tickets.list(page_size=10),
+    "list_closed": lambda desk: desk.tickets.list(status="closed"),
     "create": lambda desk: desk.tickets.create(subject="Label printer smokes", description="Bay 3", pipeline="ops"),
     "update": lambda desk: desk.tickets.update(DOCUMENTED_TICKET_ID, status="resolved", subject="Signed in"),
     "close": lambda desk: desk.tickets.close(DOCUMENTED_TICKET_ID),
 }
 
 
-async def _alist(desk: ticketkit.AsyncDesk, **options: Any) -> list[ticketkit.Ticket]:
-    return [ticket async for ticket in desk.tickets.list(**options)]
-
-
-ASYNC_OPERATIONS: dict[str, Any] = {
-    "get": lambda desk: desk.tickets.get(DOCUMENTED_TICKET_ID),
-    "list": lambda desk: _alist(desk, page_size=10),
-    "list_closed": lambda desk: _alist(desk, status="closed"),
-    "create": lambda desk: desk.tickets.create(subject="Label printer smokes", description="Bay 3", pipeline="ops"),
-    "update": lambda desk: desk.tickets.update(DOCUMENTED_TICKET_ID, status="resolved", subject="Signed in"),
-    "close": lambda desk: desk.tickets.close(DOCUMENTED_TICKET_ID),
-}
-
-MODES = ["sync", "async"]
-
-
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_get(mode: str, sandbox: Sandbox) -> None:
     ticket = run_desk_operation(mode, "get", sandbox)
     assert isinstance(ticket, ticketkit.Ticket) and ticket.id == DOCUMENTED_TICKET_ID
@@ -568,7 +542,6 @@ def test_desk_get(mode: str, sandbox: Sandbox) -> None:
     assert ticket.custom_fields["priority"] == "high" and ticket.archived_at is None
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_list_pages_through_every_active_ticket(mode: str, sandbox: Sandbox) -> None:
     with raw_client(sandbox, TOKEN) as http:
         made = [create(http, ticket_name=f"Bulk {i}")["id"] for i in range(9)]  # 12 in all: two pages
@@ -578,14 +551,12 @@ def test_desk_list_pages_through_every_active_ticket(mode: str, sandbox: Sandbox
     assert all(t.archived_at is None for t in tickets)
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_list_closed_reads_archived_tickets(mode: str, sandbox: Sandbox) -> None:
     tickets = run_desk_operation(mode, "list_closed", sandbox)
     assert isinstance(tickets, list) and [t.id for t in tickets] == [ARCHIVED_SEED_ID]
     assert tickets[0].status is TicketStatus.CLOSED and tickets[0].archived_at is not None
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_create(mode: str, sandbox: Sandbox) -> None:
     ticket = run_desk_operation(mode, "create", sandbox)
     assert isinstance(ticket, ticketkit.Ticket)
@@ -595,7 +566,6 @@ def test_desk_create(mode: str, sandbox: Sandbox) -> None:
     assert stored.items() >= {"ticket_name": "Label printer smokes", "pipeline": "ops", "description": "Bay 3"}.items()
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_update(mode: str, sandbox: Sandbox) -> None:
     ticket = run_desk_operation(mode, "update", sandbox)
     assert isinstance(ticket, ticketkit.Ticket)
@@ -605,7 +575,6 @@ def test_desk_update(mode: str, sandbox: Sandbox) -> None:
     assert (stored["ticket_name"], stored["ticket_stage"], stored["priority"]) == ("Signed in", "resolved", "high")
 
 
-@pytest.mark.parametrize("mode", MODES)
 def test_desk_close(mode: str, sandbox: Sandbox) -> None:
     ticket = run_desk_operation(mode, "close", sandbox)
     assert isinstance(ticket, ticketkit.Ticket)

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 import pytest
+from spec_check import resolve
 from support import load_spec, shared_dir
 
 PREFIX = "/api/v1/"
@@ -29,20 +30,11 @@ def _routes() -> list[dict[str, Any]]:
     return routes
 
 
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def _declares_idempotency_key(spec: dict[str, Any], item: dict[str, Any], operation: dict[str, Any]) -> bool:
     for parameter in item.get("parameters", []) + operation.get("parameters", []):
-        p = _resolve(spec, parameter)
+        p = resolve(spec, parameter)
         if p.get("in") == "header" and p.get("name", "").lower() == "idempotency-key":
-            schema = _resolve(spec, p.get("schema", {}))
+            schema = resolve(spec, p.get("schema", {}))
             typed = schema.get("type") == "string" and schema.get("maxLength") == 255
             return bool(p.get("required")) and typed
     return False

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import ticketkit
-from desk_support import Script, async_desk, ok, run, sync_desk
+from desk_support import Recorder, async_desk, drive, ok, sync_desk
 from support import load_fixture
 from ticketkit import _transport
 
@@ -51,7 +51,7 @@ def failing(status: int, times: int, then: httpx.Response | None = None, **heade
 def test_a_safe_read_is_attempted_max_retries_plus_one_times(
     status: int, max_retries: int, sleeps: list[float]
 ) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", *failing(status, 10))
+    script = Recorder().on("GET", f"/tickets/{TID}", *failing(status, 10))
     with (
         sync_desk("routera", script, max_retries=max_retries) as desk,
         pytest.raises(ticketkit.APIStatusError),
@@ -63,7 +63,7 @@ def test_a_safe_read_is_attempted_max_retries_plus_one_times(
 
 @pytest.mark.parametrize("status", NOT_RETRIED)
 def test_other_client_errors_are_never_retried(status: int, sleeps: list[float]) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", *failing(status, 3))
+    script = Recorder().on("GET", f"/tickets/{TID}", *failing(status, 3))
     with sync_desk("routera", script, max_retries=3) as desk, pytest.raises(ticketkit.APIStatusError):
         desk.tickets.get(TID)
     assert len(script.requests) == 1 and sleeps == []
@@ -71,7 +71,7 @@ def test_other_client_errors_are_never_retried(status: int, sleeps: list[float])
 
 @pytest.mark.parametrize("status", RETRIED)
 def test_a_read_that_recovers_within_the_budget_succeeds(status: int, sleeps: list[float]) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", *failing(status, 2, then=ok(ROUTERA)))
+    script = Recorder().on("GET", f"/tickets/{TID}", *failing(status, 2, then=ok(ROUTERA)))
     with sync_desk("routera", script, max_retries=2) as desk:
         assert desk.tickets.get(TID).id == TID
     assert len(script.requests) == 3
@@ -94,7 +94,7 @@ def test_a_read_that_recovers_within_the_budget_succeeds(status: int, sleeps: li
 def test_a_create_that_may_have_arrived_is_not_sent_twice(
     vendor: str, method: str, path: str, create: Callable[[Any], Any], status: int, sleeps: list[float]
 ) -> None:
-    script = Script().on(method, path, *failing(status, 3))
+    script = Recorder().on(method, path, *failing(status, 3))
     with sync_desk(vendor, script, max_retries=3) as desk, pytest.raises(ticketkit.APIStatusError) as caught:
         create(desk)
     assert caught.value.status_code == status
@@ -103,7 +103,7 @@ def test_a_create_that_may_have_arrived_is_not_sent_twice(
 
 @pytest.mark.parametrize("max_retries", [0, 1, 2, 3])
 def test_a_create_is_retried_on_429_which_the_vendor_did_not_act_on(max_retries: int, sleeps: list[float]) -> None:
-    script = Script().on("POST", "/tickets", *failing(429, 10))
+    script = Recorder().on("POST", "/tickets", *failing(429, 10))
     with (
         sync_desk("routera", script, max_retries=max_retries) as desk,
         pytest.raises(ticketkit.RateLimitError),
@@ -164,7 +164,7 @@ def test_a_read_is_retried_after_network_failures(
 def test_a_tickiti_write_is_retried_with_the_same_idempotency_key(sleeps: list[float]) -> None:
     created = ok({"ok": True, "data": {"ticket": {"number": 220014}}})
     script = (
-        Script()
+        Recorder()
         .on("POST", "/api/v1/tickets", *failing(503, 2, then=created))
         .on("POST", "/api/v1/tickets/show", ok(TICKITI_SHOW))
     )
@@ -187,7 +187,7 @@ def test_a_tickiti_write_is_retried_with_the_same_idempotency_key(sleeps: list[f
     ],
 )
 def test_the_vendor_asked_wait_is_used(headers: dict[str, str], expected: float, sleeps: list[float]) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", *failing(429, 1, then=ok(ROUTERA), **headers))
+    script = Recorder().on("GET", f"/tickets/{TID}", *failing(429, 1, then=ok(ROUTERA), **headers))
     with sync_desk("routera", script, max_retries=1) as desk:
         desk.tickets.get(TID)
     assert sleeps == [expected]
@@ -195,7 +195,7 @@ def test_the_vendor_asked_wait_is_used(headers: dict[str, str], expected: float,
 
 def test_retry_after_as_an_http_date(sleeps: list[float]) -> None:
     when = email.utils.formatdate(time.time() + 20, usegmt=True)
-    script = Script().on("GET", f"/tickets/{TID}", *failing(503, 1, then=ok(ROUTERA), **{"retry-after": when}))
+    script = Recorder().on("GET", f"/tickets/{TID}", *failing(503, 1, then=ok(ROUTERA), **{"retry-after": when}))
     with sync_desk("routera", script, max_retries=1) as desk:
         desk.tickets.get(TID)
     assert len(sleeps) == 1 and 15 < sleeps[0] <= 20
@@ -210,7 +210,7 @@ def test_intercom_rate_limit_reset_is_used(sleeps: list[float]) -> None:
     }
     thread = load_fixture("intercom/ticket-thread.json")
     ticket = thread.get("value", thread)
-    script = Script().on(
+    script = Recorder().on(
         "GET",
         "/tickets/1268",
         ok(body, status=429, **{"X-RateLimit-Reset": reset, "X-RateLimit-Remaining": "0"}),
@@ -222,7 +222,7 @@ def test_intercom_rate_limit_reset_is_used(sleeps: list[float]) -> None:
 
 
 def test_a_wait_above_the_cap_is_raised_at_once(sleeps: list[float]) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", *failing(429, 3, **{"retry-after": "120"}))
+    script = Recorder().on("GET", f"/tickets/{TID}", *failing(429, 3, **{"retry-after": "120"}))
     with (
         sync_desk("routera", script, max_retries=3, max_retry_wait=60) as desk,
         pytest.raises(ticketkit.RateLimitError) as caught,
@@ -233,7 +233,7 @@ def test_a_wait_above_the_cap_is_raised_at_once(sleeps: list[float]) -> None:
 
 
 def test_backoff_doubles_from_half_a_second_with_jitter_and_a_cap(sleeps: list[float]) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", *failing(500, 4, then=ok(ROUTERA)))
+    script = Recorder().on("GET", f"/tickets/{TID}", *failing(500, 4, then=ok(ROUTERA)))
     with sync_desk("routera", script, max_retries=4) as desk:
         desk.tickets.get(TID)
     bounds = [(0.375, 0.5), (0.75, 1.0), (1.5, 2.0), (3.0, 4.0)]
@@ -256,7 +256,7 @@ def test_async_waits_do_not_block_the_event_loop(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(_transport.asyncio, "sleep", recording_sleep)
     monkeypatch.setattr(_transport.time, "sleep", blocking_sleep)
-    script = Script().on(
+    script = Recorder().on(
         "GET",
         f"/tickets/{TID}",
         *failing(429, 2, **{"retry-after": "1"}),
@@ -268,7 +268,7 @@ def test_async_waits_do_not_block_the_event_loop(monkeypatch: pytest.MonkeyPatch
         async with async_desk("routera", script, max_retries=1) as desk:
             return await asyncio.gather(desk.tickets.get(TID), desk.tickets.get(TID))
 
-    assert len(run(go())) == 2
+    assert len(asyncio.run(go())) == 2
     assert [kind for kind, _ in events] == ["start", "start", "end", "end"]
     assert [seconds for _, seconds in events] == [1.0, 1.0, 1.0, 1.0]
 
@@ -277,7 +277,7 @@ def test_async_waits_do_not_block_the_event_loop(monkeypatch: pytest.MonkeyPatch
 
 
 def test_per_call_options_apply_to_that_call_only(sleeps: list[float]) -> None:
-    script = Script().on("GET", f"/tickets/{TID}", ok(ROUTERA), *failing(503, 5))
+    script = Recorder().on("GET", f"/tickets/{TID}", ok(ROUTERA), *failing(503, 5))
     with sync_desk("routera", script, max_retries=3, timeout=20) as desk:
         desk.tickets.get(TID, timeout=2.5, extra_headers={"X-Trace": "abc"})
         with pytest.raises(ticketkit.ServerError):
@@ -297,7 +297,7 @@ def test_per_call_options_apply_to_that_call_only(sleeps: list[float]) -> None:
     [{"timeout": -1}, {"max_retries": -1}, {"max_retries": 1.5}, {"extra_headers": {"Authorization": "x"}}],
 )
 def test_bad_per_call_options_are_refused_before_sending(options: dict[str, Any]) -> None:
-    script = Script()
+    script = Recorder()
     with sync_desk("routera", script) as desk, pytest.raises(ticketkit.InvalidArgumentError):
         desk.tickets.get(TID, **options)
     assert script.requests == []
@@ -308,7 +308,7 @@ def test_bad_per_call_options_are_refused_before_sending(options: dict[str, Any]
 
 def test_one_log_line_per_attempt_and_no_secret(caplog: pytest.LogCaptureFixture, sleeps: list[float]) -> None:
     caplog.set_level(logging.DEBUG, logger="ticketkit")
-    script = Script().on("GET", f"/tickets/{TID}", *failing(503, 1, then=ok(ROUTERA)))
+    script = Recorder().on("GET", f"/tickets/{TID}", *failing(503, 1, then=ok(ROUTERA)))
     with sync_desk("routera", script, token=SECRET, max_retries=1) as desk:
         desk.tickets.get(TID)
     attempts = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
@@ -322,7 +322,7 @@ def test_one_log_line_per_attempt_and_no_secret(caplog: pytest.LogCaptureFixture
 
 def test_client_secrets_never_reach_logs_or_errors(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    script = Script().on("POST", "/oauth2/token", ok({"error": "invalid_client"}, status=401))
+    script = Recorder().on("POST", "/oauth2/token", ok({"error": "invalid_client"}, status=401))
     with (
         sync_desk("routera", script, token=None, client_id="cid", client_secret=SECRET) as desk,
         pytest.raises(ticketkit.AuthenticationError) as caught,
@@ -363,7 +363,7 @@ def _pythonpath() -> dict[str, str]:
     ],
 )
 def test_ids_stay_inside_their_path_segment(vendor: str, path: str) -> None:
-    script = Script()
+    script = Recorder()
     with sync_desk(vendor, script) as desk, pytest.raises(ticketkit.APIStatusError):
         desk.tickets.get("../../admin")
     assert script.requests[0].url.raw_path.decode() == path
@@ -395,30 +395,28 @@ def _ankra_attachment() -> ticketkit.Attachment:
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_a_download_over_the_limit_raises_and_returns_nothing(mode: str) -> None:
-    script = Script().on("GET", ANKRA_FILE, httpx.Response(200, content=b"x" * 1001))
-
-    async def go() -> bytes:
-        async with async_desk("ankra", script, max_download_bytes=1000) as desk:
-            return await desk.attachments.download(_ankra_attachment())
+    script = Recorder().on("GET", ANKRA_FILE, httpx.Response(200, content=b"x" * 1001))
 
     with pytest.raises(ticketkit.ResponseTooLargeError, match="max_download_bytes=1000") as caught:
-        if mode == "sync":
-            with sync_desk("ankra", script, max_download_bytes=1000) as desk:
-                desk.attachments.download(_ankra_attachment())
-        else:
-            run(go())
+        drive(
+            mode,
+            "ankra",
+            lambda d: d.attachments.download(_ankra_attachment()),
+            transport=script,
+            max_download_bytes=1000,
+        )
     assert caught.value.limit == 1000
 
 
 def test_a_download_at_the_limit_is_returned_whole() -> None:
     payload = bytes(range(256)) * 4
-    script = Script().on("GET", ANKRA_FILE, httpx.Response(200, content=payload))
+    script = Recorder().on("GET", ANKRA_FILE, httpx.Response(200, content=payload))
     with sync_desk("ankra", script, max_download_bytes=len(payload)) as desk:
         assert desk.attachments.download(_ankra_attachment()) == payload
 
 
 def test_the_limit_applies_to_downloads_only() -> None:
     big = {**ROUTERA, "notes": "y" * 5000}
-    script = Script().on("GET", f"/tickets/{TID}", ok(big))
+    script = Recorder().on("GET", f"/tickets/{TID}", ok(big))
     with sync_desk("routera", script, max_download_bytes=100) as desk:
         assert desk.tickets.get(TID).custom_fields["notes"] == "y" * 5000

@@ -46,6 +46,7 @@ import httpx
 import pytest
 import ticketkit
 import yaml
+from desk_support import sync_desk
 from intercom_client import AuthenticatedClient
 from intercom_client.api.ticket_states import list_ticket_states
 from intercom_client.api.ticket_types import get_ticket_type, list_ticket_types
@@ -217,7 +218,7 @@ def desk_on(
     prism: Prism, version: str, files: dict[str, bytes] | None = None, prefer: dict[str, str] | None = None
 ) -> Iterator[tuple[ticketkit.Desk, Wire]]:
     wire = Wire(version, prism.url, files, prefer=prefer)
-    with ticketkit.connect(
+    with sync_desk(
         "intercom",
         token=TOKEN,
         base_url=prism.url,  # http://127.0.0.1:...: loopback needs no allow_insecure
@@ -225,7 +226,6 @@ def desk_on(
         admin_id=ADMIN_ID,
         ticket_type_id=TICKET_TYPE_ID,
         transport=wire,
-        max_retries=0,
     ) as desk:
         yield desk, wire
 
