@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import weakref
 from collections.abc import AsyncIterator, Iterator, Mapping
+from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
@@ -23,7 +24,7 @@ from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 from ._adapter import Adapter, Capabilities
 from ._engine import run_async, run_sync
 from ._errors import DeskClosedError, InvalidArgumentError
-from ._paging import Paging, masked
+from ._paging import TicketPage, masked
 from ._prepare import AttachmentsPreparation, CallOptions, CommentsPreparation, Listing, Prepared, TicketsPreparation
 from ._redaction import display_url
 from ._transport import RequestOptions
@@ -100,16 +101,21 @@ class Desk(_BaseDesk[httpx.Client, C]):
             call.options.secrets.scrub(exc)
             raise
 
+    def _pages(self, listing: Listing, strict: bool = False) -> Iterator[TicketPage]:
+        """The pages of a list as the caller iterates (the first page's plan is started already)."""
+        call = listing.first
+        while call is not None:
+            page, following, loop = masked(listing.options, listing.lister.receive, self._run(call), strict)
+            yield page
+            if loop is not None:
+                listing.options.secrets.scrub(loop)
+                raise loop
+            call = None if following is None else listing.page(following)
+
     def _iterate(self, listing: Listing) -> Iterator[Ticket]:
-        """The tickets of a list, page by page as the caller iterates (the first page's plan is started)."""
-        paging, call, options, limit = Paging(self.vendor), listing.first, listing.first.options, listing.limit
-        while limit is None or paging.yielded < limit:
-            page = self._run(call)
-            yield from masked(options, paging.fresh, page, limit)
-            cursor = masked(options, paging.follow, page, limit)
-            if cursor is None:
-                return
-            call = listing.page(cursor)
+        """The tickets of a list, page by page as the caller iterates; a record that fails to parse raises."""
+        for page in self._pages(listing, strict=True):
+            yield from page.items
 
     def close(self) -> None:
         """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
@@ -161,17 +167,22 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
             call.options.secrets.scrub(exc)
             raise
 
+    async def _pages(self, listing: Listing, strict: bool = False) -> AsyncIterator[TicketPage]:
+        """`Desk._pages`, awaiting each page."""
+        call = listing.first
+        while call is not None:
+            page, following, loop = masked(listing.options, listing.lister.receive, await self._run(call), strict)
+            yield page
+            if loop is not None:
+                listing.options.secrets.scrub(loop)
+                raise loop
+            call = None if following is None else listing.page(following)
+
     async def _iterate(self, listing: Listing) -> AsyncIterator[Ticket]:
         """`Desk._iterate`, awaiting each page."""
-        paging, call, options, limit = Paging(self.vendor), listing.first, listing.first.options, listing.limit
-        while limit is None or paging.yielded < limit:
-            page = await self._run(call)
-            for ticket in masked(options, paging.fresh, page, limit):
+        async for page in self._pages(listing, strict=True):
+            for ticket in page.items:
                 yield ticket
-            cursor = masked(options, paging.follow, page, limit)
-            if cursor is None:
-                return
-            call = listing.page(cursor)
 
     async def aclose(self) -> None:
         """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
@@ -218,6 +229,8 @@ class Tickets(TicketsPreparation[Desk]):
         *,
         status: TicketStatus | str | None = None,
         page_size: int | None = None,
+        updated_since: datetime | None = None,
+        cursor: str | None = None,
         limit: int | None = None,
         timeout: float | httpx.Timeout | None = None,
         call_timeout: float | None = None,
@@ -229,9 +242,36 @@ class Tickets(TicketsPreparation[Desk]):
         AsyncDesk). Every argument is checked at the call, before any page is fetched.
 
         `limit` stops after that many tickets; `page_size` is how many each request asks for.
+        `updated_since` (timezone-aware) keeps tickets updated at or after it: on the vendor's side where it can
+        filter, on ticketkit's side otherwise (`desk.capabilities.updated_since_filter`). `cursor` resumes from
+        a `page.cursor` of `tickets.pages()` with the same query. A record that fails to parse raises
+        ResponseValidationError (`tickets.pages()` yields the good ones and `page.rejected`).
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
-        return self._desk._iterate(self._list(call, status, page_size, limit, options))
+        return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
+
+    def pages(
+        self,
+        *,
+        status: TicketStatus | str | None = None,
+        page_size: int | None = None,
+        updated_since: datetime | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **options: Any,
+    ) -> Iterator[TicketPage]:
+        """The matching tickets page by page (`async for` on an AsyncDesk), each a `TicketPage`: its tickets, an
+        opaque `cursor` that resumes right after it (in this process or another; None on the last page), the
+        vendor's `total` where it counts exactly what is listed, the records that failed to parse (`rejected`)
+        and the `watermark` to give the next run as `updated_since`. The arguments are `list()`'s; `limit`
+        counts tickets, and a page cut short by it gives a cursor that resumes inside it.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
     def create(
         self,
@@ -345,6 +385,8 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         *,
         status: TicketStatus | str | None = None,
         page_size: int | None = None,
+        updated_since: datetime | None = None,
+        cursor: str | None = None,
         limit: int | None = None,
         timeout: float | httpx.Timeout | None = None,
         call_timeout: float | None = None,
@@ -356,9 +398,36 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         AsyncDesk). Every argument is checked at the call, before any page is fetched.
 
         `limit` stops after that many tickets; `page_size` is how many each request asks for.
+        `updated_since` (timezone-aware) keeps tickets updated at or after it: on the vendor's side where it can
+        filter, on ticketkit's side otherwise (`desk.capabilities.updated_since_filter`). `cursor` resumes from
+        a `page.cursor` of `tickets.pages()` with the same query. A record that fails to parse raises
+        ResponseValidationError (`tickets.pages()` yields the good ones and `page.rejected`).
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
-        return self._desk._iterate(self._list(call, status, page_size, limit, options))
+        return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
+
+    def pages(
+        self,
+        *,
+        status: TicketStatus | str | None = None,
+        page_size: int | None = None,
+        updated_since: datetime | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **options: Any,
+    ) -> AsyncIterator[TicketPage]:
+        """The matching tickets page by page (`async for` on an AsyncDesk), each a `TicketPage`: its tickets, an
+        opaque `cursor` that resumes right after it (in this process or another; None on the last page), the
+        vendor's `total` where it counts exactly what is listed, the records that failed to parse (`rejected`)
+        and the `watermark` to give the next run as `updated_since`. The arguments are `list()`'s; `limit`
+        counts tickets, and a page cut short by it gives a cursor that resumes inside it.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
     async def create(
         self,

@@ -26,11 +26,20 @@ from routera_client.models.token_request_grant_type import TokenRequestGrantType
 from ticketkit_models import Party, PartyKind, Priority, Ticket, TicketStatus
 
 from .. import _arguments as args
-from .._adapter import Adapter, Call, ListQuery, Page, Plan, TicketChanges, TicketDraft
+from .._adapter import Adapter, Call, ListQuery, Page, Plan, TicketChanges, TicketDraft, parse_each
 from .._auth import BearerToken
 from .._connection import ConnectionSpec, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
-from .._reading import MALFORMED, from_iso, json_object, lenient_text, nonblank, none_if_unset, reading
+from .._reading import (
+    MALFORMED,
+    from_iso,
+    json_object,
+    lenient_text,
+    nonblank,
+    none_if_unset,
+    reading,
+    required,
+)
 from .._redaction import Secrets
 from .._request import header_safe
 from .._transport import read_async, read_sync
@@ -89,11 +98,16 @@ class RouteraAdapter(Adapter):
         response = yield Call("tickets.list", request)
         body = json_object(response, VENDOR, "tickets.list")
         with reading(VENDOR, "tickets.list", response):
-            page = TicketList.from_dict(body)
-            tickets = [self.to_ticket(model, raw) for model, raw in zip(page.data, body["data"], strict=True)]
-        # Routera filters only on `archived`; any other status is picked out here.
+            records = required(body["data"], list, "data")
+            TicketList.from_dict({**body, "data": []})  # the envelope; each record is parsed on its own
+        tickets, rejected = parse_each(
+            VENDOR, records, lambda raw: self.to_ticket(RouteraTicket.from_dict(raw), required(raw, dict, "ticket"))
+        )
+        # Routera filters only on `archived`; any other status is picked out here. It documents no filter on
+        # `updated_at` either: the desk applies `updated_since` to each page. No total: our spec reads
+        # `pagination.count` as "rows in this page or in total" (not documented), so it is never reported.
         wanted = [t for t in tickets if query.status in (None, t.status)]
-        return Page(wanted, offset + len(tickets) if len(tickets) >= limit else None)
+        return Page(wanted, offset + len(records) if len(records) >= limit else None, rejected)
 
     def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
         if draft.requester_email is not None:
