@@ -12,6 +12,7 @@ The generated, typed clients ship beside this package as `routera_client`, `inte
 from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
 
 from ._adapter import Capabilities, RejectedRecord
+from ._budget import RateLimitStatus
 from ._connect import connect, connect_async
 from ._desk import AsyncDesk, Desk
 from ._errors import (
@@ -61,6 +62,7 @@ __all__ = [
     "Priority",
     "Problem",
     "RateLimitError",
+    "RateLimitStatus",
     "RejectedRecord",
     "ResponseTooLargeError",
     "ResponseValidationError",

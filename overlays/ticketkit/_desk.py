@@ -12,6 +12,7 @@ of the call, start to last byte; `call_timeout=` bounds the whole call, retries 
 from __future__ import annotations
 
 import asyncio
+import time
 import weakref
 from collections.abc import AsyncIterator, Iterator, Mapping
 from datetime import datetime
@@ -22,6 +23,7 @@ import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 
 from ._adapter import Adapter, Capabilities
+from ._budget import RateLimitStatus
 from ._engine import run_async, run_sync
 from ._errors import DeskClosedError, InvalidArgumentError
 from ._paging import TicketPage, masked
@@ -68,6 +70,16 @@ class _BaseDesk(Generic[H, C]):
     def capabilities(self) -> Capabilities:
         """What this vendor supports; an unsupported operation raises before any request is sent."""
         return self._adapter.capabilities
+
+    @property
+    def rate_limit(self) -> RateLimitStatus:
+        """The rate limit of this desk's credential as the vendor last stated it (limit, remaining, reset), and
+        what the budget every desk on the credential shares has done (requests, 429s received, seconds waited).
+        For callers who schedule work themselves; the desk paces its own requests by it already."""
+        budget = self._options.budget
+        if budget is None:
+            return RateLimitStatus(limit=None, remaining=None, reset=None, requests=0, throttled=0, waited=0.0)
+        return budget.status(time.monotonic())
 
     def _check_open(self) -> None:
         """A closed desk raises DeskClosedError before anything is sent (httpx would raise RuntimeError)."""
