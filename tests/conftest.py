@@ -49,6 +49,9 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    figures = getattr(sys.modules.get("test_rate_budget_sandbox"), "FIGURES", None)
+    for label, figure in sorted((figures or {}).items()):
+        terminalreporter.write_line(f"rate budget, {label}: {figure}")
     for (module, counter), line in REPORTS.items():
         cases = getattr(sys.modules.get(module), counter, None)
         if cases:

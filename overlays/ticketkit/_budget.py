@@ -12,7 +12,8 @@ What it reads, and what it does with it:
   and when it ends. What remains, less the requests in flight, is spread evenly over what is left of the
   window; with nothing left, requests wait for the reset. A new window is first probed with one request
   (what it answers says the new window's count), so a reset the budget guessed early costs no 429.
-  The time left is read against the server's `Date` when the two clocks disagree by more than a second.
+  The time left is read against the server's `Date` when the two clocks disagree by more than the Date's
+  precision (a skewed server clock then costs a slower window, never a 429).
 - `Retry-After` (seconds or an HTTP date) or `retry-after-ms` on a 429 or 503, or the rate-limit reset on a
   429 that has no Retry-After: every sharer is held until then (the request that got it waits in its own retry).
 - Nothing (Routera, Tickiti, Ankra document no rate-limit headers): no pacing, but `connect(rate_limit=R)`
@@ -40,10 +41,15 @@ from urllib.parse import urlsplit
 POLL = 0.01
 # A wait shorter than this is not asked for: two readings of one reset differ by clock noise.
 EPSILON = 0.005
+# How long after a window's reset the first request of the next goes: more than EPSILON, so it never lands in
+# the window that is over.
+RESET_MARGIN = 0.02
 # Reset times in a header above this are Unix times (Intercom's); below it, seconds from now (the IETF draft).
 UNIX_TIME = 1_000_000_000
-# The server's `Date` is whole seconds: clocks that agree within this are taken to agree.
-CLOCK_AGREEMENT = 2.0
+# The server's `Date` is whole seconds, truncated: it reads up to a second behind a clock that agrees with ours
+# (a little more with the answer's time on the wire). Within that the finer local clock is used; outside it the
+# server's Date, whose reading of a reset is late by under a second, never early.
+CLOCK_AGREEMENT = 1.25
 # The longest window ticketkit believes in (Intercom's is a minute; anything longer is a reading error).
 MAX_WINDOW = 3600.0
 
@@ -119,8 +125,8 @@ class RateBudget:
         if self._limit is None or self._remaining is None or self._reset is None:
             return earliest  # the vendor sends no rate-limit headers
         available = self._remaining - self._in_flight
-        if available <= 0:
-            return max(earliest, self._reset)
+        if available <= 0:  # nothing left: after the reset (a margin past it, so as not to land just before)
+            return max(earliest, self._reset + RESET_MARGIN)
         interval = max(0.0, self._reset - now) / available
         return max(earliest, self._last_sent + interval)
 
@@ -223,8 +229,7 @@ def _retry_after(headers: Mapping[str, str], server_now: float) -> float | None:
 
 
 def _server_wall(date: str | None, wall: float) -> float:
-    """The server's Unix time: its `Date` when the local clock disagrees by more than the Date's precision,
-    else the (finer) local clock."""
+    """The server's Unix time: the (finer) local clock when the server's Date agrees with it, else the Date."""
     if not date:
         return wall
     try:
@@ -234,7 +239,7 @@ def _server_wall(date: str | None, wall: float) -> float:
     if moment.tzinfo is None:
         return wall
     served = moment.timestamp()
-    return wall if abs(served - wall) <= CLOCK_AGREEMENT else served
+    return wall if 0.0 <= wall - served < CLOCK_AGREEMENT else served
 
 
 # -- one budget per credential ---------------------------------------------------------------------------

@@ -239,7 +239,8 @@ class RouteraOAuth(httpx.Auth):
     """OAuth2 client credentials: fetch a token, reuse it, renew it before it expires and once on a 401.
 
     One fetch at a time: concurrent callers (threads, or tasks of one event loop) wait for the fetch in
-    flight and then use its token.
+    flight and then use its token. A 429 from the token endpoint ends the flow with that answer, so the
+    transport's policy (and the rate budget) treat it as the call's own 429: waited out and retried.
     """
 
     requires_response_body = True
@@ -302,6 +303,8 @@ class RouteraOAuth(httpx.Auth):
             if self._stale():
                 token_response = yield self._token_request()
                 read_sync(token_response, VENDOR, "oauth2.token")
+                if token_response.status_code == 429:
+                    return  # the token endpoint's 429 becomes the call's: the policy waits and retries it
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request
@@ -320,6 +323,8 @@ class RouteraOAuth(httpx.Auth):
             if self._stale():
                 token_response = yield self._token_request()
                 await read_async(token_response, VENDOR, "oauth2.token")
+                if token_response.status_code == 429:
+                    return  # the token endpoint's 429 becomes the call's: the policy waits and retries it
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request
