@@ -14,24 +14,35 @@ from __future__ import annotations
 import asyncio
 import time
 import weakref
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from datetime import datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, overload
 
 import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 
 from ._adapter import Adapter, Capabilities
 from ._budget import RateLimitStatus
+from ._bulk import map_async, map_sync
 from ._engine import run_async, run_sync
-from ._errors import DeskClosedError, InvalidArgumentError
+from ._errors import DeskClosedError, InvalidArgumentError, TicketkitError
 from ._paging import TicketPage, masked
-from ._prepare import AttachmentsPreparation, CallOptions, CommentsPreparation, Listing, Prepared, TicketsPreparation
+from ._prepare import (
+    AttachmentsPreparation,
+    Bulk,
+    CallOptions,
+    CommentsPreparation,
+    Listing,
+    Prepared,
+    TicketsPreparation,
+)
 from ._redaction import display_url
 from ._transport import RequestOptions
 
 T = TypeVar("T")
+# A ticket's comments, as `comments.list_many` yields them (a name: inside the resources, `list` is a method).
+TicketThread = list[Comment]
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 # The type of `desk.client` (the vendor's generated client), set by connect()'s overloads; a bare `Desk` is
 # `Desk[Any]`. The default is for type checkers only: typing.TypeVar takes `default=` from Python 3.13.
@@ -129,6 +140,12 @@ class Desk(_BaseDesk[httpx.Client, C]):
         for page in self._pages(listing, strict=True):
             yield from page.items
 
+    def _many(self, bulk: Bulk[T]) -> Iterator[Any]:
+        """A bulk helper's results in input order, from a pool of `bulk.concurrency` threads."""
+        return map_sync(
+            bulk.items, lambda item: self._run(bulk.prepare(item)), bulk.concurrency, bulk.return_exceptions
+        )
+
     def close(self) -> None:
         """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
         self._http.close()
@@ -196,6 +213,14 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
             for ticket in page.items:
                 yield ticket
 
+    def _many(self, bulk: Bulk[T]) -> AsyncIterator[Any]:
+        """A bulk helper's results in input order, at most `bulk.concurrency` tasks at once."""
+
+        async def one(item: Any) -> T:
+            return await self._run(bulk.prepare(item))
+
+        return map_async(bulk.items, one, bulk.concurrency, bulk.return_exceptions)
+
     async def aclose(self) -> None:
         """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
         elsewhere = self._loop is not None and self._loop() is not _running_loop()
@@ -235,6 +260,50 @@ class Tickets(TicketsPreparation[Desk]):
         """One ticket, with its thread and attachments where the vendor returns them."""
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._get(call, ticket_id))
+
+    @overload
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[False] = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Ticket]: ...
+    @overload
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[True],
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Ticket | TicketkitError]: ...
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Ticket] | Iterator[Ticket | TicketkitError]:
+        """The tickets of `ticket_ids`, in their order, fetched concurrently: at most `concurrency` requests in
+        flight (default: connect()'s `concurrency`, 8), under the credential's rate budget; the ids are read a
+        few ahead, never all at once (a generator of a million ids is fine). Iterate the result (`async for` on
+        an AsyncDesk); leaving early cancels what has not started. A failed ticket raises its ticketkit error,
+        or with `return_exceptions=True` is yielded in its place.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
 
     def list(
         self,
@@ -346,6 +415,50 @@ class Comments(CommentsPreparation[Desk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._list(call, ticket_id))
 
+    @overload
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[False] = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[TicketThread]: ...
+    @overload
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[True],
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[TicketThread | TicketkitError]: ...
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[TicketThread] | Iterator[TicketThread | TicketkitError]:
+        """The thread of each ticket of `ticket_ids`, in their order, fetched concurrently: at most
+        `concurrency` requests in flight (default: connect()'s `concurrency`, 8), under the credential's rate
+        budget; the ids are read a few ahead, never all at once. Iterate the result (`async for` on an
+        AsyncDesk); leaving early cancels what has not started. A failed thread raises its ticketkit error, or
+        with `return_exceptions=True` is yielded in its place.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
+
     def create(
         self,
         ticket_id: str,
@@ -391,6 +504,50 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         """One ticket, with its thread and attachments where the vendor returns them."""
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._get(call, ticket_id))
+
+    @overload
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[False] = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Ticket]: ...
+    @overload
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[True],
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Ticket | TicketkitError]: ...
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Ticket] | AsyncIterator[Ticket | TicketkitError]:
+        """The tickets of `ticket_ids`, in their order, fetched concurrently: at most `concurrency` requests in
+        flight (default: connect()'s `concurrency`, 8), under the credential's rate budget; the ids are read a
+        few ahead, never all at once (a generator of a million ids is fine). Iterate the result (`async for` on
+        an AsyncDesk); leaving early cancels what has not started. A failed ticket raises its ticketkit error,
+        or with `return_exceptions=True` is yielded in its place.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
 
     def list(
         self,
@@ -501,6 +658,50 @@ class AsyncComments(CommentsPreparation[AsyncDesk]):
         """The ticket's thread, in the vendor's order."""
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._list(call, ticket_id))
+
+    @overload
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[False] = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[TicketThread]: ...
+    @overload
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[True],
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[TicketThread | TicketkitError]: ...
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[TicketThread] | AsyncIterator[TicketThread | TicketkitError]:
+        """The thread of each ticket of `ticket_ids`, in their order, fetched concurrently: at most
+        `concurrency` requests in flight (default: connect()'s `concurrency`, 8), under the credential's rate
+        budget; the ids are read a few ahead, never all at once. Iterate the result (`async for` on an
+        AsyncDesk); leaving early cancels what has not started. A failed thread raises its ticketkit error, or
+        with `return_exceptions=True` is yielded in its place.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
 
     async def create(
         self,

@@ -12,7 +12,7 @@ an argument check may quote what it refused, never a credential.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
@@ -24,6 +24,7 @@ from . import _arguments as args
 from . import _cursor
 from ._adapter import Adapter, Capabilities, Page, Plan
 from ._engine import Started, start
+from ._errors import InvalidArgumentError
 from ._paging import Lister
 from ._transport import RequestOptions
 
@@ -87,6 +88,17 @@ def _dated(plan: Plan[T], lister: Lister) -> Plan[T]:
         plan.close()
 
 
+@dataclass(frozen=True, slots=True)
+class Bulk(Generic[T]):
+    """A bulk helper's calls, checked as far as they can be before the first: the items (read lazily), how to
+    prepare the call for one (its own checks raise for that item only), and how many run at once."""
+
+    items: Iterable[Any]
+    prepare: Callable[[Any], Prepared[T]]
+    concurrency: int
+    return_exceptions: bool
+
+
 class PreparingDesk(Protocol):
     """What the preparation needs of a desk (both desks are one)."""
 
@@ -117,6 +129,29 @@ class Resource(Generic[D]):
         if operation not in desk.capabilities:
             raise self._adapter.unsupported(operation)
         return desk._options.merged(call.timeout, call.max_retries, call.extra_headers, call.call_timeout)
+
+    def _bulk(
+        self,
+        operation: str,
+        call: CallOptions,
+        ids: object,
+        concurrency: object,
+        return_exceptions: object,
+        prepare: Callable[[Any], Prepared[T]],
+    ) -> Bulk[T]:
+        """What a bulk helper checks at its call: the desk, the operation, the call options, `concurrency` (the
+        desk's `concurrency=` by default), `return_exceptions`, and that `ids` is an iterable of ids (not one id)."""
+        try:
+            options = self._options(operation, call)
+            if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
+                raise InvalidArgumentError(
+                    f"{operation} takes an iterable of ticket ids (a list, a generator), not {ids!r}"
+                )
+            most = options.concurrency if concurrency is None else args.concurrency(concurrency)
+            return Bulk(ids, prepare, most, args.flag("return_exceptions", return_exceptions))
+        except Exception as exc:
+            self._desk._options.secrets.with_headers(call.extra_headers).scrub(exc)
+            raise
 
     def _prepare(self, operation: str, call: CallOptions, plan: Callable[[], Plan[T]]) -> Prepared[T]:
         """`plan()` checks the call's arguments and makes the vendor's plan, which is started here."""
@@ -162,6 +197,9 @@ class TicketsPreparation(Resource[D]):
             self._desk._options.secrets.with_headers(call.extra_headers).scrub(exc)
             raise
 
+    def _get_many(self, call: CallOptions, ids: object, concurrency: object, return_exceptions: object) -> Bulk[Ticket]:
+        return self._bulk("tickets.get", call, ids, concurrency, return_exceptions, partial(self._get, call))
+
     def _create(
         self, call: CallOptions, subject: object, description: object, email: object, vendor: Mapping[str, Any]
     ) -> Prepared[Ticket]:
@@ -193,6 +231,11 @@ class TicketsPreparation(Resource[D]):
 class CommentsPreparation(Resource[D]):
     def _list(self, call: CallOptions, ticket_id: object) -> Prepared[list[Comment]]:
         return self._prepare("comments.list", call, lambda: self._adapter.list_comments(args.ticket_id(ticket_id)))
+
+    def _list_many(
+        self, call: CallOptions, ids: object, concurrency: object, return_exceptions: object
+    ) -> Bulk[list[Comment]]:
+        return self._bulk("comments.list", call, ids, concurrency, return_exceptions, partial(self._list, call))
 
     def _create(
         self, call: CallOptions, ticket_id: object, body: object, internal: object, vendor: Mapping[str, Any]
