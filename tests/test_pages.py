@@ -358,10 +358,10 @@ def test_a_ticket_changed_while_listing_is_caught_by_the_next_run_from_the_water
 
 def touch(desk: ticketkit.Desk, ticket_id: str) -> ticketkit.Ticket:
     """Write to a ticket so that its updated_at moves, leaving it in the default listing (Routera's closed
-    tickets are archived, out of it; Tickiti changes a ticket through a reply)."""
+    tickets are archived, out of it; Tickiti and Ankra through a reply)."""
     if desk.vendor == "routera":
         return desk.tickets.update(ticket_id, subject="Changed while the listing ran")
-    if desk.vendor == "tickiti":
+    if desk.vendor in ("tickiti", "ankra"):  # (Ankra's close of a closed ticket changes nothing)
         desk.comments.create(ticket_id, body="Changed while the listing ran")
         return desk.tickets.get(ticket_id)
     return desk.tickets.close(ticket_id)
@@ -469,3 +469,35 @@ def test_the_watermark_is_the_newest_seen_capped_by_the_first_pages_server_date(
     assert len(pages) >= 2
     expected = min(newest, served - dt.timedelta(seconds=1))
     assert pages[-1].watermark == expected
+
+
+@pytest.mark.parametrize("skew", [-1.0, 1.0], ids=["sandbox-1s", "sandbox+1s"])
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_a_ticket_written_behind_the_listing_is_caught_next_run_despite_later_ones_and_skew(
+    vendor: str, skew: float, mode: str
+) -> None:
+    """The sandbox's clock a second ahead or behind ours. After page 1, ticket B (on page 1) is written; two
+    seconds later (the sandbox's clock moved on) ticket C, on the last page, is written and then listed. The
+    newest updated_at seen is C's, later than B's: the watermark must still be at or before B's, capped by the
+    first page's server Date less a second, so the next run from it lists B."""
+    with serving(vendor, clock_skew=skew) as sandbox:
+        options = served_options(sandbox)
+        with ticketkit.connect(vendor, **options) as desk:
+            for number in range(CREATED):
+                new_ticket(desk, number)
+            last_page = all_pages(sandbox, page_size=PAGE_SIZE)[-1]
+            pages = iter(desk.tickets.pages(page_size=PAGE_SIZE))
+            first = next(pages)
+            on_first = {t.id for t in first.items}
+            later = [t.id for t in last_page.items if t.id not in on_first]  # none: Tickiti's one page
+            late = (later or [t.id for t in first.items[1:]])[-1]
+            b = touch(desk, first.items[0].id)
+            sandbox.clock_skew += 2  # two seconds pass on the sandbox's clock
+            sandbox.app.clock_skew += 2
+            c = touch(desk, late)
+            rest = list(pages)
+        assert b.updated_at is not None and c.updated_at is not None and c.updated_at > b.updated_at
+        last = (rest or [first])[-1]
+        assert last.watermark is not None and last.watermark <= b.updated_at
+        following = child(mode, sandbox, updated_since=last.watermark.isoformat())
+        assert {b.id, c.id} <= set(following["ids"])
