@@ -182,7 +182,9 @@ class Capabilities:
     updated_since_filter: Literal["server", "client"] = "client"
 
     def __contains__(self, operation: object) -> bool:
-        return isinstance(operation, str) and bool(getattr(self, operation.replace(".", "_"), False))
+        return (
+            isinstance(operation, str) and operation in OPERATIONS and bool(getattr(self, operation.replace(".", "_")))
+        )
 
     @property
     def supported(self) -> tuple[str, ...]:
