@@ -244,3 +244,18 @@ def test_connect_refuses_a_bad_rate_limit(value: object) -> None:
 def test_connect_refuses_a_bad_concurrency(value: object) -> None:
     with pytest.raises(ticketkit.InvalidArgumentError, match="concurrency"):
         ticketkit.connect("intercom", token="tok", concurrency=value)
+
+
+def test_a_wait_past_max_retry_wait_is_not_waited_the_vendor_answers(waits: list[float]) -> None:
+    """Remaining 0 and a reset an hour away: the budget does not hold the call an hour; the request goes and the
+    vendor's 429 is the caller's RateLimitError."""
+    reset = int(dt.datetime.now(dt.UTC).timestamp()) + 3600
+    busy = ok({"type": "error.list", "errors": [{"code": "rate_limit_exceeded", "message": "slow"}]}, 429)
+    busy.headers.update(headers(1, 0, reset))
+    recorder = Recorder().on("POST", "/tickets/search", ok(LIST_PAGE, **headers(1, 0, reset)), busy)
+    with ticketkit.connect("intercom", token="tok", transport=recorder.transport, max_retries=0) as desk:
+        list(desk.tickets.list())
+        with pytest.raises(ticketkit.RateLimitError) as refused:
+            list(desk.tickets.list())
+    assert waits == [] and len(recorder.requests) == 2
+    assert refused.value.retry_after == near(3600) or refused.value.retry_after > 3500

@@ -16,6 +16,8 @@ What it reads, and what it does with it:
   precision (a skewed server clock then costs a slower window, never a 429).
 - `Retry-After` (seconds or an HTTP date) or `retry-after-ms` on a 429 or 503, or the rate-limit reset on a
   429 that has no Retry-After: every sharer is held until then (the request that got it waits in its own retry).
+- A wait longer than the call's `max_retry_wait` is not waited (as the transport does with a vendor-asked wait):
+  the request goes, and the vendor's answer (its 429, a RateLimitError with `retry_after`) is the caller's.
 - Nothing (Routera, Tickiti, Ankra document no rate-limit headers): no pacing, but `connect(rate_limit=R)`
   spaces requests at most R per second (a token bucket holding one request), and 429s are honoured as above.
 
@@ -95,14 +97,15 @@ class RateBudget:
 
     # -- before a request ---------------------------------------------------------------------------------
 
-    def reserve(self, now: float, waited_until: float = -math.inf) -> float:
+    def reserve(self, now: float, waited_until: float = -math.inf, *, at_once: bool = False) -> float:
         """0.0 when a request may go now (it is counted as in flight until `observe` or `release`), else the
         seconds to wait before asking again. `waited_until`: the caller already waited until then (its own retry
-        wait), so a hold ending by then is over for it."""
+        wait), so a hold ending by then is over for it. `at_once`: count the request as sent whatever the wait
+        (a caller that will not wait that long lets the vendor answer)."""
         with self._lock:
             moment = max(now, waited_until)
             ready = self._earliest(moment)
-            if ready > moment + EPSILON:
+            if ready > moment + EPSILON and not at_once:
                 delay = ready - moment
                 self._waited += delay
                 return delay

@@ -275,6 +275,9 @@ def _paced(
         delay = budget.reserve(now, slept_until)
         if delay <= 0:
             return
+        if delay > options.max_retry_wait:  # not worth holding the caller: the vendor's answer will say so
+            budget.reserve(now, slept_until, at_once=True)
+            return
         if now + delay >= deadline:
             raise APITimeoutError(
                 adapter.vendor,
