@@ -94,7 +94,7 @@ class Sandbox:
             if isinstance(seed, bool) or not isinstance(seed, int):
                 raise ValueError(f"seed must be a whole number, not {seed!r}")
             end = int(time.time() + self.clock_skew) - 60
-            synthetic = Synthetic(tickets, seed, end, total_shortfall)
+            synthetic = Synthetic(tickets, seed, end)
             self.app.use_synthetic(synthetic)
             synthetic.corrupt.update(corrupt_indices(corrupt_tickets, tickets, self.app.synthetic_index))
         elif corrupt_tickets:

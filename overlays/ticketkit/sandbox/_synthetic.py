@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
-from collections.abc import Callable, Collection, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Collection, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -83,21 +83,16 @@ class Timeline:
 
 @dataclass
 class Synthetic:
-    """What `Sandbox(tickets=..., seed=..., total_shortfall=..., corrupt_tickets=...)` asks of a fake."""
+    """What `Sandbox(tickets=..., seed=..., corrupt_tickets=...)` asks of a fake."""
 
     count: int
     seed: int
     end: int
-    total_shortfall: int = 0
     corrupt: set[int] = field(default_factory=set)  # indices of the tickets sent with a broken `created_at`
 
     @property
     def timeline(self) -> Timeline:
         return Timeline(self.count, self.seed, self.end)
-
-    def reported(self, true_total: int) -> int:
-        """The total a listing reports: the true one, less the shortfall asked for."""
-        return max(0, true_total - self.total_shortfall)
 
 
 def corrupt_indices(given: Collection[int | str], count: int, index_of: Callable[[str], int | None]) -> frozenset[int]:
@@ -437,9 +432,3 @@ def seeded_prefix(seed: int, vendor: str) -> str:
     """The first four groups of a uuid4 for the seed's ids (different seeds, different ids)."""
     digest = hashlib.sha256(f"ticketkit-synthetic:{vendor}:{seed}".encode()).hexdigest()
     return f"{digest[:8]}-{digest[8:12]}-4{digest[13:16]}-8{digest[17:20]}"
-
-
-def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch

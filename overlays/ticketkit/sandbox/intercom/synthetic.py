@@ -16,7 +16,6 @@ import bisect
 from typing import Any
 
 from .._synthetic import (
-    CORRUPT_DATE,
     LazyMap,
     LazyTickets,
     Listing,
@@ -40,7 +39,7 @@ from .models import (
     Ticket,
     tiny_png,
 )
-from .search import Predicate, SearchError, compile_query, decode_cursor
+from .search import Predicate, compile_query, decode_cursor
 
 TICKET_BASE = 10_000_000
 NUMBER_BASE = 1_000_000
@@ -243,4 +242,4 @@ def skipped_before(listing: Listing[Ticket], tickets: SyntheticTickets, starting
     return listing.synthetic_count(below) + created
 
 
-__all__ = ["CORRUPT_DATE", "SearchError", "install", "search_listing", "skipped_before"]
+__all__ = ["SyntheticTickets", "install", "search_listing", "skipped_before"]
