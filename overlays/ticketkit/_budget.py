@@ -142,6 +142,9 @@ class RateBudget:
 
     def observe(self, status: int, headers: Mapping[str, str], now: float, wall: float | None = None) -> None:
         """Read an answer's rate-limit headers (and release its request). `headers`: case-insensitive."""
+        if status not in (429, 503) and "x-ratelimit-reset" not in headers and "ratelimit-reset" not in headers:
+            self.release()  # the common answer of a vendor without rate-limit headers: nothing to read
+            return
         wall = time.time() if wall is None else wall
         with self._lock:
             self._in_flight = max(0, self._in_flight - 1)
