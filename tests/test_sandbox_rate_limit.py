@@ -226,7 +226,6 @@ def test_concurrent_clients_on_loopback_never_get_more_than_the_limit_in_any_win
     assert stats.throttled == statuses.count(429) and stats.throttled + len(stats.accepted) == 320
     assert statuses.count(429) > 0  # 320 requests cannot all fit: the limit was reached
     assert 0 < sandbox.busiest_window() <= limit.requests
-    assert stats.accepted == sorted(stats.accepted)
 
 
 # -- stats ------------------------------------------------------------------------------------------------------

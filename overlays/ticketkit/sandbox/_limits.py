@@ -74,7 +74,8 @@ class SandboxStats:
     - `requests`: answers sent (429s included; a dropped connection is no answer);
     - `throttled`: 429s sent (by the rate limit, or injected by `Faults`);
     - `accepted`: the `time.monotonic()` of each request the rate limit let through (every request when there
-      is no limit; a dropped connection's too, as it used the window), in order.
+      is no limit; a dropped connection's too, as it used the window), in order of acceptance (they are
+      counted when answered, and answers of concurrent requests finish in any order: sorted on reading).
     """
 
     def __init__(self) -> None:
@@ -105,7 +106,7 @@ class SandboxStats:
     @property
     def accepted(self) -> list[float]:
         with self._lock:
-            return self._accepted.tolist()
+            return sorted(self._accepted)
 
     def reset(self) -> None:
         with self._lock:
