@@ -28,7 +28,6 @@ Before the first answer on a credential nothing is known: requests go (a bulk he
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import hashlib
 import math
 import os
@@ -37,6 +36,8 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from ._reading import header_number, http_date, retry_after_seconds
 
 # A wait the budget asks for while it waits for an answer in flight (a probe of a new window): short, since
 # an answer is what it waits for.
@@ -193,22 +194,12 @@ class RateBudget:
 # -- reading headers -------------------------------------------------------------------------------------
 
 
-def _number(value: str | None) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value.strip())
-    except ValueError:
-        return None
-    return number if math.isfinite(number) and number >= 0 else None
-
-
 def _window(headers: Mapping[str, str], server_now: float) -> tuple[int, int, float] | None:
     """(limit, remaining, seconds until the window resets) from either family of headers, or None."""
     for prefix in ("x-ratelimit-", "ratelimit-"):
-        limit = _number(headers.get(prefix + "limit"))
-        remaining = _number(headers.get(prefix + "remaining"))
-        reset = _number(headers.get(prefix + "reset"))
+        limit = header_number(headers.get(prefix + "limit"))
+        remaining = header_number(headers.get(prefix + "remaining"))
+        reset = header_number(headers.get(prefix + "reset"))
         if limit is None or remaining is None or reset is None:
             continue
         seconds = reset - server_now if reset >= UNIX_TIME else reset
@@ -217,34 +208,16 @@ def _window(headers: Mapping[str, str], server_now: float) -> tuple[int, int, fl
 
 
 def _retry_after(headers: Mapping[str, str], server_now: float) -> float | None:
-    """`retry-after-ms`, or `Retry-After` in seconds or as an HTTP date."""
-    millis = _number(headers.get("retry-after-ms"))
-    if millis is not None:
-        return min(millis / 1000, MAX_WINDOW)
-    value = headers.get("retry-after")
-    seconds = _number(value)
-    if seconds is None and value:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            return None
-        seconds = max(0.0, when.timestamp() - server_now)
+    """What the answer asks to wait, at most the longest window believed."""
+    seconds = retry_after_seconds(headers, server_now)
     return None if seconds is None else min(seconds, MAX_WINDOW)
 
 
 def _server_wall(date: str | None, wall: float) -> float:
     """The server's Unix time: the (finer) local clock when the server's Date agrees with it, else the Date."""
-    if not date:
+    served = http_date(date)
+    if served is None:
         return wall
-    try:
-        moment = email.utils.parsedate_to_datetime(date)
-    except (TypeError, ValueError, IndexError):
-        return wall
-    if moment.tzinfo is None:
-        return wall
-    served = moment.timestamp()
     return wall if 0.0 <= wall - served < CLOCK_AGREEMENT else served
 
 

@@ -8,7 +8,6 @@ Both desks drive a `Lister` the same way; only the fetching differs (blocking or
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from ._adapter import ListQuery, Page, RejectedRecord
 from ._cursor import CursorState
 from ._errors import PagingLoopError, ResponseValidationError
 from ._logging import logger
+from ._reading import http_date
 from ._transport import RequestOptions
 
 T = TypeVar("T")
@@ -177,14 +177,8 @@ def _rest(fresh: list[Ticket], kept: list[Ticket]) -> list[Ticket]:
 
 def _server_time(date: str | None) -> float:
     """The server's time from its `Date` header (Unix seconds); the local clock when it sent none."""
-    if date:
-        try:
-            moment = email.utils.parsedate_to_datetime(date)
-        except (TypeError, ValueError, IndexError):
-            moment = None
-        if moment is not None and moment.tzinfo is not None:
-            return moment.timestamp()
-    return time.time()
+    served = http_date(date)
+    return time.time() if served is None else served
 
 
 # Pages holding only tickets already listed that a list skips, since its last new ticket, before it stops.

@@ -11,8 +11,9 @@ import datetime as dt
 import email.utils
 import gc
 import json
+import math
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -256,24 +257,41 @@ def fallback_error_info(response: httpx.Response) -> ErrorInfo:
     return ErrorInfo(message=clipped(text, 200) if text else "(empty body)")
 
 
-def parse_retry_after(response: httpx.Response) -> float | None:
-    """`retry-after-ms`, or `Retry-After` in seconds or as an HTTP date."""
-    headers = response.headers
-    millis = headers.get("retry-after-ms")
-    if millis:
-        try:
-            return max(0.0, float(millis) / 1000)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
+def header_number(value: str | None) -> float | None:
+    """A header's value as a finite, non-negative number; None when absent or anything else."""
+    if value is None:
+        return None
+    try:
+        number = float(value.strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) and number >= 0 else None
+
+
+def http_date(value: str | None) -> float | None:
+    """An HTTP date (`Date`, `Retry-After`) as Unix seconds; None when absent, malformed or without a zone."""
     if not value:
         return None
     try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
         return None
-    return max(0.0, when.timestamp() - time.time())
+    return moment.timestamp() if moment.tzinfo is not None else None
+
+
+def retry_after_seconds(headers: Mapping[str, str], now: float) -> float | None:
+    """`retry-after-ms`, or `Retry-After` in seconds or as an HTTP date (read against `now`, Unix seconds)."""
+    millis = header_number(headers.get("retry-after-ms"))
+    if millis is not None:
+        return millis / 1000
+    value = headers.get("retry-after")
+    seconds = header_number(value)
+    if seconds is not None:
+        return seconds
+    when = http_date(value)
+    return None if when is None else max(0.0, when - now)
+
+
+def parse_retry_after(response: httpx.Response) -> float | None:
+    """Seconds an answer asks to wait before the next request (`retry_after_seconds` against our clock)."""
+    return retry_after_seconds(response.headers, time.time())
