@@ -115,6 +115,12 @@ class FakeDesk:
         self.tickets = _Tickets(self)
         self.comments = _Comments(self)
 
+    def __enter__(self) -> FakeDesk:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
+
     @property
     def rate_limit(self) -> RateLimit:
         return RateLimit(limit=100, remaining=60, reset=None, requests=self.requests, throttled=1, waited=0.5)
