@@ -538,7 +538,7 @@ def test_upload_without_a_file_part_is_422() -> None:
 
 
 def test_pages_cover_every_ticket_once_newest_first() -> None:
-    sandbox = Sandbox("ankra", seed=False)
+    sandbox = Sandbox("ankra", demo=False)
     http = client(sandbox)
     made = [create(http, subject=f"Ticket {n}")["id"] for n in range(5)]
     pages = [checked(http.get(TICKETS, params={"page": n, "page_size": 2}), 200) for n in (1, 2, 3, 4)]
@@ -552,7 +552,7 @@ def test_pages_cover_every_ticket_once_newest_first() -> None:
 
 
 def test_empty_organisation_lists_zero_pages() -> None:
-    body = checked(client(Sandbox("ankra", seed=False)).get(TICKETS), 200)
+    body = checked(client(Sandbox("ankra", demo=False)).get(TICKETS), 200)
     assert body == {"result": [], "pagination": {"page": 1, "page_size": 20, "total_pages": 0, "total_count": 0}}
 
 

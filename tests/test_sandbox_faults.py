@@ -114,7 +114,7 @@ def test_sync_latency_sleeps(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unknown_vendor_and_unseeded_sandboxes() -> None:
     with pytest.raises(ValueError, match="unknown vendor"):
         Sandbox("zendesk")
-    with client(Sandbox("ankra", seed=False)) as http:
+    with client(Sandbox("ankra", demo=False)) as http:
         assert http.get(TICKETS).json()["result"] == []
     with client(Sandbox("ankra")) as http:
         assert http.get(TICKETS).json()["result"]

@@ -901,7 +901,7 @@ def test_the_seed_has_varied_tickets_with_threads_and_files(client: httpx.Client
     now = time.time()
     assert all(now - 7 * 86400 < t["created_at"] <= t["updated_at"] <= now for t in tickets)
     assert (
-        Sandbox("intercom", seed=False)
+        Sandbox("intercom", demo=False)
         .app.handle(
             httpx.Request(
                 "POST",

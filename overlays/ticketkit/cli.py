@@ -3,8 +3,8 @@
     ticketkit get intercom 1268
     ticketkit list ankra --status open --limit 20 --json
     ticketkit --sandbox create tickiti --subject "Printer" --description "On fire" --requester-email a@b.c
-    ticketkit export routera --out tickets.jsonl --with-comments      (--resume after a kill; see --help)
-    ticketkit sandbox serve intercom --port 8080
+    ticketkit export intercom --out tickets.jsonl --with-comments      (--resume after a kill; see --help)
+    ticketkit sandbox serve intercom --port 8080 --rate-limit 600/60
     ticketkit demo
 
 Credentials come from flags or the environment: TICKETKIT_<VENDOR>_TOKEN, TICKETKIT_<VENDOR>_BASE_URL and
@@ -20,7 +20,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import _export_command as export_command
 from . import _output as output
@@ -29,6 +29,9 @@ from ._connect import connect
 from ._desk import Desk
 from ._errors import TicketkitError
 from ._redaction import Secrets, display_url, secret_name, userinfo
+
+if TYPE_CHECKING:
+    from .sandbox import RateLimit
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -104,10 +107,29 @@ def _parser() -> argparse.ArgumentParser:
     serve = sandbox_commands.add_parser("serve", help="serve a sandbox on 127.0.0.1 until stopped")
     serve.add_argument("vendor", choices=names)
     serve.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    serve.add_argument(
+        "--rate-limit",
+        type=_rate_limit,
+        metavar="R[/SECONDS]",
+        help="answer at most R requests in each window of SECONDS (default 1), then the vendor's 429",
+    )
+    serve.add_argument(
+        "--clock-skew", type=float, default=0.0, metavar="SECONDS", help="shift the sandbox's clock by this much"
+    )
     _add_vendor_flags(serve, _flags({entry.name: entry.sandbox_options for entry in entries}))
 
     commands.add_parser("demo", help="create, comment, read, list and close in a sandbox of every vendor")
     return parser
+
+
+def _rate_limit(text: str) -> RateLimit:
+    """`--rate-limit R[/SECONDS]` (the sandbox is imported only when a command needs it)."""
+    from .sandbox import RateLimit
+
+    try:
+        return RateLimit.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 OptionsOf = Callable[[registry.Vendor], tuple[registry.Option, ...]]
@@ -161,6 +183,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return run_demo(out)
     if args.command == "sandbox":
         options = _given(args, args.vendor, _sandbox_options, environment=False)
+        options.update(rate_limit=args.rate_limit, clock_skew=args.clock_skew)
         return _serve(args.vendor, args.port, out, options)
     with _connect(args) as desk:
         return COMMANDS[args.command](desk, args, out, err)
@@ -212,7 +235,8 @@ def _serve(vendor: str, port: int, out: TextIO, options: dict[str, Any]) -> int:
         server, sandbox = make_server(vendor, port=port, **options)
     except ValueError as exc:  # an option value the sandbox does not model (an Intercom version, say)
         raise UsageError(str(exc)) from exc
-    print(f"{vendor} sandbox at {sandbox.base_url} (token {sandbox.app.token!r}); Ctrl-C stops it", file=out)
+    limited = f", at most {sandbox.rate_limit} requests" if sandbox.rate_limit else ""
+    print(f"{vendor} sandbox at {sandbox.base_url} (token {sandbox.app.token!r}{limited}); Ctrl-C stops it", file=out)
     out.flush()
     try:
         server.serve_forever(poll_interval=0.1)

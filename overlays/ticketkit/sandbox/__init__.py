@@ -7,17 +7,29 @@
 
 One implementation, two ways to reach it: in-process as an httpx transport (sync and async, no sockets), or
 on loopback with `serving(vendor)` / `ticketkit sandbox serve VENDOR --port N`. `Faults` injects latency,
-error statuses, 429s with Retry-After, and dropped connections.
+error statuses, 429s with Retry-After, and dropped connections; `rate_limit=` enforces a vendor-style rate
+limit (fixed windows, the vendor's own 429), and `sandbox.stats` counts what was answered.
 """
 
 from typing import Any
 
 from .. import _registry
 from ._faults import Faults
+from ._limits import RateLimit, SandboxStats
 from ._sandbox import TOKEN, Sandbox, SandboxTransport
 from ._server import make_server, serving
 
-__all__ = ["TOKEN", "VENDORS", "Faults", "Sandbox", "SandboxTransport", "make_server", "serving"]
+__all__ = [
+    "TOKEN",
+    "VENDORS",
+    "Faults",
+    "RateLimit",
+    "Sandbox",
+    "SandboxStats",
+    "SandboxTransport",
+    "make_server",
+    "serving",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -75,6 +75,7 @@ class App:
         self.token = token
         self.base_url = base_url.rstrip("/")
         self.lock = threading.RLock()  # the loopback server answers from several threads
+        self.clock_skew = 0.0  # seconds added to every time the fake writes (`Sandbox(clock_skew=...)`)
 
     # -- what subclasses provide -----------------------------------------------------------------------
 
@@ -98,6 +99,20 @@ class App:
 
     def seed(self) -> None:
         """Fill the store with a few demo tickets, with threads and attachments."""
+
+    def now(self) -> dt.datetime:
+        """The fake's clock (whole seconds, UTC): the real one, shifted by `clock_skew`."""
+        return now() + dt.timedelta(seconds=self.clock_skew)
+
+    def rate_limit_headers(self, limit: int, remaining: int, reset: int) -> dict[str, str]:
+        """The headers the vendor puts on every answer under a rate limit (`reset`: Unix seconds); none here."""
+        return {}
+
+    def too_many_requests(self, retry_after: int) -> httpx.Response:
+        """The vendor's 429 when the sandbox's rate limit is reached: its error body and `Retry-After`."""
+        response = self.error(429, "rate_limit_exceeded", "Too many requests: rate limit exceeded")
+        response.headers["Retry-After"] = str(retry_after)
+        return response
 
     def connect_options(self) -> dict[str, Any]:
         """The credentials and vendor keywords `ticketkit.connect()` needs to use this fake."""

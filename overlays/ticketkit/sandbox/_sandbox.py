@@ -5,6 +5,8 @@ Which fakes exist, and where each answers, is the vendor registry's to say (`_re
 from __future__ import annotations
 
 import asyncio
+import email.utils
+import math
 import time
 from typing import Any
 
@@ -13,6 +15,7 @@ import httpx
 from .. import _registry as registry
 from ._app import App
 from ._faults import Faults
+from ._limits import Limiter, RateLimit, SandboxStats
 
 TOKEN = "sandbox-token"
 
@@ -30,8 +33,18 @@ class Sandbox:
         sandbox = Sandbox("intercom")
         desk = ticketkit.connect("intercom", **sandbox.connect_options())
 
-    `faults` injects latency, errors, 429s and dropped connections (see `Faults`). Other keywords go to the
-    vendor's fake: Intercom's `api_version` is the version it answers a request without `Intercom-Version` in.
+    - `demo`: start with the vendor's few demo tickets (threads and attachments included).
+    - `rate_limit`: at most `RateLimit(requests=R, per=seconds)` requests in each fixed window of `per` seconds
+      (a number: requests a second), counted over every request the sandbox answers, in-process and on
+      loopback alike. Over it: 429 with the vendor's own error body and `Retry-After` (whole seconds), or, for
+      a vendor that documents rate-limit headers (Intercom's `X-RateLimit-Limit/Remaining/Reset`), those
+      headers on every answer, the 429 included.
+    - `clock_skew`: seconds added to every time the sandbox writes (`updated_at` of writes, the `Date` header
+      every answer carries).
+    - `faults` injects latency, errors, 429s and dropped connections (see `Faults`).
+
+    `stats` counts what it answered (`SandboxStats`). Other keywords go to the vendor's fake: Intercom's
+    `api_version` is the version it answers a request without `Intercom-Version` in.
     """
 
     def __init__(
@@ -41,16 +54,25 @@ class Sandbox:
         token: str = TOKEN,
         base_url: str | None = None,
         faults: Faults | None = None,
-        seed: bool = True,
+        demo: bool = True,
+        rate_limit: RateLimit | float | None = None,
+        clock_skew: float = 0.0,
         **app_options: Any,
     ) -> None:
         entry = vendor_entry(vendor)
         self.vendor = vendor
         self.faults = faults or Faults()
+        self.rate_limit = None if rate_limit is None else RateLimit.of(rate_limit)
+        self.limiter = None if self.rate_limit is None else Limiter(self.rate_limit)
+        if not isinstance(clock_skew, int | float) or not math.isfinite(clock_skew):
+            raise ValueError(f"clock_skew must be a number of seconds, not {clock_skew!r}")
+        self.clock_skew = float(clock_skew)
+        self.stats = SandboxStats()
         # In process, the vendor's own API URL (never resolved: the transport answers every request itself).
         base = base_url or entry.in_process_url()
         self.app: App = entry.sandbox_module().make_app(token=token, base_url=base, **app_options)
-        if seed:
+        self.app.clock_skew = self.clock_skew
+        if demo:
             self.app.seed()
 
     @property
@@ -67,7 +89,28 @@ class Sandbox:
     # -- one request, faults included (shared by the transport and the loopback server) ------------------
 
     def answer(self, request: httpx.Request) -> httpx.Response | None:
-        """The response, or None for a dropped connection. Latency is the caller's to wait."""
+        """The response, or None for a dropped connection. Latency is the caller's to wait.
+
+        The rate limit comes first (a refused request reaches neither the faults nor the fake), then the
+        faults, then the fake; every answer gets the vendor's rate-limit headers (if any) and `Date`.
+        """
+        admission = None if self.limiter is None else self.limiter.admit()
+        accepted_at: float | None = time.monotonic() if admission is None else admission.at
+        response: httpx.Response | None
+        if admission is not None and not admission.allowed:
+            accepted_at = None
+            response = self.app.too_many_requests(max(1, math.ceil(admission.retry_after)))
+        else:
+            response = self._fault_or_answer(request)
+        if response is not None:
+            if admission is not None:
+                reset = math.ceil(round(admission.reset + self.clock_skew, 6))
+                response.headers.update(self.app.rate_limit_headers(admission.limit, admission.remaining, reset))
+            response.headers["Date"] = email.utils.formatdate(time.time() + self.clock_skew, usegmt=True)
+        self.stats.count(None if response is None else response.status_code, accepted_at)
+        return response
+
+    def _fault_or_answer(self, request: httpx.Request) -> httpx.Response | None:
         fault = self.faults.draw()
         if fault == "drop":
             return None
@@ -77,6 +120,11 @@ class Sandbox:
                 response.headers["Retry-After"] = f"{self.faults.retry_after:g}"
             return response
         return self.app.handle(request)
+
+    def busiest_window(self) -> int:
+        """The most requests accepted in any one of the rate limit's windows since `stats` was last reset
+        (never above `rate_limit.requests`); with no rate limit, 0."""
+        return 0 if self.limiter is None else self.limiter.busiest_window(self.stats.accepted)
 
 
 class SandboxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):

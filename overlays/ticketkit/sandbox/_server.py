@@ -39,7 +39,11 @@ def _handler_for(sandbox: Sandbox) -> type[BaseHTTPRequestHandler]:
                 self.connection.shutdown(socket.SHUT_RDWR)
                 self.close_connection = True
                 return
-            self.send_response(response.status_code)
+            # Not send_response(): it adds http.server's own Date, and the sandbox's (clock skew included) is
+            # already among the answer's headers.
+            self.log_request(response.status_code)
+            self.send_response_only(response.status_code)
+            self.send_header("Server", self.version_string())
             skip = {"content-length", "transfer-encoding", "connection"}
             for name, value in response.headers.multi_items():
                 if name.lower() not in skip:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ticketkit.sandbox._app import App, HTTPError, json_response, now, route
+from ticketkit.sandbox._app import App, HTTPError, json_response, route
 from ticketkit.sandbox._app import iso as _iso
 
 from . import validation
@@ -198,7 +198,7 @@ class AnkraApp(App):
     # -- state ---------------------------------------------------------------------------------------
 
     def seed(self) -> None:
-        seed_demo_tickets(self.store, now())
+        seed_demo_tickets(self.store, self.now())
 
     def connect_options(self) -> dict[str, Any]:
         return {"token": self.token, "organisation_id": PRIMARY_ORGANISATION_ID}
@@ -242,7 +242,7 @@ class AnkraApp(App):
         return self._ticket(organisation, ticket_id)
 
     def _review(self, organisation: Organisation, draft: Draft) -> Review:
-        return review_draft(draft, organisation.id, self.store.tickets_of(organisation.id), now())
+        return review_draft(draft, organisation.id, self.store.tickets_of(organisation.id), self.now())
 
     def _stored_review(self, organisation: Organisation, review_id: str) -> Review:
         """A review of this organisation that can still open a ticket; otherwise 422 on `review_id`.
@@ -253,7 +253,7 @@ class AnkraApp(App):
         review = self.store.review(organisation.id, review_id)
         if review is None:
             problem = "review not found"
-        elif review.expired(now()):
+        elif review.expired(self.now()):
             problem = f"review expired at {_iso(review.expires_at)}; review the draft again"
         elif review.ticket_id is not None:
             problem = f"review already used to open ticket {review.ticket_id}; review the draft again"
@@ -297,9 +297,8 @@ class AnkraApp(App):
             review.ticket_id = ticket.id
         return json_response(201, ticket_json(ticket))
 
-    @staticmethod
-    def _new_ticket(organisation: Organisation, create: TicketCreate, review: Review) -> Ticket:
-        moment = now()
+    def _new_ticket(self, organisation: Organisation, create: TicketCreate, review: Review) -> Ticket:
+        moment = self.now()
         draft = review.draft
         return Ticket(
             id=new_id(),
@@ -340,7 +339,7 @@ class AnkraApp(App):
         ticket = self._ticket_from_path(request, ticket_id)
         if ticket.status != "closed":
             ticket.status = "closed"
-            ticket.updated_at = now()
+            ticket.updated_at = self.now()
         return json_response(200, ticket_json(ticket))
 
     # -- comments and attachments --------------------------------------------------------------------
@@ -354,7 +353,7 @@ class AnkraApp(App):
             lambda: validation.comment_body(validation.json_object(request)),
         )
         ticket = self._ticket(organisation, valid_id)
-        moment = now()
+        moment = self.now()
         ticket.comments.append(
             Comment(id=new_id(), author_label=USER_LABEL, author_type="user", body=body, created_at=moment)
         )
@@ -367,7 +366,7 @@ class AnkraApp(App):
         organisation = self._organisation(request)
         valid_id, upload = self._validated(lambda: validation.ticket_id(ticket_id), lambda: validation.upload(request))
         ticket = self._ticket(organisation, valid_id)
-        moment = now()
+        moment = self.now()
         ticket.attachments.append(
             Attachment(
                 id=new_id(),

@@ -30,7 +30,6 @@ from .models import (
     Ticket,
     TicketState,
     TicketType,
-    now,
     seed,
 )
 from .render import Renderer, error_body
@@ -101,6 +100,19 @@ class IntercomApp(App):
     def unauthorized(self) -> httpx.Response:
         return self.error(401, "unauthorized", "Access Token Invalid")
 
+    def rate_limit_headers(self, limit: int, remaining: int, reset: int) -> dict[str, str]:
+        # [doc] on every answer under the limit, the 429 included: the window's size, what is left of it, and
+        # the Unix time at which it resets.
+        return {
+            "X-RateLimit-Limit": str(limit),
+            "X-RateLimit-Remaining": str(remaining),
+            "X-RateLimit-Reset": str(reset),
+        }
+
+    def too_many_requests(self, retry_after: int) -> httpx.Response:
+        # Intercom documents the X-RateLimit-* headers (added to every answer), not Retry-After.
+        return self.error(429, "rate_limit_exceeded", "You have exceeded the rate limit. Please try again later.")
+
     def not_found(self, what: str) -> httpx.Response:
         return self.error(404, "not_found", "Resource Not Found")
 
@@ -114,6 +126,10 @@ class IntercomApp(App):
         self.fail(400, "parameter_not_found", f"{field} is required", field)
 
     # -- shared helpers ----------------------------------------------------------------------------------
+
+    def unix_now(self) -> int:
+        """The fake's clock in Unix seconds, as Intercom writes every timestamp (`clock_skew` included)."""
+        return int(self.now().timestamp())
 
     def version_of(self, request: httpx.Request) -> ApiVersion:
         return requested(request.headers.get("intercom-version"), self.api_version)
@@ -198,7 +214,7 @@ class IntercomApp(App):
         created_at = self.optional_int(body, "created_at")
         company_id = self.optional_string(body, "company_id")
         assignees = self.assignees_for_create(body) if self.version_of(request).flat_assignment else []
-        moment = now() if created_at is None else created_at
+        moment = self.unix_now() if created_at is None else created_at
         ticket = self.store.create_ticket(ticket_type, contact, attributes, moment, company_id)
         for assignment in assignees:
             self.apply_assignment(ticket, assignment, moment)
@@ -271,7 +287,7 @@ class IntercomApp(App):
         snoozed_until = self.optional_int(body, "snoozed_until")
         is_open = self.optional_bool(body, "open")
         is_shared = self.optional_bool(body, "is_shared")
-        moment = now()
+        moment = self.unix_now()
         self.apply_attributes(ticket, attributes, moment)
         if state is not None:  # 2.14's `admin_id` performs the whole update; 2.11's only the assignment
             self.store.change_state(ticket, state, moment, acting if version.flat_assignment else None)
@@ -425,7 +441,7 @@ class IntercomApp(App):
             self.invalid("type must be admin or user", "type")
         file_ids = [f.id for f in self.attachments_from(body)]
         created_at = self.optional_int(body, "created_at")
-        moment = now()
+        moment = self.unix_now()
         part = self.store.add_part(
             ticket,
             body["message_type"],

@@ -53,7 +53,10 @@ class RouteraApp(App):
         self.tokens = TokenIssuer(self.base_url, self._now)
 
     def _now(self) -> dt.datetime:
-        return self.clock()
+        return self.clock() + dt.timedelta(seconds=self.clock_skew)
+
+    def now(self) -> dt.datetime:
+        return self._now()
 
     # -- the framework's hooks ------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from ticketkit.sandbox._app import App, HTTPError, json_response, now, route
+from ticketkit.sandbox._app import App, HTTPError, json_response, route
 
 from . import install, models
 from ._validation import Rules, json_body
@@ -61,6 +61,12 @@ class TickitiApp(App):
 
     def unauthorized(self) -> httpx.Response:
         return self.error(401, "unauthenticated", "Unauthenticated.")
+
+    def too_many_requests(self, retry_after: int) -> httpx.Response:
+        # Laravel's throttle middleware: "Too Many Attempts." with Retry-After [inferred: no limit is documented].
+        response = self.error(429, "too_many_requests", "Too Many Attempts.")
+        response.headers["Retry-After"] = str(retry_after)
+        return response
 
     def not_found(self, what: str) -> httpx.Response:
         return self.error(404, "not_found", f"{what} not found.")
@@ -208,7 +214,7 @@ class TickitiApp(App):
         new = read_new_ticket(rules)
         if new is None:
             rules.refuse()
-        ticket = open_ticket(self.store, new, now())
+        ticket = open_ticket(self.store, new, self.now())
         return json_response(201, ok({"ticket_id": str(ticket.id), "number": ticket.number}))
 
     @route("POST", "/api/v1/tickets/respond")
@@ -222,7 +228,7 @@ class TickitiApp(App):
         if new is None:
             rules.refuse()
         ticket = self._ticket(new.ticket_number)
-        response, reopened = add_response(self.store, ticket, new, now())
+        response, reopened = add_response(self.store, ticket, new, self.now())
         data = {"ticket_id": str(ticket.id), "response_id": str(response.id), "reopened": reopened}
         return json_response(200, ok(data))
 
