@@ -104,6 +104,21 @@ def exit_code(summary: Any) -> int:
     return EXIT_OK
 
 
+def _resume_hint(out: Path, err: TextIO) -> None:
+    from . import _checkpoint as checkpoints
+
+    try:
+        state = checkpoints.load(out.with_name(out.name + ".checkpoint.json"))
+    except checkpoints.CheckpointError:
+        return
+    if not state.complete:
+        print(
+            f"ticketkit: the export stopped after {state.counts.tickets} tickets ({state.counts.pages} pages); "
+            "the same command with --resume continues it",
+            file=err,
+        )
+
+
 def run(desk: Desk, args: argparse.Namespace, origin: str | None, out: TextIO, err: TextIO) -> int:
     """Run the export the flags ask for; print its summary (JSON with --json); returns the exit code."""
     from ._sync_export import ExportError, run_export
@@ -113,6 +128,9 @@ def run(desk: Desk, args: argparse.Namespace, origin: str | None, out: TextIO, e
         summary = run_export(desk, request, progress=err if args.progress else None)
     except ExportError as exc:
         raise ExportUsageError(str(exc)) from None
+    except (Exception, KeyboardInterrupt):  # cli.py reports the error itself; this says how to go on
+        _resume_hint(request.out, err)
+        raise
     if args.json:
         print(json.dumps(summary.to_dict()), file=out)
     else:
