@@ -22,6 +22,7 @@ from export_fake_desk import Crash, FakeDesk, updated_at
 from ticketkit import APIConnectionError
 from ticketkit import _checkpoint as checkpoints
 from ticketkit._export_command import EXIT_INCOMPLETE, EXIT_OK, EXIT_RECORD_ERRORS, exit_code
+from ticketkit._progress import Progress
 from ticketkit._sync_export import ExportError, ExportRequest, ExportSummary, Paths, run_export
 
 
@@ -386,6 +387,13 @@ def test_the_progress_line_shows_tickets_per_second_and_the_budget(tmp_path: Pat
     run_export(FakeDesk(20), ExportRequest(out=tmp_path / "u.jsonl"), progress=terminal)  # type: ignore[arg-type]
     shown = terminal.getvalue()
     assert shown.startswith("\rfakedesk export: ") and shown.endswith("\n") and "\033[K" in shown
+
+
+def test_a_resumed_exports_rate_counts_only_this_runs_tickets() -> None:
+    now = [0.0]
+    meter = Progress(io.StringIO(), "x export", clock=lambda: now[0], already=100)
+    now[0] = 10.0
+    assert meter.line(150, 60, None) == "x export: 150 tickets, 5/s, 60 requests"
 
 
 def test_no_progress_when_not_asked(tmp_path: Path) -> None:

@@ -40,7 +40,9 @@ class Progress:
         *,
         clock: Callable[[], float] = time.monotonic,
         every: float | None = None,
+        already: int = 0,
     ) -> None:
+        """`already`: the tickets written before this run (a resume): shown in the count, not in the rate."""
         self._stream = stream
         self._label = label
         self._clock = clock
@@ -48,11 +50,12 @@ class Progress:
         self._every = every if every is not None else (0.2 if self._live else 10.0)
         self._started = clock()
         self._shown_at: float | None = None
-        self._last = ""
+        self._already = already
 
     def line(self, tickets: int, requests: int, status: Any) -> str:
         seconds = max(self._clock() - self._started, 1e-9)
-        text = f"{self._label}: {tickets} tickets, {tickets / seconds:.0f}/s, {requests} requests"
+        rate = (tickets - self._already) / seconds
+        text = f"{self._label}: {tickets} tickets, {rate:.0f}/s, {requests} requests"
         budget = budget_text(status)
         return f"{text}; {budget}" if budget else text
 
@@ -79,7 +82,6 @@ class Progress:
         else:
             self._stream.write(text + "\n")
         self._stream.flush()
-        self._last = text
 
 
 def _isatty(stream: TextIO) -> bool:

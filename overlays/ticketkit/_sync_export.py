@@ -269,8 +269,8 @@ def run_export(
     if state.complete:
         return _summary(paths, state, 0, resumed=True, already=True, request=request)
     started, before = clock(), _usage(desk)
-    meter = Progress(progress, f"{desk.vendor} export", clock=clock)
     base = state.counts
+    meter = Progress(progress, f"{desk.vendor} export", clock=clock, already=base.tickets)
 
     def account(checkpoint: Checkpoint) -> Checkpoint:
         requests, throttled = _usage(desk)
