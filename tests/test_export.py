@@ -86,7 +86,8 @@ def _killed_somewhere(seed: int, out: Path, monkeypatch: pytest.MonkeyPatch, **f
         target = {"save": checkpoints, "rename": os}[where]
         name = {"save": "save", "rename": "replace"}[where]
         real = getattr(target, name)
-        calls, dies_at = [0], rng.randint(1, 12)
+        # 15 checkpoint saves (the start, 12 pages, listed, complete); 16 os.replace (those and the rename)
+        calls, dies_at = [0], rng.randint(1, 15 if where == "save" else 16)
 
         def dying(*args: Any) -> None:
             calls[0] += 1
@@ -104,7 +105,7 @@ def _killed_somewhere(seed: int, out: Path, monkeypatch: pytest.MonkeyPatch, **f
     return where
 
 
-@pytest.mark.parametrize("seed", range(16))
+@pytest.mark.parametrize("seed", range(32))
 def test_a_killed_export_resumed_writes_the_same_bytes_as_one_that_was_not(
     seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -126,6 +127,27 @@ def test_a_killed_export_resumed_writes_the_same_bytes_as_one_that_was_not(
     assert summary.counts.tickets == 45 and summary.counts.errors == 3
     # A resume fetches again at most the page it was killed in (and that page's threads).
     assert resumed.pages_served <= 12 - (summary.counts.pages - resumed.pages_served) + 1
+
+
+def test_killed_after_the_last_pages_checkpoint_the_resume_lists_nothing_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "t.jsonl"
+    real, saves = checkpoints.save, []
+
+    def save(path: Path, state: checkpoints.Checkpoint) -> None:
+        saves.append(state)
+        if state.listed:  # the start and the one page are saved; the kill comes before `listed`
+            raise Crash("killed")
+        real(path, state)
+
+    monkeypatch.setattr(checkpoints, "save", save)
+    with pytest.raises(Crash):
+        export(FakeDesk(3, page_size=5), out)
+    monkeypatch.undo()
+    desk = FakeDesk(3, page_size=5)
+    export(desk, out, resume=True)
+    assert ids(out) == ["t0", "t1", "t2"] and desk.requests == 0
 
 
 def test_a_network_error_stops_the_export_at_its_last_page_and_resume_continues(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,10 @@ import ticketkit
 from support import VENDORS
 from ticketkit.sandbox import Sandbox, serving
 
-TICKETS = 240
+TICKETS = 200
 PAGE_SIZE = 10
 # Whether each vendor's listing reports a total (as `TicketPage.total`), so the completeness check runs.
-REPORTS_TOTAL = {"routera": True, "intercom": True, "tickiti": True, "ankra": True}
+REPORTS_TOTAL = {"routera": False, "intercom": True, "tickiti": False, "ankra": True}
 
 
 def threads(vendor: str) -> list[str]:
@@ -84,8 +85,9 @@ def pages_done(out: Path) -> int:
         return 0
 
 
-def kill_somewhere(args: list[str], out: Path, rng: random.Random, pages: int) -> str:
-    """Start the export and SIGKILL it after a random number of pages or a random delay; how it went."""
+def kill_somewhere(args: list[str], out: Path, rng: random.Random, pages: int, seconds: float) -> str:
+    """Start the export and SIGKILL it after a random number of its `pages`, or a random delay up to a little
+    more than the `seconds` a whole export takes; how it went."""
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         if rng.random() < 0.5:
@@ -95,7 +97,7 @@ def kill_somewhere(args: list[str], out: Path, rng: random.Random, pages: int) -
                 time.sleep(0.005)
             how = f"after {after} pages"
         else:
-            delay = rng.uniform(0.0, 2.0)
+            delay = rng.uniform(0.0, seconds * 1.1)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=delay)
             how = f"after {delay:.2f} s"
@@ -111,34 +113,43 @@ def served(request: pytest.FixtureRequest) -> Iterator[Sandbox]:
         yield sandbox
 
 
+@dataclass(frozen=True)
+class Whole:
+    """An uninterrupted export: its output, its pages, and how long the command took."""
+
+    out: Path
+    pages: int
+    seconds: float
+
+
 @pytest.fixture(scope="module")
-def whole(served: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def whole(served: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Whole:
     """An uninterrupted export of the served sandbox, the reference every resumed one is compared with."""
     out = tmp_path_factory.mktemp(f"whole-{served.vendor}") / "tickets.jsonl"
+    started = time.monotonic()
     done = run(served, out, *threads(served.vendor))
     assert done.returncode == 0, done.stdout + done.stderr
-    return out
+    return Whole(out, pages_done(out), time.monotonic() - started)
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_an_export_killed_at_random_and_resumed_in_new_processes_writes_the_same_bytes(
-    served: Sandbox, whole: Path, seed: int, tmp_path: Path
+    served: Sandbox, whole: Whole, seed: int, tmp_path: Path
 ) -> None:
     rng = random.Random(f"{served.vendor}-{seed}")
     out = tmp_path / "tickets.jsonl"
     args = command(served, out, *threads(served.vendor))
-    pages = -(-len(lines(whole)) // PAGE_SIZE)
-    history = [kill_somewhere(args, out, rng, pages)]
+    history = [kill_somewhere(args, out, rng, whole.pages, whole.seconds)]
     for _ in range(10):
         # Killed before its first checkpoint: nothing to resume, it starts again.
         resumed = [*args, "--resume"] if out.with_name(out.name + ".checkpoint.json").exists() else args
         if rng.random() < 0.3:  # killed again while resuming
-            history.append(kill_somewhere(resumed, out, rng, pages))
+            history.append(kill_somewhere(resumed, out, rng, whole.pages, whole.seconds))
             continue
         done = subprocess.run(resumed, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, (history, done.stdout, done.stderr)
         break
-    assert out.read_bytes() == whole.read_bytes(), history
+    assert out.read_bytes() == whole.out.read_bytes(), history
     ids = [line["id"] for line in lines(out)]
     assert len(ids) == len(set(ids)) >= TICKETS
     assert not out.with_name(out.name + ".partial").exists()
@@ -186,10 +197,10 @@ def test_the_next_run_since_the_checkpoint_lists_what_changed_and_misses_nothing
         with ticketkit.connect(vendor, **sandbox.connect_options()) as desk:
             changed = [line["id"] for line in lines(first)[5:8]]
             for ticket_id in changed:
-                if "tickets.update" in desk.capabilities:
-                    desk.tickets.update(ticket_id, subject="Changed since the last export")
-                else:
+                if "comments.create" in desk.capabilities:
                     desk.comments.create(ticket_id, body="A reply since the last export")
+                else:  # Routera: no thread
+                    desk.tickets.update(ticket_id, subject="Changed since the last export")
         second = tmp_path / "second.jsonl"
         done = run(sandbox, second, "--since-checkpoint", str(first.with_name("first.jsonl.checkpoint.json")))
         assert done.returncode == 0, done.stderr

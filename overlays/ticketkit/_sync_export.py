@@ -284,7 +284,9 @@ def run_export(
 
     if not state.listed:
         with _Files(paths, state) as files:
-            if request.limit is None or state.counts.tickets < request.limit:
+            # No cursor after a page: that page was the last (killed before `listed` was saved).
+            pages_left = state.cursor is not None or state.counts.pages == 0
+            if pages_left and (request.limit is None or state.counts.tickets < request.limit):
                 listing = desk.tickets.pages(
                     status=request.status,
                     page_size=request.page_size,
