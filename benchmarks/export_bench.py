@@ -12,8 +12,9 @@ against a sandbox of synthetic tickets served on loopback in this process (`tick
    sandbox answering each request after a fixed latency (as a vendor across the internet would), no limit.
 3. Memory: the export's peak resident memory (VmHWM) at 2,000 and at 20,000 tickets, the same run as 1 for
    20,000: growth ≤ +20 MB.
-4. Resume: an export SIGKILLed once half its pages are written, then `--resume`d; every request the sandbox
-   answered for both, against an uninterrupted export: ≤ 1.05×.
+4. Resume: an export of 5,000 tickets SIGKILLed once half its pages are written, then `--resume`d; every
+   request the sandbox answered for both, against an uninterrupted export: ≤ 1.05×. (No rate limit: it changes
+   the time, not the count; 5,000 rather than 20,000 keeps the whole bench within a few minutes.)
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ PROBE = HERE / "export_probe.py"
 VENDOR = "intercom"  # sends X-RateLimit-Limit/Remaining/Reset: the budget paces on the vendor's own headers
 TICKETS = 20_000
 SMALL = 2_000
-RATE = 400.0  # requests a second: 20,000 threads and their pages in about 50 s
+# Requests a second: 20,000 threads and their pages in about 80 s. Unlimited, this machine's loopback export
+# runs at 450-500 requests a second (the child parsing and writing, the server in Python): R stays well under.
+RATE = 250.0
+RESUME_TICKETS = 5_000
 SPEEDUP_TICKETS = 1_000
 LATENCY = 0.010  # seconds the sandbox waits before each answer, in the speed-up runs
 CONCURRENCY = 8
@@ -158,7 +162,7 @@ def run_all() -> dict[str, Any]:
         "rate": rate,
         "memory": {"small": small, "large": rate},
         "speedup": bench_speedup(SPEEDUP_TICKETS, LATENCY),
-        "resume": bench_resume(TICKETS, None),
+        "resume": bench_resume(RESUME_TICKETS, None),
     }
 
 
