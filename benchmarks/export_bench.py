@@ -5,9 +5,10 @@ Each export runs as `ticketkit export --json` in a child process (export_probe.p
 against a sandbox of synthetic tickets served on loopback in this process (`ticketkit.sandbox.serving`), whose
 `stats` count what it answered: requests, 429s sent, and when each accepted request arrived.
 
-1. Rate: 20,000 tickets with their threads from a sandbox limited to R requests a second. The achieved rate is
-   the sandbox's: accepted requests over the time from the first to the last; the target is ≥ 0.9 × R with no
-   429 surfaced (the command succeeds; a 429 received is retried, and counted).
+1. Rate: 20,000 tickets with their threads from a sandbox limited to R requests in each fixed one-second
+   window. The achieved rate is the sandbox's: the requests it accepted in the windows wholly inside the export
+   (the first and last are partly before and after it), per second; the target is ≥ 0.9 × R with no 429
+   surfaced (the command succeeds; a 429 received is retried, and counted).
 2. Concurrency: the same export, sequential (`--concurrency 1`) and concurrent (`--concurrency 8`), from a
    sandbox answering each request after a fixed latency (as a vendor across the internet would), no limit.
 3. Memory: the export's peak resident memory (VmHWM) at 2,000 and at 20,000 tickets, the same run as 1 for
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -83,9 +85,16 @@ def bench_rate(tickets: int, rate: float) -> dict[str, Any]:
     with served(tickets=tickets, rate_limit=rate) as sandbox, tempfile.TemporaryDirectory() as tmp:
         result = in_child(sandbox, Path(tmp) / "t.jsonl", "--with-comments", "--concurrency", str(CONCURRENCY))
         requests, sent_429, times = counts(sandbox)
-    achieved = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0
+        # Requests in each of the sandbox's fixed windows; the first and last are partly outside the export.
+        windows = Counter(sandbox.limiter.window_of(moment) for moment in times)
+        per = sandbox.rate_limit.per
+    whole = [windows.get(n, 0) for n in range(min(windows) + 1, max(windows))]
+    achieved = sum(whole) / (len(whole) * per) if whole else 0.0
     summary = result["summary"]
     return {
+        "whole_windows": len(whole),
+        "busiest_window": max(windows.values()),
+        "span_rate": (len(times) - 1) / (times[-1] - times[0]),
         "tickets": tickets,
         "rate_limit": rate,
         "requests": requests,
@@ -184,8 +193,9 @@ def report(results: dict[str, Any], verdict: Any) -> list[str]:
         "|---|---|---|---|---|",
         f"| 7 | export {rate['tickets']:,} tickets with threads, sandbox limited to R = {rate['rate_limit']:.0f} "
         f"requests/s ({VENDOR}: X-RateLimit-* headers), {CONCURRENCY} threads in flight | {rate['accepted']:,} "
-        f"requests in {rate['seconds']:.1f} s: **{rate['achieved_rate']:.0f}/s = {ratio:.2f} R**; 429s received "
-        f"{rate['received_429']} (sandbox sent {rate['sent_429']}), surfaced **{rate['surfaced_429']}** | "
+        f"requests in {rate['seconds']:.1f} s; over its {rate['whole_windows']} whole windows "
+        f"**{rate['achieved_rate']:.0f}/s = {ratio:.2f} R** (busiest window {rate['busiest_window']}); 429s "
+        f"received {rate['received_429']} (sandbox sent {rate['sent_429']}), surfaced **{rate['surfaced_429']}** | "
         f"≥ 0.9 R, 0 surfaced | {verdict(ratio >= 0.9 and rate['surfaced_429'] == 0)} |",
         f"| 8 | the same export of {speed['tickets']:,} tickets, {speed['latency'] * 1000:.0f} ms sandbox latency, no "
         f"limit: `--concurrency 1` vs `{speed['concurrency']}` | {speed['seconds']['sequential']:.1f} s vs "
