@@ -68,6 +68,7 @@ def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
         (["--since", "yesterday"], "is not an ISO 8601 time"),
         (["--concurrency", "0"], "--concurrency must be at least 1"),
         (["--page-size", "0"], "--page-size must be at least 1"),
+        (["--rate-limit", "-3"], "'-3' is not a positive number of requests a second"),
         (["--since", "2026-01-01", "--since-checkpoint"], "not allowed with argument"),
     ]:
         code, _, err = run(FakeDesk(12), monkeypatch, *export(tmp_path / "other", *flags))
@@ -98,6 +99,18 @@ def test_since_and_since_checkpoint(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     other = str(tmp_path / "t.jsonl.checkpoint.json")
     code, _, err = run(desk, monkeypatch, *export(tmp_path / "o", "--since-checkpoint", other))
     assert code == 0 and desk.calls[0]["updated_since"] == dt.datetime(2026, 1, 1, 0, 2, 30, tzinfo=dt.UTC), err
+
+
+def test_rate_limit_goes_to_connect(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    asked: dict[str, Any] = {}
+
+    def connect(vendor: str, **options: Any) -> FakeDesk:
+        asked.update(options)
+        return FakeDesk(3)
+
+    monkeypatch.setattr(cli, "connect", connect)
+    code = cli.main(export(tmp_path, "--rate-limit", "12.5"), out=io.StringIO(), err=io.StringIO())
+    assert code == 0 and asked["rate_limit"] == 12.5
 
 
 def test_since_without_an_offset_is_utc() -> None:

@@ -44,6 +44,13 @@ def add_flags(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--concurrency", type=int, metavar="N", help="threads fetched at once (default: the desk's, 8)"
     )
+    command.add_argument(
+        "--rate-limit",
+        type=_rate,
+        metavar="R",
+        help="at most R requests a second, for a vendor that sends no rate-limit headers (Routera, Tickiti, "
+        "Ankra); Intercom's own headers pace it anyway",
+    )
     command.add_argument("--page-size", type=int, metavar="N", help="tickets asked for per page")
     command.add_argument("--limit", type=int, help="stop after this many tickets")
     command.add_argument(
@@ -61,6 +68,21 @@ def add_flags(command: argparse.ArgumentParser) -> None:
 
 class ExportUsageError(Exception):
     """Flags that cannot make an export (cli.py turns it into its UsageError)."""
+
+
+def connect_options(args: argparse.Namespace) -> dict[str, Any]:
+    """What the export's flags add to `connect()`: the rate budget of a vendor without headers."""
+    return {} if args.rate_limit is None else {"rate_limit": args.rate_limit}
+
+
+def _rate(text: str) -> float:
+    try:
+        rate = float(text)
+    except ValueError:
+        rate = -1.0
+    if not 0 < rate < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of requests a second")
+    return rate
 
 
 def parse_since(text: str) -> dt.datetime:

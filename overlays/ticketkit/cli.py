@@ -161,6 +161,8 @@ def _connect(args: argparse.Namespace) -> Desk:
     vendor: str = args.vendor
     entry = registry.get(vendor)
     options = _given(args, vendor, registry.Vendor.cli_options, environment=True)
+    if args.command == "export":
+        options.update(export_command.connect_options(args))
     if args.sandbox:
         from .sandbox import Sandbox
 
