@@ -214,3 +214,16 @@ def test_the_next_run_since_the_checkpoint_lists_what_changed_and_misses_nothing
 
 def when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
+
+
+@pytest.mark.parametrize(("vendor", "flags"), [("intercom", []), ("ankra", ["--rate-limit", "100"])])
+def test_an_export_under_the_vendors_rate_limit_surfaces_no_429(vendor: str, flags: list[str], tmp_path: Path) -> None:
+    """Intercom's budget reads its X-RateLimit-* headers; Ankra sends none and is paced by --rate-limit."""
+    with serving(vendor, tickets=150, seed=2, rate_limit=100) as sandbox:
+        done = run(sandbox, tmp_path / "t.jsonl", "--with-comments", "--json", *flags)
+        busiest = sandbox.busiest_window()
+        sent = sandbox.stats.throttled
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["tickets"] == 150 and summary["throttled"] == sent  # every 429 sent was received, and retried
+    assert busiest <= 100
