@@ -22,8 +22,10 @@ from export_fake_desk import Crash, FakeDesk, updated_at
 from ticketkit import APIConnectionError
 from ticketkit import _checkpoint as checkpoints
 from ticketkit._export_command import EXIT_INCOMPLETE, EXIT_OK, EXIT_RECORD_ERRORS, exit_code
+from ticketkit._export_files import Paths
+from ticketkit._export_summary import ExportSummary
 from ticketkit._progress import Progress
-from ticketkit._sync_export import ExportError, ExportRequest, ExportSummary, Paths, run_export
+from ticketkit._sync_export import ExportError, ExportRequest, run_export
 
 
 def export(desk: FakeDesk, out: Path, **asked: Any) -> ExportSummary:
@@ -239,6 +241,7 @@ def test_a_limit_is_kept_across_a_resume(tmp_path: Path) -> None:
     assert desk.calls[0]["limit"] == 5
     assert ids(out) == [f"t{i}" for i in range(13)]
     assert summary.completeness is None  # a limit: the vendor's total is not ours to match
+    assert "completeness: not checked (--limit: the vendor's total counts more)" in summary.lines()
 
 
 # -- bad records, completeness -----------------------------------------------------------------------------------

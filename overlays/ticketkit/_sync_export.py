@@ -2,7 +2,7 @@
 
     run_export(desk, ExportRequest(out=Path("tickets.jsonl"), with_comments=True), progress=sys.stderr)
 
-Files, beside the output FILE:
+Files, beside the output FILE (`_export_files.py`):
 
 - `FILE.partial`: the export being written, one unified Ticket per line (`to_json`); renamed to FILE when
   every page is written, so FILE is only ever a whole export.
@@ -10,8 +10,8 @@ Files, beside the output FILE:
   FILE.partial and FILE.errors.jsonl back to the offsets it records and continues from its cursor, so no ticket
   is written twice or skipped. It stays after the export, complete, for `since_checkpoint`.
 - `FILE.errors.jsonl`: one line per record that failed, and the export goes on: a listed ticket that failed to
-  parse (`page.rejected`) or a thread that failed to parse or was gone (`{"kind", "page", "id", "reason",
-  "raw"}`). Removed at the end when there were none.
+  parse (`page.rejected`) or a thread that failed to parse or was gone (404). Removed at the end when there
+  were none.
 
 A page is made durable in this order: its lines are written and fsynced, its errors written and fsynced, then
 the checkpoint replaced. A kill before the checkpoint leaves bytes past the recorded offsets, which the resume
@@ -26,93 +26,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any
 
-from ticketkit_models import Comment, Ticket
+from ticketkit_models import Comment
 
 from . import _checkpoint as checkpoints
-from ._checkpoint import Checkpoint, CheckpointError, Counts
+from ._checkpoint import Checkpoint, CheckpointError
 from ._errors import NotFoundError, ResponseValidationError
 from ._export import to_json
+from ._export_desk import ExportDesk, PageLike
+from ._export_files import ExportFiles, Paths, error_line, raw_body
+from ._export_summary import Completeness, ExportSummary
 from ._lookahead import ahead
 from ._progress import Progress
 
-# -- what the engine needs of a desk (ticketkit.Desk has it; the tests give a small fake) ------------------------
-
-
-class RejectedLike(Protocol):
-    @property
-    def raw(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def id(self) -> str | None: ...
-
-
-class PageLike(Protocol):
-    @property
-    def items(self) -> Sequence[Ticket]: ...
-    @property
-    def cursor(self) -> str | None: ...
-    @property
-    def number(self) -> int: ...
-    @property
-    def total(self) -> int | None: ...
-    @property
-    def rejected(self) -> Sequence[RejectedLike]: ...
-    @property
-    def watermark(self) -> dt.datetime | None: ...
-
-
-class RateLimitLike(Protocol):
-    @property
-    def requests(self) -> int: ...
-    @property
-    def throttled(self) -> int: ...
-    @property
-    def waited(self) -> float: ...
-    @property
-    def reset(self) -> dt.datetime | None: ...
-
-
-class TicketsLike(Protocol):
-    def pages(
-        self,
-        *,
-        status: Any = None,
-        page_size: int | None = None,
-        updated_since: dt.datetime | None = None,
-        cursor: str | None = None,
-        limit: int | None = None,
-    ) -> Iterable[PageLike]: ...
-
-
-class CommentsLike(Protocol):
-    def list_many(
-        self, ticket_ids: Iterable[str], *, concurrency: int | None = None, return_exceptions: bool = False
-    ) -> Iterable[Any]: ...
-
-
-class ExportDesk(Protocol):
-    @property
-    def vendor(self) -> str: ...
-    @property
-    def capabilities(self) -> Any: ...
-    @property
-    def tickets(self) -> TicketsLike: ...
-    @property
-    def comments(self) -> CommentsLike: ...
-    @property
-    def rate_limit(self) -> RateLimitLike: ...
-
-
-# -- what is asked, and what came of it ---------------------------------------------------------------------------
+# -- what is asked ------------------------------------------------------------------------------------------------
 
 
 class ExportError(Exception):
@@ -143,96 +76,6 @@ class ExportRequest:
             "with_comments": self.with_comments,
             "page_size": self.page_size,
             "limit": self.limit,
-        }
-
-
-@dataclass(frozen=True)
-class Paths:
-    out: Path
-    partial: Path
-    checkpoint: Path
-    errors: Path
-
-    @classmethod
-    def of(cls, out: Path) -> Paths:
-        return cls(
-            out=out,
-            partial=out.with_name(out.name + ".partial"),
-            checkpoint=out.with_name(out.name + ".checkpoint.json"),
-            errors=out.with_name(out.name + ".errors.jsonl"),
-        )
-
-
-@dataclass(frozen=True)
-class Completeness:
-    """The vendor's total against what the export listed (tickets written + rejected)."""
-
-    reported: int
-    listed: int
-    varied: bool  # the total changed between pages (tickets created or deleted while the export ran)
-
-    @property
-    def ok(self) -> bool:
-        return self.reported == self.listed
-
-
-@dataclass(frozen=True)
-class ExportSummary:
-    paths: Paths
-    counts: Counts  # over every run of this export (a resume adds to the runs before it)
-    requests_this_run: int
-    resumed: bool
-    already_complete: bool
-    completeness: Completeness | None  # None: some page reported no total, or a limit was set
-    updated_since: str | None
-    watermark: str | None  # the --since of the next run
-    with_comments: bool = False
-
-    @property
-    def next_since(self) -> str | None:
-        return self.watermark or self.updated_since
-
-    def lines(self) -> list[str]:
-        """The summary, as the command prints it."""
-        c = self.counts
-        done = "was already complete: " if self.already_complete else ""
-        lines = [f"{done}wrote {c.tickets} tickets to {self.paths.out}"]
-        if self.with_comments:
-            lines[0] += f" with {c.comments} comments"
-        if c.errors:
-            threads = c.errors - c.rejected
-            lines.append(f"errors: {c.errors} ({c.rejected} tickets, {threads} threads): see {self.paths.errors}")
-        resumed = f" (this run {self.requests_this_run}, resumed)" if self.resumed else ""
-        lines.append(
-            f"requests: {c.requests}{resumed}; 429s received: {c.throttled}; elapsed: {c.elapsed:.1f} s; "
-            f"pages: {c.pages}"
-        )
-        if self.completeness is None:
-            lines.append("completeness: not checked (the vendor reports no total for this listing)")
-        else:
-            k = self.completeness
-            verdict = "ok" if k.ok else "FAILED"
-            varied = " (its total changed during the export)" if k.varied else ""
-            lines.append(
-                f"completeness: {verdict}: the vendor reports {k.reported} tickets{varied}; listed {k.listed} "
-                f"({c.tickets} written + {c.rejected} rejected)"
-            )
-        if self.next_since:
-            lines.append(f"next run: --since {self.next_since}  (or --since-checkpoint)")
-        return lines
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "out": str(self.paths.out),
-            "errors_file": str(self.paths.errors) if self.counts.errors else None,
-            **dataclasses.asdict(self.counts),
-            "requests_this_run": self.requests_this_run,
-            "resumed": self.resumed,
-            "already_complete": self.already_complete,
-            "complete": None if self.completeness is None else self.completeness.ok,
-            "reported_total": None if self.completeness is None else self.completeness.reported,
-            "updated_since": self.updated_since,
-            "next_since": self.next_since,
         }
 
 
@@ -283,7 +126,7 @@ def run_export(
         return dataclasses.replace(checkpoint, counts=counts)
 
     if not state.listed:
-        with _Files(paths, state) as files:
+        with ExportFiles(paths, state) as files:
             # No cursor after a page: that page was the last (killed before `listed` was saved).
             pages_left = state.cursor is not None or state.counts.pages == 0
             if pages_left and (request.limit is None or state.counts.tickets < request.limit):
@@ -374,47 +217,6 @@ def _resumed(paths: Paths, arguments: dict[str, Any]) -> Checkpoint:
     return state
 
 
-class _Files:
-    """FILE.partial and FILE.errors.jsonl, cut back to the checkpoint's offsets, each open for appending."""
-
-    def __init__(self, paths: Paths, state: Checkpoint) -> None:
-        self.paths = paths
-        self.output: BinaryIO = _open_at(paths.partial, state.offset)
-        self.errors: BinaryIO | None = _open_at(paths.errors, state.errors_offset) if paths.errors.exists() else None
-
-    def error(self, line: bytes) -> None:
-        if self.errors is None:
-            self.errors = _open_at(self.paths.errors, 0)
-        self.errors.write(line)
-
-    def sync(self) -> tuple[int, int]:
-        """Make what was written durable; the offsets to record."""
-        offsets = []
-        for file in (self.output, self.errors):
-            if file is None:
-                offsets.append(0)
-                continue
-            file.flush()
-            os.fsync(file.fileno())
-            offsets.append(file.tell())
-        return offsets[0], offsets[1]
-
-    def __enter__(self) -> _Files:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        for file in (self.output, self.errors):
-            if file is not None:
-                file.close()
-
-
-def _open_at(path: Path, offset: int) -> BinaryIO:
-    file = open(path, "r+b" if path.exists() else "w+b")  # noqa: SIM115 - closed by _Files
-    file.truncate(offset)
-    file.seek(offset)
-    return file
-
-
 Thread = list[Comment] | BaseException | None  # None: threads not asked for
 
 
@@ -436,26 +238,13 @@ def _with_threads(
         yield page, threads
 
 
-def _error_line(kind: str, page: int, ticket_id: str | None, reason: str, raw: str | None) -> bytes:
-    record = {"kind": kind, "page": page, "id": ticket_id, "reason": reason, "raw": raw}
-    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
-
-
-def _raw_body(error: BaseException) -> str | None:
-    response = getattr(error, "response", None)
-    try:
-        return None if response is None else str(response.text)
-    except Exception:  # a streamed body not read: the reason is still recorded
-        return None
-
-
-def _write_page(files: _Files, state: Checkpoint, page: PageLike, threads: list[Thread]) -> Checkpoint:
+def _write_page(files: ExportFiles, state: Checkpoint, page: PageLike, threads: list[Thread]) -> Checkpoint:
     number = state.counts.pages + 1
     comments = errors = 0
     lines = []
     for ticket, thread in zip(page.items, threads, strict=True):
         if isinstance(thread, BaseException):
-            files.error(_error_line("thread", number, ticket.id, str(thread), _raw_body(thread)))
+            files.error(error_line("thread", number, ticket.id, str(thread), raw_body(thread)))
             errors += 1
         elif thread is not None:
             ticket = dataclasses.replace(ticket, comments=thread)
@@ -463,7 +252,7 @@ def _write_page(files: _Files, state: Checkpoint, page: PageLike, threads: list[
         lines.append(to_json(ticket) + "\n")
     files.output.write("".join(lines).encode())
     for record in page.rejected:
-        files.error(_error_line("ticket", number, record.id, record.reason, record.raw))
+        files.error(error_line("ticket", number, record.id, record.reason, record.raw))
     offset, errors_offset = files.sync()
     c = state.counts
     counts = dataclasses.replace(
@@ -493,11 +282,12 @@ def _write_page(files: _Files, state: Checkpoint, page: PageLike, threads: list[
 def _summary(
     paths: Paths, state: Checkpoint, this_run: int, *, resumed: bool, already: bool, request: ExportRequest
 ) -> ExportSummary:
-    completeness = None
-    if state.every_page_total and state.total is not None and request.limit is None and state.counts.pages:
-        completeness = Completeness(
-            reported=state.total, listed=state.counts.tickets + state.counts.rejected, varied=state.totals_varied
-        )
+    completeness, unchecked = None, "the vendor reports no total for this listing"
+    if request.limit is not None:
+        unchecked = "--limit: the vendor's total counts more"
+    elif state.every_page_total and state.total is not None and state.counts.pages:
+        listed = state.counts.tickets + state.counts.rejected
+        completeness = Completeness(reported=state.total, listed=listed, varied=state.totals_varied)
     return ExportSummary(
         paths=paths,
         counts=state.counts,
@@ -508,4 +298,5 @@ def _summary(
         updated_since=state.updated_since,
         watermark=state.watermark,
         with_comments=request.with_comments,
+        unchecked=unchecked,
     )
