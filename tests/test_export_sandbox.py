@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import ticketkit
-from support import VENDORS
+import yaml
+from support import SPECS, VENDORS
 from ticketkit.sandbox import Sandbox, serving
 
 TICKETS = 200
@@ -130,6 +132,17 @@ def whole(served: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> Whole:
     done = run(served, out, *threads(served.vendor))
     assert done.returncode == 0, done.stdout + done.stderr
     return Whole(out, pages_done(out), time.monotonic() - started)
+
+
+def test_every_line_is_a_unified_ticket_with_its_thread(served: Sandbox, whole: Whole) -> None:
+    schema = yaml.safe_load((SPECS / "unified.yaml").read_text())
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    written = lines(whole.out)
+    for line in written:
+        validator.validate(line)
+    if threads(served.vendor):
+        assert all(isinstance(line["comments"], list) for line in written)
+        assert sum(len(line["comments"]) for line in written) > len(written)  # threads of 0-6 parts
 
 
 @pytest.mark.parametrize("seed", range(3))
