@@ -4,7 +4,7 @@
     ticketkit list ankra --status open --limit 20 --json
     ticketkit --sandbox create tickiti --subject "Printer" --description "On fire" --requester-email a@b.c
     ticketkit export intercom --out tickets.jsonl --with-comments      (--resume after a kill; see --help)
-    ticketkit sandbox serve intercom --port 8080 --rate-limit 600/60
+    ticketkit sandbox serve intercom --port 8080 --tickets 100000 --seed 7 --rate-limit 600/60
     ticketkit demo
 
 Credentials come from flags or the environment: TICKETKIT_<VENDOR>_TOKEN, TICKETKIT_<VENDOR>_BASE_URL and
@@ -113,6 +113,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="R[/SECONDS]",
         help="answer at most R requests in each window of SECONDS (default 1), then the vendor's 429",
     )
+    serve.add_argument("--tickets", type=int, metavar="N", help="hold N synthetic tickets (generated lazily)")
+    serve.add_argument("--seed", type=int, default=0, metavar="S", help="the synthetic tickets' random seed")
+    serve.add_argument(
+        "--total-shortfall", type=int, default=0, metavar="K", help="report K fewer tickets in list totals"
+    )
     serve.add_argument(
         "--clock-skew", type=float, default=0.0, metavar="SECONDS", help="shift the sandbox's clock by this much"
     )
@@ -185,7 +190,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return run_demo(out)
     if args.command == "sandbox":
         options = _given(args, args.vendor, _sandbox_options, environment=False)
-        options.update(rate_limit=args.rate_limit, clock_skew=args.clock_skew)
+        options.update(
+            rate_limit=args.rate_limit,
+            clock_skew=args.clock_skew,
+            tickets=args.tickets,
+            seed=args.seed,
+            total_shortfall=args.total_shortfall,
+        )
         return _serve(args.vendor, args.port, out, options)
     with _connect(args) as desk:
         return COMMANDS[args.command](desk, args, out, err)
@@ -237,8 +248,10 @@ def _serve(vendor: str, port: int, out: TextIO, options: dict[str, Any]) -> int:
         server, sandbox = make_server(vendor, port=port, **options)
     except ValueError as exc:  # an option value the sandbox does not model (an Intercom version, say)
         raise UsageError(str(exc)) from exc
-    limited = f", at most {sandbox.rate_limit} requests" if sandbox.rate_limit else ""
-    print(f"{vendor} sandbox at {sandbox.base_url} (token {sandbox.app.token!r}{limited}); Ctrl-C stops it", file=out)
+    details = [f"token {sandbox.app.token!r}"]
+    details += [f"{sandbox.tickets} synthetic tickets, seed {sandbox.seed}"] if sandbox.tickets is not None else []
+    details += [f"at most {sandbox.rate_limit} requests"] if sandbox.rate_limit else []
+    print(f"{vendor} sandbox at {sandbox.base_url} ({'; '.join(details)}); Ctrl-C stops it", file=out)
     out.flush()
     try:
         server.serve_forever(poll_interval=0.1)

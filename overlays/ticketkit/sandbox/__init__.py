@@ -9,6 +9,10 @@ One implementation, two ways to reach it: in-process as an httpx transport (sync
 on loopback with `serving(vendor)` / `ticketkit sandbox serve VENDOR --port N`. `Faults` injects latency,
 error statuses, 429s with Retry-After, and dropped connections; `rate_limit=` enforces a vendor-style rate
 limit (fixed windows, the vendor's own 429), and `sandbox.stats` counts what was answered.
+
+At scale: `Sandbox(vendor, tickets=100_000, seed=7)` holds that many synthetic tickets with threads, built
+lazily from (seed, index) so memory does not grow with N; `total_shortfall=` and `corrupt_tickets=` make it
+misbehave as a real vendor can (see `Sandbox`).
 """
 
 from typing import Any

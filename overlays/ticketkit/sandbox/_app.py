@@ -18,6 +18,8 @@ from urllib.parse import unquote
 
 import httpx
 
+from ._synthetic import Synthetic
+
 Handler = Callable[..., httpx.Response]
 
 
@@ -76,6 +78,7 @@ class App:
         self.base_url = base_url.rstrip("/")
         self.lock = threading.RLock()  # the loopback server answers from several threads
         self.clock_skew = 0.0  # seconds added to every time the fake writes (`Sandbox(clock_skew=...)`)
+        self.total_shortfall = 0  # how many fewer tickets a listing's total reports (`Sandbox(total_shortfall=)`)
 
     # -- what subclasses provide -----------------------------------------------------------------------
 
@@ -99,6 +102,21 @@ class App:
 
     def seed(self) -> None:
         """Fill the store with a few demo tickets, with threads and attachments."""
+
+    def use_synthetic(self, synthetic: Synthetic) -> None:
+        """Hold `synthetic.count` lazily generated tickets (`Sandbox(tickets=N)`); a fake that cannot says so."""
+        raise ValueError(f"the {self.vendor} sandbox has no synthetic data set (tickets=)")
+
+    def synthetic_index(self, ticket_id: str) -> int | None:
+        """The synthetic index of a ticket id, for `corrupt_tickets` given as ids (None: not synthetic)."""
+        return None
+
+    def settle(self) -> None:
+        """After each request: a fake with a synthetic data set keeps what the request changed."""
+
+    def reported_total(self, true_total: int) -> int:
+        """The total a listing reports: the true one, less `total_shortfall` (a vendor that under-reports)."""
+        return max(0, true_total - self.total_shortfall)
 
     def now(self) -> dt.datetime:
         """The fake's clock (whole seconds, UTC): the real one, shifted by `clock_skew`."""
@@ -138,7 +156,10 @@ class App:
                 if not self.authorized(request, candidate.handler_name):
                     return self.unauthorized()
                 with self.lock:
-                    response: httpx.Response = getattr(self, candidate.handler_name)(request, **params)
+                    try:
+                        response: httpx.Response = getattr(self, candidate.handler_name)(request, **params)
+                    finally:
+                        self.settle()
                     return response
             except HTTPError as error:
                 return error.response

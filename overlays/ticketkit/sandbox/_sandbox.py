@@ -8,6 +8,7 @@ import asyncio
 import email.utils
 import math
 import time
+from collections.abc import Collection
 from typing import Any
 
 import httpx
@@ -16,6 +17,7 @@ from .. import _registry as registry
 from ._app import App
 from ._faults import Faults
 from ._limits import Limiter, RateLimit, SandboxStats
+from ._synthetic import Synthetic, corrupt_indices
 
 TOKEN = "sandbox-token"
 
@@ -33,7 +35,14 @@ class Sandbox:
         sandbox = Sandbox("intercom")
         desk = ticketkit.connect("intercom", **sandbox.connect_options())
 
-    - `demo`: start with the vendor's few demo tickets (threads and attachments included).
+    - `tickets=N`, `seed=S`: hold N synthetic tickets with threads (and attachments where the vendor has
+      them), built lazily and deterministically from (S, index), so memory does not grow with N; writes are
+      kept beside them. Each fake's module says its listing order and which filters it answers fast.
+    - `total_shortfall=k`: where the vendor's list reports a total, report k fewer (a vendor that
+      under-reports). `corrupt_tickets`: synthetic tickets (by index or id) sent with `created_at:
+      "not-a-date"`, as a vendor bug would send them.
+    - `demo`: start with the vendor's few demo tickets (threads and attachments included); by default only
+      when there is no synthetic data set.
     - `rate_limit`: at most `RateLimit(requests=R, per=seconds)` requests in each fixed window of `per` seconds
       (a number: requests a second), counted over every request the sandbox answers, in-process and on
       loopback alike. Over it: 429 with the vendor's own error body and `Retry-After` (whole seconds), or, for
@@ -54,9 +63,13 @@ class Sandbox:
         token: str = TOKEN,
         base_url: str | None = None,
         faults: Faults | None = None,
-        demo: bool = True,
+        tickets: int | None = None,
+        seed: int = 0,
         rate_limit: RateLimit | float | None = None,
+        total_shortfall: int = 0,
+        corrupt_tickets: Collection[int | str] = (),
         clock_skew: float = 0.0,
+        demo: bool | None = None,
         **app_options: Any,
     ) -> None:
         entry = vendor_entry(vendor)
@@ -72,7 +85,23 @@ class Sandbox:
         base = base_url or entry.in_process_url()
         self.app: App = entry.sandbox_module().make_app(token=token, base_url=base, **app_options)
         self.app.clock_skew = self.clock_skew
-        if demo:
+        if isinstance(total_shortfall, bool) or not isinstance(total_shortfall, int) or total_shortfall < 0:
+            raise ValueError(f"total_shortfall must be a whole number of at least 0, not {total_shortfall!r}")
+        self.app.total_shortfall = total_shortfall
+        if tickets is not None:
+            if isinstance(tickets, bool) or not isinstance(tickets, int) or tickets < 0:
+                raise ValueError(f"tickets must be a whole number of at least 0, not {tickets!r}")
+            if isinstance(seed, bool) or not isinstance(seed, int):
+                raise ValueError(f"seed must be a whole number, not {seed!r}")
+            end = int(time.time() + self.clock_skew) - 60
+            synthetic = Synthetic(tickets, seed, end)
+            self.app.use_synthetic(synthetic)
+            synthetic.corrupt.update(corrupt_indices(corrupt_tickets, tickets, self.app.synthetic_index))
+        elif corrupt_tickets:
+            raise ValueError("corrupt_tickets needs a synthetic data set (tickets=N)")
+        self.tickets = tickets
+        self.seed = seed
+        if demo if demo is not None else tickets is None:
             self.app.seed()
 
     @property

@@ -18,8 +18,9 @@ import httpx
 
 from ticketkit.sandbox._app import App, HTTPError, json_response, route
 from ticketkit.sandbox._app import iso as _iso
+from ticketkit.sandbox._synthetic import CORRUPT_DATE, LazyTickets, Synthetic
 
-from . import validation
+from . import synthetic, validation
 from .models import (
     PRIMARY_ORGANISATION_ID,
     USER_LABEL,
@@ -76,7 +77,8 @@ def summary_json(ticket: Ticket) -> dict[str, Any]:
         "cluster_id": ticket.cluster_id,
         "cluster_name": ticket.cluster_name,
         "is_tracked_by_team": ticket.is_tracked_by_team,
-        "created_at": _iso(ticket.created_at),
+        # `Sandbox(corrupt_tickets=...)`: a vendor bug, on purpose.
+        "created_at": CORRUPT_DATE if getattr(ticket, "corrupt", False) else _iso(ticket.created_at),
         "updated_at": _iso(ticket.updated_at),
     }
 
@@ -132,16 +134,23 @@ def content_disposition(filename: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
-def page_of(tickets: list[Ticket], query: ListQuery) -> dict[str, Any]:
+REVIEWED_AT_SCALE = 500  # with a synthetic data set, the newest tickets a review compares a draft with
+
+
+def page_of(tickets: list[Ticket], query: ListQuery, shortfall: int = 0) -> dict[str, Any]:
     start = (query.page - 1) * query.page_size
-    rows = tickets[start : start + query.page_size]
+    return page_json(tickets[start : start + query.page_size], len(tickets), query, shortfall)
+
+
+def page_json(rows: list[Ticket], total: int, query: ListQuery, shortfall: int = 0) -> dict[str, Any]:
+    """A list page; `total_count` is the true total less `shortfall` (a vendor that under-reports)."""
     return {
         "result": [summary_json(t) for t in rows],
         "pagination": {
             "page": query.page,
             "page_size": query.page_size,
-            "total_pages": math.ceil(len(tickets) / query.page_size),
-            "total_count": len(tickets),
+            "total_pages": math.ceil(total / query.page_size),
+            "total_count": max(0, total - shortfall),
         },
     }
 
@@ -165,6 +174,7 @@ class AnkraApp(App):
         super().__init__(token, base_url)
         self.store = Store()
         add_account_organisations(self.store)
+        self.synthetic: synthetic.SyntheticTickets | None = None  # `Sandbox(tickets=N)`
 
     # -- errors in Ankra's shape -----------------------------------------------------------------------
 
@@ -199,6 +209,16 @@ class AnkraApp(App):
 
     def seed(self) -> None:
         seed_demo_tickets(self.store, self.now())
+
+    def use_synthetic(self, synthetic_set: Synthetic) -> None:
+        self.synthetic = synthetic.install(self.store, synthetic_set)
+
+    def synthetic_index(self, ticket_id: str) -> int | None:
+        return None if self.synthetic is None else self.synthetic.index_of(ticket_id)
+
+    def settle(self) -> None:
+        if isinstance(self.store.tickets, LazyTickets):
+            self.store.tickets.settle()
 
     def connect_options(self) -> dict[str, Any]:
         return {"token": self.token, "organisation_id": PRIMARY_ORGANISATION_ID}
@@ -242,7 +262,14 @@ class AnkraApp(App):
         return self._ticket(organisation, ticket_id)
 
     def _review(self, organisation: Organisation, draft: Draft) -> Review:
-        return review_draft(draft, organisation.id, self.store.tickets_of(organisation.id), self.now())
+        if self.synthetic is not None:  # duplicates are looked for among the newest tickets only
+            listing = self.synthetic.listing(
+                organisation.id, ListQuery(), lambda t: t.organisation_id == organisation.id
+            )
+            candidates = listing.page_from_end(0, REVIEWED_AT_SCALE)
+        else:
+            candidates = self.store.tickets_of(organisation.id)
+        return review_draft(draft, organisation.id, candidates, self.now())
 
     def _stored_review(self, organisation: Organisation, review_id: str) -> Review:
         """A review of this organisation that can still open a ticket; otherwise 422 on `review_id`.
@@ -269,8 +296,14 @@ class AnkraApp(App):
         """Newest first, `page` from 1; `status`, `cluster_id` and `q` (subject or description) filter."""
         organisation = self._organisation(request)
         [query] = self._validated(lambda: validation.list_query(request.url.params))
+        if self.synthetic is not None:
+            listing = self.synthetic.listing(
+                organisation.id, query, lambda t: t.organisation_id == organisation.id and matches(t, query)
+            )
+            rows = listing.page_from_end((query.page - 1) * query.page_size, query.page_size)
+            return json_response(200, page_json(rows, len(listing), query, self.total_shortfall))
         found = [t for t in self.store.tickets_of(organisation.id) if matches(t, query)]
-        return json_response(200, page_of(found, query))
+        return json_response(200, page_of(found, query, self.total_shortfall))
 
     @route("POST", TICKETS)
     def create_ticket(self, request: httpx.Request) -> httpx.Response:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
+from .._synthetic import CORRUPT_DATE
 from .models import (
     WORKSPACE_ID,
     Part,
@@ -67,6 +68,8 @@ class Renderer:
             body["snoozed_until"] = snoozed_until
         if self.version.state_object:
             body["previous_ticket_state_id"] = ticket.previous_state_id
+        if getattr(ticket, "corrupt", False):  # `Sandbox(corrupt_tickets=...)`: a vendor bug, on purpose
+            body["created_at"] = CORRUPT_DATE
         return body
 
     def _state_fields(self, ticket: Ticket) -> dict[str, Any]:

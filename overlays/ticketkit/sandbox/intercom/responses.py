@@ -10,6 +10,7 @@ and ignored, as Intercom's schemas let them through. Errors are Intercom's `erro
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -18,7 +19,9 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from ticketkit.sandbox._app import App, HTTPError, json_response, route
+from ticketkit.sandbox._synthetic import LazyTickets, Synthetic
 
+from . import synthetic
 from .models import (
     BUG_REPORT_TYPE_ID,
     MAYA_ID,
@@ -33,7 +36,7 @@ from .models import (
     seed,
 )
 from .render import Renderer, error_body
-from .search import SearchError, compile_query, paginate, parse_pagination
+from .search import Page, Predicate, SearchError, compile_query, encode_cursor, paginate, parse_pagination
 from .versions import DEFAULT, ApiVersion, configured, requested
 
 SETTABLE_STATES = ("in_progress", "waiting_on_customer", "resolved")  # 2.11 `state`: never back to submitted
@@ -71,9 +74,20 @@ class IntercomApp(App):
         self.store = Store()
         # The version the app is configured with: the answer to a request that names none.
         self.api_version: ApiVersion = configured(api_version)
+        self.synthetic: synthetic.SyntheticTickets | None = None  # `Sandbox(tickets=N)`
 
     def seed(self) -> None:
         seed(self.store)
+
+    def use_synthetic(self, synthetic_set: Synthetic) -> None:
+        self.synthetic = synthetic.install(self.store, synthetic_set)
+
+    def synthetic_index(self, ticket_id: str) -> int | None:
+        return synthetic.SyntheticTickets.index_of(ticket_id)
+
+    def settle(self) -> None:
+        if isinstance(self.store.tickets, LazyTickets):
+            self.store.tickets.settle()
 
     def connect_options(self) -> dict[str, Any]:
         return {
@@ -399,8 +413,11 @@ class IntercomApp(App):
         try:
             matches = compile_query(body["query"], self.store)
             per_page, starting_after = parse_pagination(body.get("pagination"))
-            found = [t for t in self.store.sorted_tickets() if matches(t)]
-            page = paginate(found, per_page, starting_after)
+            if self.synthetic is None:
+                found = [t for t in self.store.sorted_tickets() if matches(t)]
+                page = paginate(found, per_page, starting_after)
+            else:
+                page = self._synthetic_page(body["query"], matches, per_page, starting_after)
         except SearchError as error:
             self.invalid(error.message, error.field)
         renderer = self.renderer(request)
@@ -417,9 +434,26 @@ class IntercomApp(App):
             {
                 "type": "ticket.list",
                 "tickets": [renderer.ticket(t) for t in page.tickets],
-                "total_count": page.total_count,
+                "total_count": self.reported_total(page.total_count),
                 "pages": pages,
             },
+        )
+
+    def _synthetic_page(self, query: Any, matches: Predicate, per_page: int, starting_after: str | None) -> Page:
+        """A search page over the synthetic data set, found without building the tickets it skips."""
+        assert self.synthetic is not None
+        listing = synthetic.search_listing(query, matches, self.synthetic)
+        skipped = synthetic.skipped_before(listing, self.synthetic, starting_after)
+        window = listing.page(skipped, per_page)
+        total = len(listing)
+        more = skipped + per_page < total
+        return Page(
+            tickets=window,
+            total_count=total,
+            page=skipped // per_page + 1,
+            per_page=per_page,
+            total_pages=math.ceil(total / per_page),
+            next_cursor=encode_cursor(window[-1]) if more and window else None,
         )
 
     # -- replies -----------------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .._synthetic import CORRUPT_DATE
+
 CLIENT_ID = "sandbox-client"
 CLIENT_SECRET = "sandbox-secret"
 TOKEN_LIFETIME = dt.timedelta(seconds=3600)  # `expires_in: 3600` [doc]
@@ -194,6 +196,8 @@ class Ticket:
         body.update({name: None for name in properties if name not in body and name in FIELDS})
         if self.archived_by is not None:
             body["archived_by"] = self.archived_by
+        if getattr(self, "corrupt", False):  # `Sandbox(corrupt_tickets=...)`: a vendor bug, on purpose
+            body["created_at"] = CORRUPT_DATE
         return body
 
 
@@ -252,7 +256,8 @@ class TicketStore:
         """Two active tickets may not share an `external_id` [doc: 409 "duplicate active record"]."""
         if external_id is None:
             return
-        for other in self.tickets.values():
+        # A synthetic data set's tickets have no external_id: only the written ones need looking at.
+        for other in getattr(self.tickets, "overlay", self.tickets).values():
             if other.active and other.external_id == external_id and other.id != own_id:
                 raise ConflictError(f"Duplicate active record: external_id {external_id!r} is used by {other.id}")
 

@@ -16,6 +16,8 @@ from urllib.parse import parse_qsl, unquote_plus
 import httpx
 
 from .._app import App, HTTPError, json_response, now, route
+from .._synthetic import LazyTickets, Synthetic
+from . import synthetic
 from .models import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -51,6 +53,7 @@ class RouteraApp(App):
         self.clock = now  # tests may move it to expire tokens
         self.store = TicketStore(self._now)
         self.tokens = TokenIssuer(self.base_url, self._now)
+        self.synthetic: synthetic.SyntheticTickets | None = None  # `Sandbox(tickets=N)`
 
     def _now(self) -> dt.datetime:
         return self.clock() + dt.timedelta(seconds=self.clock_skew)
@@ -74,6 +77,16 @@ class RouteraApp(App):
     def seed(self) -> None:
         with self.lock:
             seed(self.store)
+
+    def use_synthetic(self, synthetic_set: Synthetic) -> None:
+        self.synthetic = synthetic.install(self.store, synthetic_set)
+
+    def synthetic_index(self, ticket_id: str) -> int | None:
+        return None if self.synthetic is None else self.synthetic.index_of(ticket_id)
+
+    def settle(self) -> None:
+        if isinstance(self.store.tickets, LazyTickets):
+            self.store.tickets.settle()
 
     def connect_options(self) -> dict[str, Any]:
         # The OAuth path, as a real Routera integration uses it; the static token also works on raw calls.
@@ -121,11 +134,15 @@ class RouteraApp(App):
         archived = _boolean_param(request, "archived", default=False)
         limit = _integer_param(request, "limit", default=DEFAULT_LIMIT, low=MIN_LIMIT, high=MAX_LIMIT)
         offset = _integer_param(request, "offset", default=0, low=0)
-        matching = self.store.listing(archived=archived)
-        page = matching[offset : offset + limit]
+        if self.synthetic is not None:
+            listing = self.synthetic.listing(archived=archived)
+            page, total = listing.page(offset, limit), len(listing)
+        else:
+            matching = self.store.listing(archived=archived)
+            page, total = matching[offset : offset + limit], len(matching)
         # `count` is the number of tickets matching the filter, not the rows of this page: a client can
         # stop paging once `offset + limit >= count`.
-        pagination = {"limit": limit, "offset": offset, "count": len(matching)}
+        pagination = {"limit": limit, "offset": offset, "count": self.reported_total(total)}
         return json_response(200, {"data": [t.to_json(properties) for t in page], "pagination": pagination})
 
     @route("POST", "/tickets")

@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 import hashlib
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -165,10 +166,13 @@ class Store:
         self._response_ids = itertools.count(1)
         self._attachment_ids = itertools.count(1)
         self._numbers = itertools.count(FIRST_NUMBER)
+        self.synthetic_by_number: Callable[[str], Ticket | None] | None = None  # `Sandbox(tickets=N)`
 
     # -- lookups -------------------------------------------------------------------------------------
 
     def by_number(self, number: str) -> Ticket | None:
+        if self.synthetic_by_number is not None:  # a synthetic data set: found without a scan
+            return self.synthetic_by_number(number)
         return next((t for t in self.tickets.values() if str(t.number) == number), None)
 
     def responses(self) -> list[Response]:

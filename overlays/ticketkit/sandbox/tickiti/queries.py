@@ -11,6 +11,7 @@ modes: the whole address, case-insensitive; several tokens in one criterion: any
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -192,7 +193,9 @@ class ResponseQuery:
 
     def page(self, store: Store) -> tuple[list[Response], bool]:
         """The rows of this page, oldest first, and whether more follow."""
-        rows = [r for r in sorted(store.responses(), key=keyset) if self.matches(r, store.ticket_of(r))]
+        # The page's rows and one more, never every response at once (a synthetic data set holds many).
+        found = (r for t in store.tickets.values() for r in t.responses if self.matches(r, t))
+        rows = heapq.nsmallest(self.limit + 1, found, key=keyset)
         return rows[: self.limit], len(rows) > self.limit
 
     def matches(self, response: Response, ticket: Ticket) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._synthetic import CORRUPT_DATE
 from .models import Attachment, Response, Ticket, formatted_size, stamp
 
 Body = dict[str, Any]
@@ -35,7 +36,8 @@ def ticket_json(ticket: Ticket) -> Body:
         "assigned_to_email": ticket.assigned_to_email,
         "resolved": stamp(ticket.resolved) if ticket.resolved else None,
         "on_hold_until": ticket.on_hold_until.isoformat() if ticket.on_hold_until else None,
-        "created_at": stamp(ticket.created_at),
+        # `Sandbox(corrupt_tickets=...)`: a vendor bug, on purpose.
+        "created_at": CORRUPT_DATE if getattr(ticket, "corrupt", False) else stamp(ticket.created_at),
         "updated_at": stamp(ticket.updated_at),
     }
 

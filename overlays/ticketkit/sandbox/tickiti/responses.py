@@ -17,8 +17,9 @@ from typing import Any
 import httpx
 
 from ticketkit.sandbox._app import App, HTTPError, json_response, route
+from ticketkit.sandbox._synthetic import LazyTickets, Synthetic
 
-from . import install, models
+from . import install, models, synthetic
 from ._validation import Rules, json_body
 from .queries import ResponseQuery, TicketQuery
 from .render import (
@@ -47,6 +48,7 @@ class TickitiApp(App):
     def __init__(self, token: str, base_url: str) -> None:
         super().__init__(token, base_url)
         self.store = models.Store()
+        self.synthetic: synthetic.SyntheticTickets | None = None  # `Sandbox(tickets=N)`
         # Sanctum tokens are `<id>|<secret>`; a second, read-only token lets users see the 403.
         token_id, _, secret = token.partition("|")
         read_only_id = int(token_id) + 1 if token_id.isdigit() else 2
@@ -85,6 +87,17 @@ class TickitiApp(App):
 
     def seed(self) -> None:
         seed_demo(self.store)
+
+    def use_synthetic(self, synthetic_set: Synthetic) -> None:
+        self.synthetic = synthetic.install(self.store, synthetic_set)
+
+    def synthetic_index(self, ticket_id: str) -> int | None:
+        """A synthetic ticket's index from its number (what Tickiti's requests name a ticket by)."""
+        return None if self.synthetic is None else self.synthetic.index_of_number(ticket_id)
+
+    def settle(self) -> None:
+        if isinstance(self.store.tickets, LazyTickets):
+            self.store.tickets.settle()
 
     def connect_options(self) -> dict[str, Any]:
         return {"token": self.token, "agent_email": install.AGENT_EMAIL}
@@ -180,6 +193,8 @@ class TickitiApp(App):
         rules.done()
         if query.unknown_perspective:
             raise HTTPError(self.not_found("Perspective"))
+        if self.synthetic is not None:
+            return json_response(200, ok([ticket_json(t) for t in self.synthetic.newest_first(query)]))
         tickets = sorted(self.store.tickets.values(), key=lambda t: (t.updated_at, t.id), reverse=True)
         return json_response(200, ok([ticket_json(t) for t in tickets if query.matches(t)]))
 
