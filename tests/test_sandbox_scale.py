@@ -177,12 +177,19 @@ def test_the_same_seed_gives_the_same_tickets_and_another_seed_others(vendor: st
     assert fingerprint(1) != fingerprint(2)
 
 
-@pytest.mark.parametrize("vendor", VENDORS)
+# Routera's tickets have no threads (its API has no comments): it is left out, not skipped.
+def _threaded(vendor: str) -> bool:
+    with ticketkit.connect(vendor, **Sandbox(vendor, demo=False).connect_options()) as probe:
+        return "comments.list" in probe.capabilities
+
+
+THREADED = [v for v in VENDORS if _threaded(v)]
+
+
+@pytest.mark.parametrize("vendor", THREADED)
 def test_threads_have_zero_to_six_comments_and_some_attachments(vendor: str) -> None:
     sandbox = Sandbox(vendor, tickets=60, seed=9)
     with desk(sandbox) as open_desk:
-        if "comments.list" not in open_desk.capabilities:
-            pytest.skip(f"{vendor} tickets have no threads")
         sizes = []
         files = 0
         for ticket in open_desk.tickets.list():
