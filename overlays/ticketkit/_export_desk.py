@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
-from ticketkit_models import Ticket
+from ticketkit_models import Comment, Ticket
 
 
 class RejectedLike(Protocol):
@@ -58,9 +58,10 @@ class TicketsLike(Protocol):
 
 
 class CommentsLike(Protocol):
+    # Called with return_exceptions=True only: a failed thread comes back in its place.
     def list_many(
-        self, ticket_ids: Iterable[str], *, concurrency: int | None = None, return_exceptions: bool = False
-    ) -> Iterable[Any]: ...
+        self, ticket_ids: Iterable[str], *, concurrency: int | None = None, return_exceptions: Literal[True]
+    ) -> Iterable[list[Comment] | Exception]: ...
 
 
 class ExportDesk(Protocol):
