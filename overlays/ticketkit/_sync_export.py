@@ -229,7 +229,9 @@ def _with_threads(
             yield page, [None] * len(page.items)
             continue
         ids = [ticket.id for ticket in page.items]
-        threads = list(desk.comments.list_many(ids, concurrency=request.concurrency, return_exceptions=True))
+        threads: list[Thread] = list(
+            desk.comments.list_many(ids, concurrency=request.concurrency, return_exceptions=True)
+        )
         if len(threads) != len(ids):
             raise RuntimeError(f"comments.list_many returned {len(threads)} threads for {len(ids)} tickets")
         for thread in threads:
