@@ -2,6 +2,7 @@
 
 - `mode`: "sync" or "async", for a test that runs once on each kind of desk through `desk_support.drive`.
 - `waits`: the waits between attempts the transport asked for, sync or async, recorded instead of slept.
+- Every test starts with no rate budget (`fresh_rate_budgets`).
 - The terminal summary prints figures some tests measure (not pass/fail).
 """
 
@@ -11,13 +12,20 @@ import sys
 
 import pytest
 from desk_support import MODES
-from ticketkit import _transport
+from ticketkit import _budget, _transport
 
 REPORTS = {
     ("test_sandbox_conformance", "CASES"): "sandbox conformance: {total} schemathesis cases ({each})",
     ("property_bodies", "CASES"): "property-based parsing: {total} generated bodies ({each})",
     ("property_bodies", "HOSTILE_CASES"): "  of which hostile (issue 12): {total} ({each})",
 }
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_budgets() -> None:
+    """Every test starts with no rate budget: what one test's 429s or headers said never paces another's desks
+    (tests share tokens and sandbox URLs, which the budgets are keyed by)."""
+    _budget.forget_budgets()
 
 
 @pytest.fixture(params=MODES)
@@ -41,6 +49,9 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    figures = getattr(sys.modules.get("test_rate_budget_sandbox"), "FIGURES", None)
+    for label, figure in sorted((figures or {}).items()):
+        terminalreporter.write_line(f"rate budget, {label}: {figure}")
     for (module, counter), line in REPORTS.items():
         cases = getattr(sys.modules.get(module), counter, None)
         if cases:

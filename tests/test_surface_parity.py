@@ -120,4 +120,6 @@ def test_a_resource_method_only_delegates(name: str, method: Callable[..., Any])
     assert ast.unparse(bundle) == "call = CallOptions(timeout, call_timeout, max_retries, extra_headers)"
     assert isinstance(delegation, ast.Return) and delegation.value is not None
     returned = ast.unparse(delegation.value)
-    assert returned.removeprefix("await ").startswith(("self._desk._run(self._", "self._desk._iterate(self._"))
+    assert returned.removeprefix("await ").startswith(
+        ("self._desk._run(self._", "self._desk._iterate(self._", "self._desk._pages(self._", "self._desk._many(self._")
+    )

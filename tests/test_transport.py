@@ -264,9 +264,14 @@ def test_async_waits_do_not_block_the_event_loop(monkeypatch: pytest.MonkeyPatch
         ok(ROUTERA),
     )
 
+    # Two credentials: on one, the rate budget would hold the second request until the first 429's wait ended
+    # instead of sending it into another 429 (test_rate_budget.py).
     async def go() -> list[ticketkit.Ticket]:
-        async with async_desk("routera", script, max_retries=1) as desk:
-            return await asyncio.gather(desk.tickets.get(TID), desk.tickets.get(TID))
+        async with (
+            async_desk("routera", script, max_retries=1, token="tok-a") as first,
+            async_desk("routera", script, max_retries=1, token="tok-b") as second,
+        ):
+            return await asyncio.gather(first.tickets.get(TID), second.tickets.get(TID))
 
     assert len(asyncio.run(go())) == 2
     assert [kind for kind, _ in events] == ["start", "start", "end", "end"]

@@ -11,7 +11,8 @@ The generated, typed clients ship beside this package as `routera_client`, `inte
 
 from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
 
-from ._adapter import Capabilities
+from ._adapter import Capabilities, RejectedRecord
+from ._budget import RateLimitStatus
 from ._connect import connect, connect_async
 from ._desk import AsyncDesk, Desk
 from ._errors import (
@@ -35,6 +36,7 @@ from ._errors import (
     UnsupportedOperationError,
 )
 from ._export import to_dict, to_json
+from ._paging import TicketPage
 
 __version__ = "0.1.0"
 
@@ -60,10 +62,13 @@ __all__ = [
     "Priority",
     "Problem",
     "RateLimitError",
+    "RateLimitStatus",
+    "RejectedRecord",
     "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "Ticket",
+    "TicketPage",
     "TicketStatus",
     "TicketkitError",
     "UnsupportedOperationError",

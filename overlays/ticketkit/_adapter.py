@@ -13,16 +13,18 @@ a subclass defines, so it cannot disagree with them.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
-from collections.abc import Generator, Mapping
-from dataclasses import dataclass, field, fields
-from typing import Any, ClassVar, Generic, TypeVar
+import json
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 
-from ._errors import ErrorInfo, UnsupportedOperationError
-from ._reading import fallback_error_info, parse_retry_after
+from ._errors import ErrorInfo, TicketkitError, UnsupportedOperationError
+from ._reading import MALFORMED, clipped, fallback_error_info, parse_retry_after
 
 T = TypeVar("T")
 
@@ -58,21 +60,79 @@ class Call:
 Plan = Generator[Call, httpx.Response, T]
 
 
+@dataclass(frozen=True, slots=True)
+class RejectedRecord:
+    """A record of a list page that failed to parse: its JSON text as the vendor sent it (re-serialised), why
+    it was refused, and its id when that much could be read (else None).
+
+    `desk.tickets.pages()` yields these in `page.rejected` beside the page's good tickets; `tickets.list()`
+    raises ResponseValidationError on the first page that has one (nothing is dropped silently).
+    """
+
+    raw: str
+    reason: str
+    id: str | None = None
+
+
 @dataclass(frozen=True)
 class Page(Generic[T]):
-    """One page of a list, and how to ask for the next (None when this is the last)."""
+    """One page of a list, and how to ask for the next (None when this is the last).
+
+    `rejected`: the records of the page that failed to parse (each parsed on its own, so one bad record does
+    not lose the page). `total`: how many records the whole listing holds, as the vendor reports it, only when
+    that count covers exactly what the plan returns (no filtering in the plan); else None.
+    """
 
     items: list[T]
     next_cursor: Any = None
+    rejected: tuple[RejectedRecord, ...] = ()
+    total: int | None = None
 
 
 @dataclass(frozen=True)
 class ListQuery:
-    """What `tickets.list` was asked for."""
+    """What `tickets.list` was asked for. `updated_since` is aware (UTC); a plan sends it to the server when
+    its vendor can filter on it (`Adapter.server_filters`); the desk checks it exactly on every page anyway."""
 
     status: TicketStatus | None = None
     page_size: int | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    updated_since: dt.datetime | None = None
+
+
+def parse_each(
+    vendor: str, records: list[Any], parse: Callable[[Any], T], id_keys: tuple[str, ...] = ("id",)
+) -> tuple[list[T], tuple[RejectedRecord, ...]]:
+    """Each record of a page parsed on its own: the good ones, and the ones refused (with why and, when it can
+    be read, the record's id under the first of `id_keys` it has)."""
+    parsed: list[T] = []
+    rejected: list[RejectedRecord] = []
+    for index, record in enumerate(records):
+        try:
+            parsed.append(parse(record))
+        except (TicketkitError, *MALFORMED) as exc:
+            reason = clipped(f"record {index} of the page: {type(exc).__name__}: {exc}")
+            rejected.append(RejectedRecord(_json_text(record), reason, _record_id(record, id_keys)))
+    return parsed, tuple(rejected)
+
+
+def _json_text(record: Any) -> str:
+    try:
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):  # parsed JSON always serialises; a test's stand-in might not
+        return repr(record)
+
+
+def _record_id(record: Any, keys: tuple[str, ...]) -> str | None:
+    if not isinstance(record, dict):
+        return None
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+    return None
 
 
 @dataclass(frozen=True)
@@ -117,23 +177,30 @@ class Capabilities:
     comments_list: bool = False
     comments_create: bool = False
     attachments_download: bool = False
+    #: Where `tickets.list(updated_since=...)` is filtered: "server" when the vendor's list takes the filter
+    #: (the desk still checks each ticket exactly), "client" when the desk filters every page itself.
+    updated_since_filter: Literal["server", "client"] = "client"
 
     def __contains__(self, operation: object) -> bool:
-        return isinstance(operation, str) and bool(getattr(self, operation.replace(".", "_"), False))
+        return (
+            isinstance(operation, str) and operation in OPERATIONS and bool(getattr(self, operation.replace(".", "_")))
+        )
 
     @property
     def supported(self) -> tuple[str, ...]:
         """The supported operations, as dotted names ("tickets.get", ...)."""
-        return tuple(f.name.replace("_", ".", 1) for f in fields(self) if getattr(self, f.name))
+        return tuple(operation for operation in OPERATIONS if operation in self)
 
     @classmethod
     def of(cls, adapter: type[Adapter]) -> Capabilities:
-        """The operations whose plan method `adapter` overrides."""
+        """The operations whose plan method `adapter` overrides, and where its list filters `updated_since`
+        (the filters its list plan sends, `adapter.server_filters`)."""
         return cls(
             **{
                 operation.replace(".", "_"): getattr(adapter, method) is not getattr(Adapter, method)
                 for operation, method in OPERATIONS.items()
-            }
+            },
+            updated_since_filter="server" if "updated_since" in adapter.server_filters else "client",
         )
 
 
@@ -151,6 +218,9 @@ class Adapter:
     update_options: ClassVar[frozenset[str]] = frozenset()
     list_options: ClassVar[frozenset[str]] = frozenset()
     comment_options: ClassVar[frozenset[str]] = frozenset()
+    # The `ListQuery` filters the list plan sends to the vendor (narrowing on the server); the others the desk
+    # applies to each page. Read by `Capabilities.of`.
+    server_filters: ClassVar[frozenset[str]] = frozenset()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -30,6 +30,9 @@ from ._request import (
     real_host,
 )
 
+# The most requests a bulk helper (`get_many`, `list_many`) keeps in flight.
+MAX_CONCURRENCY = 256
+
 
 def ticket_id(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
@@ -363,10 +366,44 @@ def status(value: object) -> TicketStatus | None:
     raise InvalidArgumentError(f"status must be a TicketStatus or one of {known}; got {value!r}")
 
 
-def list_query(adapter: Adapter, status_: object, page_size: object, options: Mapping[str, Any]) -> ListQuery:
+def list_query(
+    adapter: Adapter, status_: object, page_size: object, options: Mapping[str, Any], since: object = None
+) -> ListQuery:
     vendor_keywords(adapter, "tickets.list", options, adapter.list_options)
     size = None if page_size is None else positive_integer("page_size", page_size)
-    return ListQuery(status=status(status_), page_size=size, options=dict(options))
+    return ListQuery(status=status(status_), page_size=size, options=dict(options), updated_since=updated_since(since))
+
+
+def updated_since(value: object) -> dt.datetime | None:
+    """An aware datetime, as UTC; a naive one is refused (which zone would it be in?)."""
+    if value is None:
+        return None
+    if not isinstance(value, dt.datetime):
+        raise InvalidArgumentError(f"updated_since must be a datetime (timezone-aware), not {value!r}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidArgumentError(
+            f"updated_since must be timezone-aware (e.g. datetime(..., tzinfo=timezone.utc)), not the naive {value!r}"
+        )
+    try:
+        return value.astimezone(dt.UTC)
+    except (OverflowError, ValueError) as exc:
+        raise InvalidArgumentError(f"updated_since {value!r} cannot be read as UTC: {exc}") from None
+
+
+def concurrency(value: object) -> int:
+    """How many requests a bulk helper keeps in flight: 1 to 256."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_CONCURRENCY:
+        raise InvalidArgumentError(f"concurrency must be an integer from 1 to {MAX_CONCURRENCY}, not {value!r}")
+    return value
+
+
+def rate(value: object) -> float | None:
+    """`connect(rate_limit=...)`: requests per second, a positive finite number, or None (no cap of ours)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+        raise InvalidArgumentError(f"rate_limit must be a positive number of requests per second, not {value!r}")
+    return float(value)
 
 
 def limit(value: object) -> int | None:

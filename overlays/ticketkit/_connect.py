@@ -19,6 +19,7 @@ import httpx
 from . import _arguments as args
 from . import _deadline
 from . import _registry as registry
+from ._budget import budget_for
 from ._connection import ConnectionSpec, GeneratedClient, Settings
 from ._decoding import ACCEPT_ENCODING
 from ._desk import AsyncDesk, Desk
@@ -121,6 +122,8 @@ def _assemble(
     attempt_timeout: object = None,
     download_timeout: object = DEFAULTS.download_timeout,
     call_timeout: object = DEFAULTS.call_timeout,
+    rate_limit: object = None,
+    concurrency: object = DEFAULTS.concurrency,
 ) -> Any:
     args.optional_text("base_url", base_url)
     refuse_unknown(f"connect({entry.name!r})", vendor_options, entry.keywords, "this vendor also accepts")
@@ -136,10 +139,15 @@ def _assemble(
     )
     generated = connection.generated_client
     client = flavour.adopt(generated, http) if generated else None
+    # One budget per credential (vendor, API origin, a keyed hash of what authenticates), shared by every desk.
+    credentials = (token, *(vendor_options.get(name) for name in ("client_id", "client_secret")))
+    budget = budget_for(entry.name, str(http.base_url), credentials, args.rate(rate_limit))
     options = RequestOptions(
         max_retries=args.retries(max_retries),
         max_retry_wait=args.positive_seconds("max_retry_wait", max_retry_wait),
         max_download_bytes=args.positive_integer("max_download_bytes", max_download_bytes),
+        budget=budget,
+        concurrency=args.concurrency(concurrency),
     )
     options = with_limits(
         options,
@@ -204,6 +212,8 @@ def connect(
     attempt_timeout: float | None = ...,
     download_timeout: float = ...,
     call_timeout: float = ...,
+    rate_limit: float | None = ...,
+    concurrency: int = ...,
     **vendor_options: Any,
 ) -> Desk: ...
 @_masking
@@ -247,6 +257,8 @@ def connect_async(
     attempt_timeout: float | None = ...,
     download_timeout: float = ...,
     call_timeout: float = ...,
+    rate_limit: float | None = ...,
+    concurrency: int = ...,
     **vendor_options: Any,
 ) -> AsyncDesk: ...
 @_masking
@@ -306,6 +318,12 @@ connect.__doc__ = f"""A `Desk` for `vendor` ({", ".join(f'"{name}"' for name in 
     (one attempt of a download, default {DEFAULTS.download_timeout:g} s), `call_timeout` (a whole call, retries
     and waits included, default {DEFAULTS.call_timeout:g} s). A caller-supplied `transport` that is not an
     `httpx.HTTPTransport` is held to the deadlines only between body chunks (see `_deadline.py`).
+
+    Pace: every desk on one credential (vendor, API origin, token) shares one rate budget in the process, which
+    reads the vendor's rate-limit headers and `Retry-After` and paces requests to stay under the limit
+    (`desk.rate_limit` shows it). `rate_limit` (requests per second) caps a vendor that sends no rate-limit
+    headers; `concurrency` (default {DEFAULTS.concurrency}) is how many requests `get_many` and `list_many`
+    keep in flight.
 
     Vendor keywords (from the vendor registry, `_registry.py`):
 {_vendor_keywords()}

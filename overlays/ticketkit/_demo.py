@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TextIO
 
 from . import _registry as registry
-from ._adapter import Capabilities
+from ._adapter import OPERATIONS as UNIFIED_OPERATIONS
 from ._connect import connect
 from ._desk import Desk
 from ._errors import TicketkitError
@@ -15,7 +14,7 @@ from ._output import table
 SUBJECT = "Demo: the label printer is on fire"
 DESCRIPTION = "Since this morning the label printer in bay 3 smokes when it starts. Please advise."
 REQUESTER = "marcus@trailblazers-club.example"
-OPERATIONS = len(dataclasses.fields(Capabilities))  # every operation of the unified interface
+OPERATIONS = len(UNIFIED_OPERATIONS)  # every operation of the unified interface
 
 
 def _round_trip(desk: Desk) -> tuple[str, ...]:

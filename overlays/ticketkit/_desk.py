@@ -12,23 +12,37 @@ of the call, start to last byte; `call_timeout=` bounds the whole call, retries 
 from __future__ import annotations
 
 import asyncio
+import time
 import weakref
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from datetime import datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, overload
 
 import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 
 from ._adapter import Adapter, Capabilities
+from ._budget import RateLimitStatus
+from ._bulk import map_async, map_sync
 from ._engine import run_async, run_sync
-from ._errors import DeskClosedError, InvalidArgumentError
-from ._paging import Paging, masked
-from ._prepare import AttachmentsPreparation, CallOptions, CommentsPreparation, Listing, Prepared, TicketsPreparation
+from ._errors import DeskClosedError, InvalidArgumentError, TicketkitError
+from ._paging import TicketPage, masked
+from ._prepare import (
+    AttachmentsPreparation,
+    Bulk,
+    CallOptions,
+    CommentsPreparation,
+    Listing,
+    Prepared,
+    TicketsPreparation,
+)
 from ._redaction import display_url
 from ._transport import RequestOptions
 
 T = TypeVar("T")
+# A ticket's comments, as `comments.list_many` yields them (a name: inside the resources, `list` is a method).
+TicketThread = list[Comment]
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 # The type of `desk.client` (the vendor's generated client), set by connect()'s overloads; a bare `Desk` is
 # `Desk[Any]`. The default is for type checkers only: typing.TypeVar takes `default=` from Python 3.13.
@@ -68,6 +82,16 @@ class _BaseDesk(Generic[H, C]):
         """What this vendor supports; an unsupported operation raises before any request is sent."""
         return self._adapter.capabilities
 
+    @property
+    def rate_limit(self) -> RateLimitStatus:
+        """The rate limit of this desk's credential as the vendor last stated it (limit, remaining, reset), and
+        what the budget every desk on the credential shares has done (requests, 429s received, seconds waited).
+        For callers who schedule work themselves; the desk paces its own requests by it already."""
+        budget = self._options.budget
+        if budget is None:
+            return RateLimitStatus(limit=None, remaining=None, reset=None, requests=0, throttled=0, waited=0.0)
+        return budget.status(time.monotonic())
+
     def _check_open(self) -> None:
         """A closed desk raises DeskClosedError before anything is sent (httpx would raise RuntimeError)."""
         if self._http.is_closed:
@@ -100,16 +124,27 @@ class Desk(_BaseDesk[httpx.Client, C]):
             call.options.secrets.scrub(exc)
             raise
 
+    def _pages(self, listing: Listing, strict: bool = False) -> Iterator[TicketPage]:
+        """The pages of a list as the caller iterates (the first page's plan is started already)."""
+        call = listing.first
+        while call is not None:
+            page, following, loop = masked(listing.options, listing.lister.receive, self._run(call), strict)
+            yield page
+            if loop is not None:
+                listing.options.secrets.scrub(loop)
+                raise loop
+            call = None if following is None else listing.page(following)
+
     def _iterate(self, listing: Listing) -> Iterator[Ticket]:
-        """The tickets of a list, page by page as the caller iterates (the first page's plan is started)."""
-        paging, call, options, limit = Paging(self.vendor), listing.first, listing.first.options, listing.limit
-        while limit is None or paging.yielded < limit:
-            page = self._run(call)
-            yield from masked(options, paging.fresh, page, limit)
-            cursor = masked(options, paging.follow, page, limit)
-            if cursor is None:
-                return
-            call = listing.page(cursor)
+        """The tickets of a list, page by page as the caller iterates; a record that fails to parse raises."""
+        for page in self._pages(listing, strict=True):
+            yield from page.items
+
+    def _many(self, bulk: Bulk[T]) -> Iterator[Any]:
+        """A bulk helper's results in input order, from a pool of `bulk.concurrency` threads."""
+        return map_sync(
+            bulk.items, lambda item: self._run(bulk.prepare(item)), bulk.concurrency, bulk.return_exceptions
+        )
 
     def close(self) -> None:
         """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
@@ -161,17 +196,30 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
             call.options.secrets.scrub(exc)
             raise
 
+    async def _pages(self, listing: Listing, strict: bool = False) -> AsyncIterator[TicketPage]:
+        """`Desk._pages`, awaiting each page."""
+        call = listing.first
+        while call is not None:
+            page, following, loop = masked(listing.options, listing.lister.receive, await self._run(call), strict)
+            yield page
+            if loop is not None:
+                listing.options.secrets.scrub(loop)
+                raise loop
+            call = None if following is None else listing.page(following)
+
     async def _iterate(self, listing: Listing) -> AsyncIterator[Ticket]:
         """`Desk._iterate`, awaiting each page."""
-        paging, call, options, limit = Paging(self.vendor), listing.first, listing.first.options, listing.limit
-        while limit is None or paging.yielded < limit:
-            page = await self._run(call)
-            for ticket in masked(options, paging.fresh, page, limit):
+        async for page in self._pages(listing, strict=True):
+            for ticket in page.items:
                 yield ticket
-            cursor = masked(options, paging.follow, page, limit)
-            if cursor is None:
-                return
-            call = listing.page(cursor)
+
+    def _many(self, bulk: Bulk[T]) -> AsyncIterator[Any]:
+        """A bulk helper's results in input order, at most `bulk.concurrency` tasks at once."""
+
+        async def one(item: Any) -> T:
+            return await self._run(bulk.prepare(item))
+
+        return map_async(bulk.items, one, bulk.concurrency, bulk.return_exceptions)
 
     async def aclose(self) -> None:
         """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
@@ -213,11 +261,57 @@ class Tickets(TicketsPreparation[Desk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._get(call, ticket_id))
 
+    @overload
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[False] = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Ticket]: ...
+    @overload
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[True],
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Ticket | TicketkitError]: ...
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Ticket] | Iterator[Ticket | TicketkitError]:
+        """The tickets of `ticket_ids`, in their order, fetched concurrently: at most `concurrency` requests in
+        flight (default: connect()'s `concurrency`, 8), under the credential's rate budget; the ids are read a
+        few ahead, never all at once (a generator of a million ids is fine). Iterate the result (`async for` on
+        an AsyncDesk); leaving early cancels what has not started. A failed ticket raises its ticketkit error,
+        or with `return_exceptions=True` is yielded in its place.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
+
     def list(
         self,
         *,
         status: TicketStatus | str | None = None,
         page_size: int | None = None,
+        updated_since: datetime | None = None,
+        cursor: str | None = None,
         limit: int | None = None,
         timeout: float | httpx.Timeout | None = None,
         call_timeout: float | None = None,
@@ -229,9 +323,36 @@ class Tickets(TicketsPreparation[Desk]):
         AsyncDesk). Every argument is checked at the call, before any page is fetched.
 
         `limit` stops after that many tickets; `page_size` is how many each request asks for.
+        `updated_since` (timezone-aware) keeps tickets updated at or after it: on the vendor's side where it can
+        filter, on ticketkit's side otherwise (`desk.capabilities.updated_since_filter`). `cursor` resumes from
+        a `page.cursor` of `tickets.pages()` with the same query. A record that fails to parse raises
+        ResponseValidationError (`tickets.pages()` yields the good ones and `page.rejected`).
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
-        return self._desk._iterate(self._list(call, status, page_size, limit, options))
+        return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
+
+    def pages(
+        self,
+        *,
+        status: TicketStatus | str | None = None,
+        page_size: int | None = None,
+        updated_since: datetime | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **options: Any,
+    ) -> Iterator[TicketPage]:
+        """The matching tickets page by page (`async for` on an AsyncDesk), each a `TicketPage`: its tickets, an
+        opaque `cursor` that resumes right after it (in this process or another; None on the last page), the
+        vendor's `total` where it counts exactly what is listed, the records that failed to parse (`rejected`)
+        and the `watermark` to give the next run as `updated_since`. The arguments are `list()`'s; `limit`
+        counts tickets, and a page cut short by it gives a cursor that resumes inside it.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
     def create(
         self,
@@ -294,6 +415,50 @@ class Comments(CommentsPreparation[Desk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._list(call, ticket_id))
 
+    @overload
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[False] = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[TicketThread]: ...
+    @overload
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[True],
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[TicketThread | TicketkitError]: ...
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[TicketThread] | Iterator[TicketThread | TicketkitError]:
+        """The thread of each ticket of `ticket_ids`, in their order, fetched concurrently: at most
+        `concurrency` requests in flight (default: connect()'s `concurrency`, 8), under the credential's rate
+        budget; the ids are read a few ahead, never all at once. Iterate the result (`async for` on an
+        AsyncDesk); leaving early cancels what has not started. A failed thread raises its ticketkit error, or
+        with `return_exceptions=True` is yielded in its place.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
+
     def create(
         self,
         ticket_id: str,
@@ -340,11 +505,57 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._get(call, ticket_id))
 
+    @overload
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[False] = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Ticket]: ...
+    @overload
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[True],
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Ticket | TicketkitError]: ...
+    def get_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[Ticket] | AsyncIterator[Ticket | TicketkitError]:
+        """The tickets of `ticket_ids`, in their order, fetched concurrently: at most `concurrency` requests in
+        flight (default: connect()'s `concurrency`, 8), under the credential's rate budget; the ids are read a
+        few ahead, never all at once (a generator of a million ids is fine). Iterate the result (`async for` on
+        an AsyncDesk); leaving early cancels what has not started. A failed ticket raises its ticketkit error,
+        or with `return_exceptions=True` is yielded in its place.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
+
     def list(
         self,
         *,
         status: TicketStatus | str | None = None,
         page_size: int | None = None,
+        updated_since: datetime | None = None,
+        cursor: str | None = None,
         limit: int | None = None,
         timeout: float | httpx.Timeout | None = None,
         call_timeout: float | None = None,
@@ -356,9 +567,36 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         AsyncDesk). Every argument is checked at the call, before any page is fetched.
 
         `limit` stops after that many tickets; `page_size` is how many each request asks for.
+        `updated_since` (timezone-aware) keeps tickets updated at or after it: on the vendor's side where it can
+        filter, on ticketkit's side otherwise (`desk.capabilities.updated_since_filter`). `cursor` resumes from
+        a `page.cursor` of `tickets.pages()` with the same query. A record that fails to parse raises
+        ResponseValidationError (`tickets.pages()` yields the good ones and `page.rejected`).
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
-        return self._desk._iterate(self._list(call, status, page_size, limit, options))
+        return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
+
+    def pages(
+        self,
+        *,
+        status: TicketStatus | str | None = None,
+        page_size: int | None = None,
+        updated_since: datetime | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        **options: Any,
+    ) -> AsyncIterator[TicketPage]:
+        """The matching tickets page by page (`async for` on an AsyncDesk), each a `TicketPage`: its tickets, an
+        opaque `cursor` that resumes right after it (in this process or another; None on the last page), the
+        vendor's `total` where it counts exactly what is listed, the records that failed to parse (`rejected`)
+        and the `watermark` to give the next run as `updated_since`. The arguments are `list()`'s; `limit`
+        counts tickets, and a page cut short by it gives a cursor that resumes inside it.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
     async def create(
         self,
@@ -420,6 +658,50 @@ class AsyncComments(CommentsPreparation[AsyncDesk]):
         """The ticket's thread, in the vendor's order."""
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._list(call, ticket_id))
+
+    @overload
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[False] = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[TicketThread]: ...
+    @overload
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: Literal[True],
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[TicketThread | TicketkitError]: ...
+    def list_many(
+        self,
+        ticket_ids: Iterable[str],
+        *,
+        concurrency: int | None = None,
+        return_exceptions: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncIterator[TicketThread] | AsyncIterator[TicketThread | TicketkitError]:
+        """The thread of each ticket of `ticket_ids`, in their order, fetched concurrently: at most
+        `concurrency` requests in flight (default: connect()'s `concurrency`, 8), under the credential's rate
+        budget; the ids are read a few ahead, never all at once. Iterate the result (`async for` on an
+        AsyncDesk); leaving early cancels what has not started. A failed thread raises its ticketkit error, or
+        with `return_exceptions=True` is yielded in its place.
+        """
+        call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
+        return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
 
     async def create(
         self,

@@ -68,6 +68,8 @@ class CommonOptions(TypedDict, total=False):
     attempt_timeout: float | None
     download_timeout: float
     call_timeout: float
+    rate_limit: float | None
+    concurrency: int
 
 
 COMMON_KEYWORDS = frozenset(CommonOptions.__annotations__) | {"transport"}

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import math
 import random
 import time
 from collections.abc import Generator, Mapping
@@ -35,6 +36,7 @@ import httpx
 from . import _arguments as args
 from . import _deadline
 from ._adapter import Adapter, Call
+from ._budget import RateBudget
 from ._decoding import BodyReader, UnsupportedEncoding, encodings
 from ._errors import (
     APIConnectionError,
@@ -73,6 +75,9 @@ DOWNLOAD_TIMEOUT = 300.0
 # A whole call: exactly the longest the default policy can legitimately run (3 attempts of 60 s and two
 # vendor-asked waits of up to max_retry_wait=60 s), so the default never cuts short a call that would succeed.
 CALL_TIMEOUT = 300.0
+# Requests a bulk helper keeps in flight by default: enough to reach a vendor's rate limit at ~100 ms a request
+# (Intercom's ~166 requests a second needs ~17), few enough not to flood a small self-hosted install.
+DEFAULT_CONCURRENCY = 8
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,10 @@ class RequestOptions:
     attempt_timeout: float = ATTEMPT_TIMEOUT
     download_timeout: float = DOWNLOAD_TIMEOUT
     call_timeout: float = CALL_TIMEOUT
+    # The rate budget of the desk's credential (`_budget.py`), shared with every desk on it; None: unpaced.
+    budget: RateBudget | None = field(default=None, compare=False)
+    # How many requests a bulk helper (`get_many`, `list_many`) keeps in flight unless told otherwise.
+    concurrency: int = DEFAULT_CONCURRENCY
 
     def merged(
         self,
@@ -186,19 +195,33 @@ def _attempts(
         max_bytes, limit_name, per_attempt = options.max_download_bytes, "max_download_bytes", options.download_timeout
     else:
         max_bytes, limit_name, per_attempt = options.max_response_bytes, "max_response_bytes", options.attempt_timeout
+    budget = options.budget
     attempt = 0
+    slept_until = -math.inf  # the end of this call's own last wait (a retry's)
     while True:
         attempt += 1
+        if budget is not None:  # the credential's pace: wait for a slot, within the call's time
+            yield from _paced(budget, adapter, call, options, deadline, slept_until)
         started = time.monotonic()
         if started >= deadline:  # an earlier call of the same plan used the time up: send nothing more
+            if budget is not None:
+                budget.release()
             raise APITimeoutError(
                 adapter.vendor,
                 f"{adapter.vendor} {call.operation}: call_timeout={options.call_timeout:g} s passed before it was sent",
             )
         attempt_deadline = min(started + per_attempt, deadline)
-        request = build_request(client, adapter, call, options, attempt_deadline - started)
-        step = Send(request, call, adapter.vendor, max_bytes, limit_name, attempt_deadline)
-        outcome = yield step
+        answered = False
+        try:
+            request = build_request(client, adapter, call, options, attempt_deadline - started)
+            step = Send(request, call, adapter.vendor, max_bytes, limit_name, attempt_deadline)
+            outcome = yield step
+            if budget is not None and isinstance(outcome, httpx.Response):
+                budget.observe(outcome.status_code, outcome.headers, time.monotonic())
+                answered = True
+        finally:
+            if budget is not None and not answered:
+                budget.release()
         elapsed = time.monotonic() - started
         retries_left = attempt <= options.max_retries
 
@@ -239,7 +262,30 @@ def _attempts(
                 f"{adapter.vendor} {call.operation}: no time left for another attempt within "
                 f"call_timeout={options.call_timeout:g} s (attempt {attempt}: {error})",
             ) from error
+        slept_until = time.monotonic() + wait
         yield Sleep(wait)
+
+
+def _paced(
+    budget: RateBudget, adapter: Adapter, call: Call, options: RequestOptions, deadline: float, slept_until: float
+) -> Generator[Step, Outcome, None]:
+    """Wait until the rate budget lets one more request go (it is then counted in flight)."""
+    while True:
+        now = time.monotonic()
+        delay = budget.reserve(now, slept_until)
+        if delay <= 0:
+            return
+        if delay > options.max_retry_wait:  # not worth holding the caller: the vendor's answer will say so
+            budget.reserve(now, slept_until, at_once=True)
+            return
+        if now + delay >= deadline:
+            raise APITimeoutError(
+                adapter.vendor,
+                f"{adapter.vendor} {call.operation}: the rate budget holds requests for {delay:.3g} s more, past "
+                f"call_timeout={options.call_timeout:g} s (the vendor's rate limit; see desk.rate_limit)",
+            )
+        slept_until = max(now, slept_until) + delay
+        yield Sleep(delay)
 
 
 def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:
@@ -283,6 +329,8 @@ def send_sync(
     except StopIteration as done:
         response: httpx.Response = done.value
         return response
+    finally:
+        steps.close()  # an error or a cancellation mid-attempt: the budget's slot is given back
 
 
 async def send_async(
@@ -309,6 +357,8 @@ async def send_async(
     except StopIteration as done:
         response: httpx.Response = done.value
         return response
+    finally:
+        steps.close()  # an error or a cancellation mid-attempt: the budget's slot is given back
 
 
 # httpx resolves a redirect's Location even when it does not follow it, and one it cannot resolve

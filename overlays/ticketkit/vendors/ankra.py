@@ -29,7 +29,7 @@ from ankra_client.types import UNSET, Unset
 from ticketkit_models import Attachment, Comment, Party, PartyKind, Priority, Ticket, TicketStatus
 
 from .. import _arguments as args
-from .._adapter import Adapter, Call, CommentDraft, ListQuery, Page, Plan, TicketDraft
+from .._adapter import Adapter, Call, CommentDraft, ListQuery, Page, Plan, RejectedRecord, TicketDraft, parse_each
 from .._auth import BearerToken
 from .._connection import ConnectionSpec, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, Problem, TicketkitError
@@ -42,6 +42,7 @@ from .._reading import (
     optional_integer,
     optional_text,
     reading,
+    required,
     required_text,
 )
 
@@ -126,8 +127,10 @@ class AnkraAdapter(Adapter):
             **filters,
         )
         response = yield Call("tickets.list", request)
-        tickets, total_pages = self._page(response)
-        return Page(tickets, page + 1 if page < total_pages else None)
+        tickets, rejected, total_pages, total = self._page(response)
+        # Ankra filters the status itself, so `pagination.total_count` counts exactly what the pages hold; it
+        # documents no filter on `updated_at`: the desk applies `updated_since` to each page (and drops the total).
+        return Page(tickets, page + 1 if page < total_pages else None, rejected, total)
 
     def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
         body = _create_body(draft)
@@ -191,12 +194,18 @@ class AnkraAdapter(Adapter):
         with reading(VENDOR, operation, response):
             return self.to_ticket(AnkraTicket.from_dict(body), body)
 
-    def _page(self, response: httpx.Response) -> tuple[list[Ticket], int]:
+    def _page(self, response: httpx.Response) -> tuple[list[Ticket], tuple[RejectedRecord, ...], int, int]:
+        """The rows (each parsed on its own), those refused, `total_pages` and `total_count`."""
         body = json_object(response, VENDOR, "tickets.list")
         with reading(VENDOR, "tickets.list", response):
-            page = TicketList.from_dict(body)
-            rows = [self.summary_to_ticket(m, r) for m, r in zip(page.result, body["result"], strict=True)]
-            return rows, integer(page.pagination.total_pages, "pagination.total_pages")
+            records = required(body["result"], list, "result")
+            page = TicketList.from_dict({**body, "result": []})  # the envelope
+            total_pages = integer(page.pagination.total_pages, "pagination.total_pages")
+            total = integer(page.pagination.total_count, "pagination.total_count")
+        rows, rejected = parse_each(
+            VENDOR, records, lambda raw: self.summary_to_ticket(TicketSummary.from_dict(raw), raw)
+        )
+        return rows, rejected, total_pages, total
 
     def to_ticket(self, model: AnkraTicket, raw: dict[str, Any]) -> Ticket:
         ticket_id = required_text(raw["id"], "id")  # as sent (the model holds it as a UUID)

@@ -64,8 +64,10 @@ from .._adapter import (
     ListQuery,
     Page,
     Plan,
+    RejectedRecord,
     TicketChanges,
     TicketDraft,
+    parse_each,
 )
 from .._auth import BearerToken
 from .._connection import ConnectionSpec, Settings
@@ -140,6 +142,8 @@ class IntercomAdapter(Adapter):
         {"assignment", "assignee_id", "admin_id", "ticket_state_id", "is_shared", "snoozed_until", "ticket_attributes"}
     )
     comment_options = frozenset({"admin_id", "attachment_urls"})
+    # Search filters on `updated_at` [doc: search tickets]; see `_with_updated_since`.
+    server_filters = frozenset({"updated_since"})
 
     def __init__(
         self,
@@ -169,14 +173,16 @@ class IntercomAdapter(Adapter):
         return self._ticket(response, "tickets.get")
 
     def list_tickets(self, query: ListQuery, cursor: Any) -> Plan[Page[Ticket]]:
-        search = _search_filter(query.status, int(self.clock()))
+        search = _with_updated_since(_search_filter(query.status, int(self.clock())), query.updated_since)
         per_page = min(query.page_size or PAGE_SIZE, PAGE_SIZE)
         paging = StartingAfterPaging(per_page=per_page, starting_after=cursor or UNSET)
         body = SearchRequest(query=search, pagination=paging)
         response = yield Call("tickets.list", search_tickets._get_kwargs(body=body, intercom_version=self.api_version))
-        tickets, next_cursor = self._ticket_page(response)
-        # The search narrows by state and `open`; snoozes and "closed but not resolved" are picked here.
-        return Page([t for t in tickets if query.status in (None, t.status)], next_cursor)
+        tickets, rejected, next_cursor, total = self._ticket_page(response)
+        # The search narrows by state and `open`; snoozes and "closed but not resolved" are picked here (and then
+        # `total_count`, which counts the search's matches, is not what the pages hold: not reported).
+        wanted = [t for t in tickets if query.status in (None, t.status)]
+        return Page(wanted, next_cursor, rejected, total if query.status is None else None)
 
     def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
         options = draft.options
@@ -473,22 +479,30 @@ class IntercomAdapter(Adapter):
         with reading(VENDOR, operation, response):
             return self.to_ticket(IntercomTicket.from_dict(raw), raw)
 
-    def _ticket_page(self, response: httpx.Response) -> tuple[list[Ticket], str | None]:
+    def _ticket_page(
+        self, response: httpx.Response
+    ) -> tuple[list[Ticket], tuple[RejectedRecord, ...], str | None, int | None]:
+        """The tickets of a search page (each parsed on its own), those refused, the next cursor, and
+        `total_count` (None when a null item was skipped: then the pages hold fewer than it counts)."""
         raw = json_object(response, VENDOR, "tickets.list")
         with reading(VENDOR, "tickets.list", response):
-            page = TicketList.from_dict(raw)
             items = required(raw["tickets"], list, "tickets")
-            tickets = []
-            for index, (model, item) in enumerate(zip(page.tickets, items, strict=True)):
-                if item is None:  # 2.16 allows a null ticket: one item, not the page, is lost
-                    logger.warning(
-                        "intercom tickets.list: item %d of a search page is null (2.16 allows it); skipped", index
-                    )
-                    continue
-                # The page keeps an item that is not a ticket as it came; parsing it again says why.
-                ticket = model if isinstance(model, IntercomTicket) else IntercomTicket.from_dict(item)
-                tickets.append(self.to_ticket(ticket, item))
-            return tickets, _next_cursor(page.pages)
+            page = TicketList.from_dict({**raw, "tickets": []})  # the envelope; each ticket is parsed on its own
+            next_cursor = _next_cursor(page.pages)
+            total = optional(page.total_count, int, "total_count")
+        present = []
+        for index, item in enumerate(items):
+            if item is None:  # 2.16 allows a null ticket: one item, not the page, is lost
+                logger.warning(
+                    "intercom tickets.list: item %d of a search page is null (2.16 allows it); skipped", index
+                )
+                total = None
+                continue
+            present.append(item)
+        tickets, rejected = parse_each(
+            VENDOR, present, lambda item: self.to_ticket(IntercomTicket.from_dict(item), required(item, dict, "ticket"))
+        )
+        return tickets, rejected, next_cursor, total
 
     def to_ticket(self, model: IntercomTicket, raw: dict[str, Any]) -> Ticket:
         required_text(model.id, "id")
@@ -681,6 +695,26 @@ def _search_filter(status: TicketStatus | None, now: int) -> SingleFilter | Comp
         by_state = SingleFilter(field="state", operator="=", value=SEARCH_STATES[status])
         return CompoundFilter(operator=CompoundFilterOperator.AND, value=[by_state, is_open])
     raise InvalidArgumentError(f"intercom tickets are never {status.value}; no search can list them")
+
+
+def _with_updated_since(
+    search: SingleFilter | CompoundFilter, since: dt.datetime | None
+) -> SingleFilter | CompoundFilter:
+    """The search narrowed to tickets updated at or after `since`, on Intercom's side.
+
+    Intercom's `>` on a date is "greater or equal" (its search documentation; the sandbox reads it so) and
+    `updated_at` is whole Unix seconds, so `updated_at > ceil(since)` is exactly `updated_at >= since`. The
+    every-ticket search (`created_at > 0`) gives way to it; a status's AND group takes it as one more filter
+    (groups nest at most two deep).
+    """
+    if since is None:
+        return search
+    updated = SingleFilter(field="updated_at", operator=">", value=math.ceil(since.timestamp()))
+    if isinstance(search, SingleFilter) and search.field == "created_at":
+        return updated
+    if isinstance(search, CompoundFilter) and search.operator is CompoundFilterOperator.AND:
+        return CompoundFilter(operator=CompoundFilterOperator.AND, value=[*search.value, updated])
+    return CompoundFilter(operator=CompoundFilterOperator.AND, value=[search, updated])
 
 
 def _attributes(passthrough: object, subject: str | None, description: str | None) -> dict[str, Any]:

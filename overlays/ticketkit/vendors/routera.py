@@ -26,11 +26,20 @@ from routera_client.models.token_request_grant_type import TokenRequestGrantType
 from ticketkit_models import Party, PartyKind, Priority, Ticket, TicketStatus
 
 from .. import _arguments as args
-from .._adapter import Adapter, Call, ListQuery, Page, Plan, TicketChanges, TicketDraft
+from .._adapter import Adapter, Call, ListQuery, Page, Plan, TicketChanges, TicketDraft, parse_each
 from .._auth import BearerToken
 from .._connection import ConnectionSpec, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
-from .._reading import MALFORMED, from_iso, json_object, lenient_text, nonblank, none_if_unset, reading
+from .._reading import (
+    MALFORMED,
+    from_iso,
+    json_object,
+    lenient_text,
+    nonblank,
+    none_if_unset,
+    reading,
+    required,
+)
 from .._redaction import Secrets
 from .._request import header_safe
 from .._transport import read_async, read_sync
@@ -89,11 +98,16 @@ class RouteraAdapter(Adapter):
         response = yield Call("tickets.list", request)
         body = json_object(response, VENDOR, "tickets.list")
         with reading(VENDOR, "tickets.list", response):
-            page = TicketList.from_dict(body)
-            tickets = [self.to_ticket(model, raw) for model, raw in zip(page.data, body["data"], strict=True)]
-        # Routera filters only on `archived`; any other status is picked out here.
+            records = required(body["data"], list, "data")
+            TicketList.from_dict({**body, "data": []})  # the envelope; each record is parsed on its own
+        tickets, rejected = parse_each(
+            VENDOR, records, lambda raw: self.to_ticket(RouteraTicket.from_dict(raw), required(raw, dict, "ticket"))
+        )
+        # Routera filters only on `archived`; any other status is picked out here. It documents no filter on
+        # `updated_at` either: the desk applies `updated_since` to each page. No total: our spec reads
+        # `pagination.count` as "rows in this page or in total" (not documented), so it is never reported.
         wanted = [t for t in tickets if query.status in (None, t.status)]
-        return Page(wanted, offset + len(tickets) if len(tickets) >= limit else None)
+        return Page(wanted, offset + len(records) if len(records) >= limit else None, rejected)
 
     def create_ticket(self, draft: TicketDraft) -> Plan[Ticket]:
         if draft.requester_email is not None:
@@ -225,7 +239,8 @@ class RouteraOAuth(httpx.Auth):
     """OAuth2 client credentials: fetch a token, reuse it, renew it before it expires and once on a 401.
 
     One fetch at a time: concurrent callers (threads, or tasks of one event loop) wait for the fetch in
-    flight and then use its token.
+    flight and then use its token. A 429 from the token endpoint ends the flow with that answer, so the
+    transport's policy (and the rate budget) treat it as the call's own 429: waited out and retried.
     """
 
     requires_response_body = True
@@ -288,6 +303,8 @@ class RouteraOAuth(httpx.Auth):
             if self._stale():
                 token_response = yield self._token_request()
                 read_sync(token_response, VENDOR, "oauth2.token")
+                if token_response.status_code == 429:
+                    return  # the token endpoint's 429 becomes the call's: the policy waits and retries it
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request
@@ -306,6 +323,8 @@ class RouteraOAuth(httpx.Auth):
             if self._stale():
                 token_response = yield self._token_request()
                 await read_async(token_response, VENDOR, "oauth2.token")
+                if token_response.status_code == 429:
+                    return  # the token endpoint's 429 becomes the call's: the policy waits and retries it
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request

@@ -49,7 +49,6 @@ from tickiti_client.models import (
     TicketNumberRequest,
     TicketResponse,
     TicketRow,
-    TicketRowPage,
 )
 from tickiti_client.models import Ticket as TickitiTicket
 from tickiti_client.types import UNSET, Unset
@@ -64,6 +63,7 @@ from .._adapter import (
     Plan,
     TicketChanges,
     TicketDraft,
+    parse_each,
 )
 from .._auth import BearerToken
 from .._connection import ConnectionSpec, Settings
@@ -132,6 +132,8 @@ class TickitiAdapter(Adapter):
     create_options = frozenset({"queue_name", "is_public", "use_passed_originator_as_responder", "idempotency_key"})
     update_options = frozenset({"on_hold_until", "agent_email", "idempotency_key"})
     list_options = frozenset({"perspective_id", "search_perspective", "criteria"})
+    # The `updated_from` criterion narrows by UTC day on Tickiti's side [client]; the desk finishes it exactly.
+    server_filters = frozenset({"updated_since"})
     comment_options = frozenset({"agent_email", "idempotency_key"})
 
     def __init__(self, agent_email: str | None = None) -> None:
@@ -234,13 +236,16 @@ class TickitiAdapter(Adapter):
     def _list_tickets(self, request: QueryTicketsRequest, status: TicketStatus | None) -> Plan[Page[Ticket]]:
         operation = "tickets.list"
         response = yield Call(operation, query_tickets._get_kwargs(body=request))
-        body, ok = self._unwrap(response, operation, QueryTicketsOk.from_dict)
+        body, _ = self._unwrap(response, operation, _envelope)
         with reading(VENDOR, operation, response):
-            tickets = [row_to_ticket(row, raw) for row, raw in _rows(ok.data, body["data"])]
+            records = _row_records(body["data"])
+        tickets, rejected = parse_each(
+            VENDOR, records, lambda raw: row_to_ticket(TicketRow.from_dict(raw), raw), ("number", "ticket_number")
+        )
         # Tickiti filters by its own status word; `resolved` overrides it here, so check again.
         wanted = [t for t in tickets if status in (None, t.status)]
-        # tickets/query has no cursor or page size [doc, client]: this is the one page it gives.
-        return Page(wanted, None)
+        # tickets/query has no cursor or page size [doc, client]: this is the one page it gives, with no total.
+        return Page(wanted, None, rejected)
 
     def _create(self, request: CreateTicketRequest, key: str) -> Plan[Ticket]:
         operation = "tickets.create"
@@ -475,18 +480,24 @@ def _priority(raw: str | None) -> Priority:
     return Priority.URGENT
 
 
-def _rows(data: list[TicketRow] | TicketRowPage, raw: Any) -> list[tuple[TicketRow, dict[str, Any]]]:
-    """The rows of a tickets/query answer: a list, or an object holding them (`rows`, or a likely name)."""
+def _envelope(body: dict[str, Any]) -> QueryTicketsOk:
+    """The `ok`/`data` envelope of a tickets/query answer, its rows left out (each is parsed on its own)."""
+    data = body["data"]
+    return QueryTicketsOk.from_dict({**body, "data": [] if isinstance(data, list) else {}})
+
+
+def _row_records(data: Any) -> list[Any]:
+    """The raw rows of a tickets/query answer's `data`: a list, or an object holding them (`rows`, or a likely
+    name), as `_rows` finds them."""
     if isinstance(data, list):
-        return list(zip(data, raw, strict=True))
-    rows = none_if_unset(data.rows)
-    if rows is not None:
-        return list(zip(rows, raw["rows"], strict=True))
-    for key in ("tickets", "data", "items", "results"):
-        found = raw.get(key)
+        return data
+    if not isinstance(data, dict):
+        raise TypeError(f"`data` should be a list of rows or an object holding them, got {type(data).__name__}")
+    for key in ("rows", "tickets", "data", "items", "results"):
+        found = data.get(key)
         if isinstance(found, list):
-            return [(TicketRow.from_dict(item), item) for item in found]
-    raise KeyError(f"no ticket rows in `data` (keys: {', '.join(sorted(raw)) or 'none'})")
+            return found
+    raise KeyError(f"no ticket rows in `data` (keys: {', '.join(sorted(data)) or 'none'})")
 
 
 def _created_number(data: dict[str, Any]) -> str:
@@ -573,6 +584,14 @@ def _query_request(query: ListQuery) -> QueryTicketsRequest:
         if token is None:
             raise InvalidArgumentError(f"tickiti can list by status open or on_hold only, not {query.status.value}")
         criteria.append(SearchCriterion(mode="status", tokens=[token]))
+    if query.updated_since is not None:
+        if any(c.mode == "updated_from" for c in criteria):
+            # Two updated_from criteria would OR together on Tickiti's side, widening instead of narrowing.
+            raise InvalidArgumentError("tickiti: give updated_since= or criteria updated_from, not both")
+        # Tickiti's criterion takes a day and keeps tickets updated on or after it, in UTC [client]: the
+        # server narrows to the day, and the desk checks each ticket's updated_at against the exact moment.
+        day = query.updated_since.astimezone(dt.UTC).date().isoformat()
+        criteria.append(SearchCriterion(mode="updated_from", tokens=[day]))
     perspective = _unset(args.optional_nonblank_text("search_perspective", options.get("search_perspective")))
     search: SearchObject | Unset = UNSET
     if criteria or perspective is not UNSET:
