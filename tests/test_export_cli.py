@@ -113,6 +113,14 @@ def test_rate_limit_goes_to_connect(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert code == 0 and asked["rate_limit"] == 12.5
 
 
+def test_help_names_the_files_and_the_exit_codes(capsys: Any) -> None:
+    with pytest.raises(SystemExit):
+        cli._parser().parse_args(["export", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "OUT.checkpoint.json" in shown and "3 done, with records in OUT.errors.jsonl" in shown
+    assert "--since-checkpoint [CHECKPOINT]" in shown and "--rate-limit R" in shown
+
+
 def test_since_without_an_offset_is_utc() -> None:
     assert parse_since("2026-03-01") == dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
     assert parse_since("2026-03-01T10:00:00+02:00") == dt.datetime(2026, 3, 1, 8, tzinfo=dt.UTC)

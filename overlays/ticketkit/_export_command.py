@@ -23,7 +23,16 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_RECORD_ERRORS, EXIT_INCOMPLETE = 0, 3, 4
 
 
+EPILOG = (
+    "Beside OUT: OUT.partial (renamed to OUT when complete), OUT.checkpoint.json (saved after each page; "
+    "--resume continues from it), OUT.errors.jsonl (records that failed, with their raw body). "
+    "Exit codes: 0 done; 1 a vendor or network error (--resume continues); 2 a usage error; 3 done, with records "
+    "in OUT.errors.jsonl; 4 done, but the vendor's total disagrees with what was listed."
+)
+
+
 def add_flags(command: argparse.ArgumentParser) -> None:
+    command.epilog = EPILOG
     command.add_argument("--out", required=True, help="the .jsonl file to write (one unified Ticket a line)")
     command.add_argument("--status", help="only tickets in this unified status (open, resolved, ...)")
     since = command.add_mutually_exclusive_group()
