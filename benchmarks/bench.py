@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import export_bench
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -257,6 +258,10 @@ def _us(seconds: float) -> str:
     return f"{seconds * 1e6:,.0f} µs"
 
 
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
 def report(results: dict[str, Any]) -> str:
     parse = results["parse"]["medians"]
     call = results["call"]["medians"]
@@ -269,9 +274,6 @@ def report(results: dict[str, Any]) -> str:
     overhead = call["desk.tickets.get"] / call["generated sync_detailed"] - 1
     throughput = flow["AsyncDesk"] / flow["raw httpx.AsyncClient"]
     import_ms = (imp["ticketkit"] - imp["httpx"]) * 1000
-
-    def verdict(ok: bool) -> str:
-        return "met" if ok else "**missed**"
 
     lines = [
         "# Benchmarks",
@@ -286,27 +288,28 @@ def report(results: dict[str, Any]) -> str:
         "|---|---|---|---|---|",
         f"| 1 | parse one Intercom ticket with 50 parts ({results['parse']['bytes']:,} bytes) into the unified Ticket "
         f"| {_us(parse['ticketkit Ticket'])}; official SDK {_us(parse['official SDK Ticket'])} → **{sdk_ratio:.1f}× "
-        f"faster** | ≥ 10× faster than the official SDK | {verdict(sdk_ratio >= 10)} |",
+        f"faster** | ≥ 10× faster than the official SDK | {_verdict(sdk_ratio >= 10)} |",
         f"| 1 | … against `json.loads` alone ({_us(parse['json.loads'])}) | **{floor_ratio:.1f}×** json.loads; "
         f"generated model alone {parse['generated model'] / parse['json.loads']:.1f}× | within 8× | "
-        f"{verdict(floor_ratio <= 8)} |",
+        f"{_verdict(floor_ratio <= 8)} |",
         f"| 2 | `desk.tickets.get` per call, in-process transport | {_us(call['desk.tickets.get'])}; generated "
         f"`sync_detailed` {_us(call['generated sync_detailed'])}; raw httpx + json.loads "
         f"{_us(call['raw httpx + json.loads'])} → overlay adds **{overhead:+.0%}** | ≤ +30% over the generated "
-        f"client | {verdict(overhead <= 0.30)} |",
+        f"client | {_verdict(overhead <= 0.30)} |",
         f"| 3 | {results['throughput']['total']:,} gets, {results['throughput']['in_flight']} in flight, sandbox on "
         f"loopback (median of 3 runs) | AsyncDesk {flow['AsyncDesk']:,.0f}/s; raw httpx.AsyncClient "
         f"{flow['raw httpx.AsyncClient']:,.0f}/s → **{throughput:.2f} of raw** | ≥ 0.8 of raw | "
-        f"{verdict(throughput >= 0.8)} |",
+        f"{_verdict(throughput >= 0.8)} |",
         f"| 4 | `import ticketkit` in a fresh interpreter | {imp['ticketkit'] * 1000:.1f} ms; `import httpx` "
         f"{imp['httpx'] * 1000:.1f} ms → ticketkit adds **{import_ms:.1f} ms** | ≤ 50 ms | "
-        f"{verdict(import_ms <= 50)} |",
+        f"{_verdict(import_ms <= 50)} |",
         f"| 5 | memory per unified Ticket (no thread), {mem['count']:,} held in a list | "
         f"**{mem['bytes_per_ticket']:,.0f} bytes** (raw payload kept; the JSON is {mem['json_bytes']} bytes) | — | |",
         f"| 6 | `nox -s generate` on an existing environment (median of {len(gen['samples'])}) | "
         f"**{gen['seconds']:.1f} s** (four clients and the unified model) | — | |",
         "",
-        "Medians in seconds per call:",
+        *export_bench.report(results["export"], _verdict),
+        "Medians in seconds per call (1–6); the export's counts and seconds (7–10):",
         "",
         "```",
         json.dumps(results, indent=2, default=float),
@@ -316,7 +319,12 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
+    if argv == ["export"]:  # the export's benchmarks alone, printed (BENCHMARKS.md is written by a whole run)
+        results = export_bench.run_all()
+        print("\n".join(export_bench.report(results, _verdict)))
+        print(json.dumps(results, indent=2))
+        return
     results = {
         "parse": bench_parse(),
         "call": bench_call(),
@@ -324,6 +332,7 @@ def main() -> None:
         "import": bench_import(),
         "memory": bench_memory(),
         "generate": bench_generate(),
+        "export": export_bench.run_all(),
     }
     text = report(results)
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
@@ -331,4 +340,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

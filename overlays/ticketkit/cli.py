@@ -3,7 +3,7 @@
     ticketkit get intercom 1268
     ticketkit list ankra --status open --limit 20 --json
     ticketkit --sandbox create tickiti --subject "Printer" --description "On fire" --requester-email a@b.c
-    ticketkit export routera --out tickets.jsonl
+    ticketkit export intercom --out tickets.jsonl --with-comments      (--resume after a kill; see --help)
     ticketkit sandbox serve intercom --port 8080 --tickets 100000 --seed 7 --rate-limit 600/60
     ticketkit demo
 
@@ -11,7 +11,7 @@ Credentials come from flags or the environment: TICKETKIT_<VENDOR>_TOKEN, TICKET
 the vendor extras (TICKETKIT_INTERCOM_ADMIN_ID, TICKETKIT_TICKITI_AGENT_EMAIL, ...), named after the options in
 the vendor registry (`_registry.py`: Intercom's `admin_id` is `--admin-id` and TICKETKIT_INTERCOM_ADMIN_ID).
 Errors are one line on stderr, with every credential given masked, and a non-zero exit code: 1 for a vendor
-or network error, 2 for a usage error.
+or network error, 2 for a usage error (`export` adds 3 and 4: see `_export_command.py`).
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from . import _export_command as export_command
 from . import _output as output
 from . import _registry as registry
 from ._connect import connect
 from ._desk import Desk
 from ._errors import TicketkitError
-from ._export import to_json
-from ._redaction import Secrets, secret_name, userinfo
+from ._redaction import Secrets, display_url, secret_name, userinfo
 
 if TYPE_CHECKING:
     from .sandbox import RateLimit
@@ -99,10 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     comment.add_argument("--internal", action="store_true", help="a note the customer does not see")
     close = vendor_command("close", "close a ticket")
     close.add_argument("ticket_id")
-    export = vendor_command("export", "write every ticket as JSON lines (the unified schema)")
-    export.add_argument("--out", required=True, help="the .jsonl file to write")
-    export.add_argument("--status")
-    export.add_argument("--limit", type=int)
+    export = vendor_command("export", "write every ticket as JSON lines (the unified schema), resumably")
+    export_command.add_flags(export)
 
     sandbox = commands.add_parser("sandbox", help="run a vendor's sandbox")
     sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True, metavar="SUBCOMMAND")
@@ -168,15 +166,21 @@ def _connect(args: argparse.Namespace) -> Desk:
     vendor: str = args.vendor
     entry = registry.get(vendor)
     options = _given(args, vendor, registry.Vendor.cli_options, environment=True)
+    if args.command == "export":
+        options.update(export_command.connect_options(args))
     if args.sandbox:
         from .sandbox import Sandbox
 
         return connect(vendor, **{**Sandbox(vendor).connect_options(), **options})
     token = args.token or os.environ.get(entry.environment("TOKEN"))
-    base_url = args.base_url or os.environ.get(entry.environment("BASE_URL"))
+    base_url = _base_url(args)
     if not token and not options.get("client_id"):
         raise UsageError(f"no credentials: pass --token or set {entry.environment('TOKEN')} (or use --sandbox)")
     return connect(vendor, token=token, base_url=base_url, **options)
+
+
+def _base_url(args: argparse.Namespace) -> str | None:
+    return args.base_url or os.environ.get(registry.get(args.vendor).environment("BASE_URL"))
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -228,23 +232,13 @@ def _close(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> in
 
 
 def _export(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from tqdm import tqdm
-
-    tickets = desk.tickets.list(status=args.status, limit=args.limit)
-    partial = args.out + ".partial"
-    count = 0
-    # Written beside the target and renamed at the end: a failed export never leaves a half file behind.
+    """`_export_command.py` turns the flags into a request for the engine (`_sync_export.py`)."""
+    base_url = _base_url(args)
+    origin = "sandbox" if args.sandbox else display_url(base_url) if base_url else None  # None: the vendor's
     try:
-        with open(partial, "w", encoding="utf-8") as file:
-            for ticket in tqdm(tickets, desc=f"{desk.vendor} export", unit=" tickets", file=err, total=args.limit):
-                file.write(to_json(ticket) + "\n")
-                count += 1
-        os.replace(partial, args.out)
-    finally:
-        if os.path.exists(partial):
-            os.remove(partial)
-    print(f"wrote {count} tickets to {args.out}", file=out)
-    return EXIT_OK
+        return export_command.run(desk, args, origin, out, err)
+    except export_command.ExportUsageError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _serve(vendor: str, port: int, out: TextIO, options: dict[str, Any]) -> int:
