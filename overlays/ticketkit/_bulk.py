@@ -12,10 +12,12 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._errors import TicketkitError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -26,6 +28,8 @@ def map_sync(
 ) -> Iterator[R | TicketkitError]:
     """`call(item)` for each item on a pool of `concurrency` threads, yielded in input order. A ticketkit error
     is yielded in its item's place with `return_exceptions`, else raised (what is in flight is cancelled)."""
+    from concurrent.futures import ThreadPoolExecutor  # here: its module and `queue` cost `import ticketkit` ~2 ms
+
     source = iter(items)
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ticketkit-bulk")
     pending: deque[Future[R]] = deque()
