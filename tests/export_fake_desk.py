@@ -15,11 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from ticketkit import APIConnectionError, NotFoundError, ResponseValidationError
+from ticketkit import (
+    APIConnectionError,
+    NotFoundError,
+    RateLimitStatus,
+    RejectedRecord,
+    ResponseValidationError,
+    TicketPage,
+)
 from ticketkit._errors import ErrorInfo
 from ticketkit_models import Comment, Priority, Ticket, TicketStatus
 
@@ -28,33 +34,6 @@ EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 class Crash(BaseException):
     """The process dies here (what SIGKILL would do, without the process): nothing after it runs."""
-
-
-@dataclass(frozen=True)
-class Rejected:
-    raw: str
-    reason: str
-    id: str | None
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[Ticket]
-    cursor: str | None
-    number: int
-    total: int | None
-    rejected: tuple[Rejected, ...]
-    watermark: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class RateLimit:
-    limit: int | None
-    remaining: int | None
-    reset: dt.datetime | None
-    requests: int
-    throttled: int
-    waited: float
 
 
 def updated_at(index: int) -> dt.datetime:
@@ -122,8 +101,8 @@ class FakeDesk:
         pass
 
     @property
-    def rate_limit(self) -> RateLimit:
-        return RateLimit(limit=100, remaining=60, reset=None, requests=self.requests, throttled=1, waited=0.5)
+    def rate_limit(self) -> RateLimitStatus:
+        return RateLimitStatus(limit=100, remaining=60, reset=None, requests=self.requests, throttled=1, waited=0.5)
 
 
 class _Tickets:
@@ -138,7 +117,7 @@ class _Tickets:
         updated_since: dt.datetime | None = None,
         cursor: str | None = None,
         limit: int | None = None,
-    ) -> Iterator[Page]:
+    ) -> Iterator[TicketPage]:
         desk = self._desk
         desk.calls.append(
             {"status": status, "page_size": page_size, "updated_since": updated_since, "cursor": cursor, "limit": limit}
@@ -151,7 +130,7 @@ class _Tickets:
 
     def _iterate(
         self, indexes: list[int], start: int, size: int, total: int | None, limit: int | None
-    ) -> Iterator[Page]:
+    ) -> Iterator[TicketPage]:
         desk, number, yielded = self._desk, 0, 0
         newest: dt.datetime | None = None
         while True:
@@ -167,7 +146,7 @@ class _Tickets:
                 chunk = chunk[: limit - yielded]
             items = [ticket(i) for i in chunk if i not in desk.rejected]
             bad = tuple(
-                Rejected(
+                RejectedRecord(
                     raw=f'{{"id": "t{i}", "created_at": "not-a-date"}}', reason="created_at: not a date", id=f"t{i}"
                 )
                 for i in chunk
@@ -178,7 +157,7 @@ class _Tickets:
                 newest = max(newest or updated_at(i), updated_at(i))
             start += len(chunk)
             last = start >= len(indexes) or (limit is not None and yielded >= limit)
-            yield Page(items, None if last else f"fake.{start}", number, total, bad, newest)
+            yield TicketPage(items, None if last else f"fake.{start}", number, total, bad, newest)
             if last:
                 return
 

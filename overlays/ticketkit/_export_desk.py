@@ -1,48 +1,16 @@
 """What `ticketkit export`'s engine needs of a desk: just these names (ticketkit.Desk has them; the tests give a
-small fake, tests/export_fake_desk.py). Structural: the engine depends on no concrete desk or page class."""
+small fake, tests/export_fake_desk.py). Structural in the desk: the pages and rate-limit status are the real ones."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, Literal, Protocol
 
-from ticketkit_models import Comment, Ticket
+from ticketkit_models import Comment
 
-
-class RejectedLike(Protocol):
-    @property
-    def raw(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def id(self) -> str | None: ...
-
-
-class PageLike(Protocol):
-    @property
-    def items(self) -> Sequence[Ticket]: ...
-    @property
-    def cursor(self) -> str | None: ...
-    @property
-    def number(self) -> int: ...
-    @property
-    def total(self) -> int | None: ...
-    @property
-    def rejected(self) -> Sequence[RejectedLike]: ...
-    @property
-    def watermark(self) -> dt.datetime | None: ...
-
-
-class RateLimitLike(Protocol):
-    @property
-    def requests(self) -> int: ...
-    @property
-    def throttled(self) -> int: ...
-    @property
-    def waited(self) -> float: ...
-    @property
-    def reset(self) -> dt.datetime | None: ...
+from ._budget import RateLimitStatus
+from ._paging import TicketPage
 
 
 class TicketsLike(Protocol):
@@ -54,7 +22,7 @@ class TicketsLike(Protocol):
         updated_since: dt.datetime | None = None,
         cursor: str | None = None,
         limit: int | None = None,
-    ) -> Iterable[PageLike]: ...
+    ) -> Iterable[TicketPage]: ...
 
 
 class CommentsLike(Protocol):
@@ -74,4 +42,4 @@ class ExportDesk(Protocol):
     @property
     def comments(self) -> CommentsLike: ...
     @property
-    def rate_limit(self) -> RateLimitLike: ...
+    def rate_limit(self) -> RateLimitStatus: ...

@@ -39,10 +39,11 @@ from . import _checkpoint as checkpoints
 from ._checkpoint import Checkpoint, CheckpointError
 from ._errors import NotFoundError, ResponseValidationError
 from ._export import to_json
-from ._export_desk import ExportDesk, PageLike
+from ._export_desk import ExportDesk
 from ._export_files import ExportFiles, Paths, error_line, raw_body
 from ._export_summary import Completeness, ExportSummary
 from ._lookahead import ahead
+from ._paging import TicketPage
 from ._progress import Progress
 
 # -- what is asked ------------------------------------------------------------------------------------------------
@@ -221,8 +222,8 @@ Thread = list[Comment] | BaseException | None  # None: threads not asked for
 
 
 def _with_threads(
-    desk: ExportDesk, pages: Iterator[PageLike], request: ExportRequest
-) -> Iterator[tuple[PageLike, list[Thread]]]:
+    desk: ExportDesk, pages: Iterator[TicketPage], request: ExportRequest
+) -> Iterator[tuple[TicketPage, list[Thread]]]:
     """Each page with the threads of its tickets, in order (fetched concurrently, under the desk's budget)."""
     for page in pages:
         if not request.with_comments or not page.items:
@@ -240,7 +241,7 @@ def _with_threads(
         yield page, threads
 
 
-def _write_page(files: ExportFiles, state: Checkpoint, page: PageLike, threads: list[Thread]) -> Checkpoint:
+def _write_page(files: ExportFiles, state: Checkpoint, page: TicketPage, threads: list[Thread]) -> Checkpoint:
     number = state.counts.pages + 1
     comments = errors = 0
     lines = []
