@@ -160,8 +160,8 @@ def test_the_loaded_columns_are_the_unified_schema(tmp_path: Path) -> None:
     _sync(pipeline, sandbox)
     expected = {
         "tickets": _unified_properties("Ticket") - {"comments"},  # the thread is the comments table
-        "comments": _unified_properties("Comment") | {"ticket_id"},
-        "attachments": _unified_properties("Attachment"),
+        "comments": _unified_properties("Comment") | {"ticket_id", "vendor"},
+        "attachments": _unified_properties("Attachment") | {"vendor"},
     }
     for table, columns in expected.items():
         loaded = _query(

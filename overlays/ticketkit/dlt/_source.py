@@ -32,11 +32,13 @@ _LEFT_OUT: dict[type[Any], frozenset[str]] = {
     Comment: frozenset(),
     Attachment: frozenset(),
 }
-# Columns a table adds to the unified fields: a comment names its ticket (the unified Comment does not).
+# Columns a table adds to the unified fields: a comment names its ticket (the unified Comment does not), and
+# comments and attachments name their vendor, so that several vendors can share a dataset (ids are per vendor).
+_VENDOR = {"vendor": {"data_type": "text", "nullable": False}}
 _ADDED: dict[type[Any], dict[str, dict[str, Any]]] = {
     Ticket: {},
-    Comment: {"ticket_id": {"data_type": "text", "nullable": False}},
-    Attachment: {},
+    Comment: {**_VENDOR, "ticket_id": {"data_type": "text", "nullable": False}},
+    Attachment: _VENDOR,
 }
 
 
@@ -104,13 +106,14 @@ def ticketkit_source(
 ) -> Iterator[DltResource]:
     """A dlt source of `desk`'s tickets (resources `tickets`, `comments` and `attachments`), incremental.
 
-    - `tickets`: merged on `id`; incremental on `updated_at`: each run lists with `updated_since=` the state of
-      the last successful load (or `updated_since` on the first), so a second run loads only what changed.
+    - `tickets`: merged on (`vendor`, `id`); incremental on `updated_at`: each run lists with `updated_since=`
+      the state of the last successful load (or `updated_since` on the first): a second run loads only what
+      changed (and the few tickets tied at the last run's newest second, merged again).
     - `comments` (with_comments, where the vendor lists threads): each listed ticket's thread through
       `desk.comments.list_many`, at most `concurrency` at once under the desk's rate budget; merged on (`id`,
-      `ticket_id`).
+      `ticket_id`, `vendor`).
     - `attachments` (attachments=True): attachment metadata (never the bytes) of the tickets and, with
-      with_comments, of their comments; merged on (`id`, `ticket_id`).
+      with_comments, of their comments; merged on (`id`, `ticket_id`, `vendor`).
 
     Rows are the unified model as JSON (`ticketkit.to_dict`) with the vendor's record in the `raw` column.
     """
@@ -119,7 +122,7 @@ def ticketkit_source(
     @dlt.resource(
         name="tickets",
         write_disposition="merge",
-        primary_key="id",
+        primary_key=("vendor", "id"),
         columns=table_columns(Ticket),
     )
     def tickets(
@@ -144,12 +147,13 @@ def ticketkit_source(
                 yield [_row(ticket) for ticket in page.items]
 
     resources: list[DltResource] = [tickets]
-    merge_key = ("id", "ticket_id")
+    merge_key = ("vendor", "ticket_id", "id")
+    vendor = desk.vendor
 
     def attachment_rows(rows: list[dict[str, Any]], **owner: str) -> Iterator[list[dict[str, Any]]]:
         """The attachments of the rows (tickets or comments), each naming its ticket (and comment)."""
         found = [
-            {**item, **{k: item.get(k) or row[v] for k, v in owner.items()}}
+            {**item, "vendor": vendor, **{k: item.get(k) or row[v] for k, v in owner.items()}}
             for row in rows
             for item in row.get("attachments") or []
         ]
@@ -183,7 +187,7 @@ def ticketkit_source(
         def comments(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
             ids = [str(row["id"]) for row in rows]
             found = [
-                _row(comment, ticket_id=ticket_id)
+                _row(comment, vendor=vendor, ticket_id=ticket_id)
                 for ticket_id, thread in zip(ids, desk.comments.list_many(ids, concurrency=concurrency), strict=True)
                 for comment in thread
             ]
