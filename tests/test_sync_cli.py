@@ -38,6 +38,11 @@ def test_sync_twice_into_duckdb_in_the_working_directory(tmp_path: Path, monkeyp
     with duckdb.connect(str(tmp_path / "ticketkit.duckdb")) as db:
         assert db.sql("select count(*), count(distinct id) from tickets.tickets").fetchall() == [(50, 50)]
         assert db.sql("select distinct vendor from tickets.comments").fetchall() == [("ankra",)]
+    code, out, err = _sync(*argv, "--full-refresh")  # the state dropped with the tables: everything again
+    assert (code, err) == (0, "")
+    assert json.loads(out)["rows"] == first["rows"]
+    with duckdb.connect(str(tmp_path / "ticketkit.duckdb")) as db:
+        assert db.sql("select count(*), count(distinct id) from tickets.tickets").fetchall() == [(50, 50)]
 
 
 def test_two_vendors_share_a_dataset_and_the_table_summary(tmp_path: Path) -> None:
