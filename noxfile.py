@@ -387,5 +387,5 @@ def bench(session: nox.Session) -> None:
     memory and resume cost; writes BENCHMARKS.md (not a test). `nox -s bench -- export` runs and prints only
     the export's, without writing."""
     # python-intercom is the official SDK, installed here only, as the parse benchmark's peer.
-    session.install(".", "python-intercom==5.0.1", "nox==2026.10.20")
+    session.install(".[dlt]", "python-intercom==5.0.1", "nox==2026.10.20")  # [dlt]: the sync benchmark
     session.run("python", "benchmarks/bench.py", *session.posargs)
