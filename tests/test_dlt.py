@@ -179,3 +179,24 @@ def test_the_loaded_columns_are_the_unified_schema(tmp_path: Path) -> None:
     assert ticket_types["updated_at"].startswith("TIMESTAMP")
     assert ticket_types["requester"] == "JSON"
     assert _query(pipeline, "select count(*) from tickets where raw is null") == [(0,)]
+
+
+@pytest.mark.parametrize("vendor", ["intercom", "routera"])  # a server-side and a client-side updated_since
+def test_the_next_run_lists_with_updated_since_from_the_last_load(
+    vendor: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sandbox = Sandbox(vendor, tickets=TICKETS, seed=4)
+    pipeline = _pipeline(tmp_path, f"since_{vendor}")
+    _sync(pipeline, sandbox)
+    [(newest,)] = _query(pipeline, "select max(updated_at) from tickets")
+    asked: list[Any] = []
+    with ticketkit.connect(vendor, **sandbox.connect_options()) as desk:
+        listing = desk.tickets.pages
+
+        def spy(**arguments: Any) -> Iterator[ticketkit.TicketPage]:
+            asked.append(arguments["updated_since"])
+            return listing(**arguments)
+
+        monkeypatch.setattr(desk.tickets, "pages", spy)
+        pipeline.run(ticketkit_source(desk))
+    assert asked == [newest]  # the synthetic tickets are older than the listing: the watermark is the newest
