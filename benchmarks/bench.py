@@ -24,6 +24,7 @@ from typing import Any
 
 import export_bench
 import httpx
+import sync_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -309,6 +310,7 @@ def report(results: dict[str, Any]) -> str:
         f"**{gen['seconds']:.1f} s** (four clients and the unified model) | — | |",
         "",
         *export_bench.report(results["export"], _verdict),
+        *sync_bench.report(results["sync"], _verdict),
         "Medians in seconds per call (1–6); the export's counts and seconds (7–10):",
         "",
         "```",
@@ -325,6 +327,11 @@ def main(argv: list[str]) -> None:
         print("\n".join(export_bench.report(results, _verdict)))
         print(json.dumps(results, indent=2))
         return
+    if argv == ["sync"]:  # the sync-vs-export benchmark alone, printed
+        result = sync_bench.bench_sync()
+        print("\n".join(sync_bench.report(result, _verdict)))
+        print(json.dumps(result, indent=2))
+        return
     results = {
         "parse": bench_parse(),
         "call": bench_call(),
@@ -333,6 +340,7 @@ def main(argv: list[str]) -> None:
         "memory": bench_memory(),
         "generate": bench_generate(),
         "export": export_bench.run_all(),
+        "sync": sync_bench.bench_sync(),
     }
     text = report(results)
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")

@@ -4,6 +4,7 @@
     ticketkit list ankra --status open --limit 20 --json
     ticketkit --sandbox create tickiti --subject "Printer" --description "On fire" --requester-email a@b.c
     ticketkit export intercom --out tickets.jsonl --with-comments      (--resume after a kill; see --help)
+    ticketkit --sandbox sync intercom --tickets 1000                   (DuckDB; needs ticketkit[dlt])
     ticketkit sandbox serve intercom --port 8080 --tickets 100000 --seed 7 --rate-limit 600/60
     ticketkit demo
 
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from . import _export_command as export_command
 from . import _output as output
 from . import _registry as registry
+from . import _sync_command as sync_command
 from ._connect import connect
 from ._desk import Desk
 from ._errors import TicketkitError
@@ -38,6 +40,10 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """A problem with the command line itself (exit code 2)."""
+
+
+class CommandFailed(Exception):
+    """A command that failed for a reason other than a ticketkit error (a dlt load): exit code 1."""
 
 
 def _flags(options_of: dict[str, tuple[registry.Option, ...]]) -> dict[str, list[tuple[str, registry.Option]]]:
@@ -101,6 +107,8 @@ def _parser() -> argparse.ArgumentParser:
     close.add_argument("ticket_id")
     export = vendor_command("export", "write every ticket as JSON lines (the unified schema), resumably")
     export_command.add_flags(export)
+    sync = vendor_command("sync", "load tickets, threads and attachments into a database with dlt (incremental)")
+    sync_command.add_flags(sync)
 
     sandbox = commands.add_parser("sandbox", help="run a vendor's sandbox")
     sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True, metavar="SUBCOMMAND")
@@ -171,7 +179,8 @@ def _connect(args: argparse.Namespace) -> Desk:
     if args.sandbox:
         from .sandbox import Sandbox
 
-        return connect(vendor, **{**Sandbox(vendor).connect_options(), **options})
+        extra = sync_command.sandbox_options(args) if args.command == "sync" else {}
+        return connect(vendor, **{**Sandbox(vendor, **extra).connect_options(), **options})
     token = args.token or os.environ.get(entry.environment("TOKEN"))
     base_url = _base_url(args)
     if not token and not options.get("client_id"):
@@ -241,6 +250,16 @@ def _export(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         raise UsageError(str(exc)) from None
 
 
+def _sync(desk: Desk, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`_sync_command.py` runs a dlt pipeline over `ticketkit.dlt`'s source (dlt is imported there, on use)."""
+    try:
+        return sync_command.run(desk, args, out, args.json)
+    except sync_command.SyncUsageError as exc:
+        raise UsageError(str(exc)) from None
+    except sync_command.SyncFailed as exc:
+        raise CommandFailed(str(exc)) from None
+
+
 def _serve(vendor: str, port: int, out: TextIO, options: dict[str, Any]) -> int:
     from .sandbox import make_server
 
@@ -270,6 +289,7 @@ COMMANDS: dict[str, Command] = {
     "comment": _comment,
     "close": _close,
     "export": _export,
+    "sync": _sync,
 }
 
 
@@ -313,7 +333,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return _run(args, out, err)
     except UsageError as exc:
         return fail(str(exc), EXIT_USAGE)
-    except TicketkitError as exc:
+    except (TicketkitError, CommandFailed) as exc:
         return fail(str(exc), EXIT_ERROR)
     except OSError as exc:
         return fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), EXIT_ERROR)
