@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -70,6 +71,12 @@ class SandboxServer(ThreadingHTTPServer):
     block_on_close = False
     # socketserver's default backlog is 5: a client opening more connections at once waits for SYN retries.
     request_queue_size = 128
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away (killed, or closed mid-answer) is not the sandbox's error: no traceback."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 @contextmanager
