@@ -47,7 +47,19 @@ H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 # The type of `desk.client` (the vendor's generated client), set by connect()'s overloads; a bare `Desk` is
 # `Desk[Any]`. The default is for type checkers only: typing.TypeVar takes `default=` from Python 3.13.
 if TYPE_CHECKING:
+    from typing import Unpack
+
+    import ankra_client
+    import intercom_client
+    import routera_client
+    import tickiti_client
     from typing_extensions import TypeVar as _TypeVarWithDefault
+
+    from ._fields import CommentKeywords, CreateKeywords, ListKeywords, UpdateKeywords
+    from .vendors.ankra import AnkraCreateFields, AnkraListFields
+    from .vendors.intercom import IntercomCommentFields, IntercomCreateFields, IntercomUpdateFields
+    from .vendors.routera import RouteraCreateFields, RouteraListFields, RouteraUpdateFields
+    from .vendors.tickiti import TickitiCommentFields, TickitiCreateFields, TickitiListFields, TickitiUpdateFields
 
     C = _TypeVarWithDefault("C", default=Any)
 else:
@@ -109,8 +121,8 @@ class Desk(_BaseDesk[httpx.Client, C]):
 
     def __init__(self, adapter: Adapter, http: httpx.Client, client: Any, options: RequestOptions) -> None:
         super().__init__(adapter, http, client, options)
-        self.tickets = Tickets(self)
-        self.comments = Comments(self)
+        self.tickets: Tickets[C] = Tickets(self)
+        self.comments: Comments[C] = Comments(self)
         self.attachments = Attachments(self)
 
     def _ready(self) -> None:
@@ -166,8 +178,8 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
         super().__init__(adapter, http, client, options)
         # The event loop of the first call: the pool's connections (and Routera's token lock) belong to it.
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
-        self.tickets = AsyncTickets(self)
-        self.comments = AsyncComments(self)
+        self.tickets: AsyncTickets[C] = AsyncTickets(self)
+        self.comments: AsyncComments[C] = AsyncComments(self)
         self.attachments = AsyncAttachments(self)
 
     def _check_loop(self) -> None:
@@ -247,7 +259,7 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
 # The sync and async twins must match parameter for parameter and word for word (tests/test_surface_parity.py).
 
 
-class Tickets(TicketsPreparation[Desk]):
+class Tickets(TicketsPreparation[Desk[C]]):
     def get(
         self,
         ticket_id: str,
@@ -305,6 +317,14 @@ class Tickets(TicketsPreparation[Desk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
 
+    @overload
+    def list(self: Tickets[routera_client.Client], **query: Unpack[RouteraListFields]) -> Iterator[Ticket]: ...
+    @overload
+    def list(self: Tickets[tickiti_client.Client], **query: Unpack[TickitiListFields]) -> Iterator[Ticket]: ...
+    @overload
+    def list(self: Tickets[ankra_client.Client], **query: Unpack[AnkraListFields]) -> Iterator[Ticket]: ...
+    @overload
+    def list(self: Tickets[Any], **query: Unpack[ListKeywords]) -> Iterator[Ticket]: ...
     def list(
         self,
         *,
@@ -331,6 +351,14 @@ class Tickets(TicketsPreparation[Desk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
+    @overload
+    def pages(self: Tickets[routera_client.Client], **query: Unpack[RouteraListFields]) -> Iterator[TicketPage]: ...
+    @overload
+    def pages(self: Tickets[tickiti_client.Client], **query: Unpack[TickitiListFields]) -> Iterator[TicketPage]: ...
+    @overload
+    def pages(self: Tickets[ankra_client.Client], **query: Unpack[AnkraListFields]) -> Iterator[TicketPage]: ...
+    @overload
+    def pages(self: Tickets[Any], **query: Unpack[ListKeywords]) -> Iterator[TicketPage]: ...
     def pages(
         self,
         *,
@@ -354,6 +382,22 @@ class Tickets(TicketsPreparation[Desk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
+    @overload
+    def create(
+        self: Tickets[routera_client.Client], *, subject: str, **fields: Unpack[RouteraCreateFields]
+    ) -> Ticket: ...
+    @overload
+    def create(
+        self: Tickets[intercom_client.Client], *, subject: str, **fields: Unpack[IntercomCreateFields]
+    ) -> Ticket: ...
+    @overload
+    def create(
+        self: Tickets[tickiti_client.Client], *, subject: str, **fields: Unpack[TickitiCreateFields]
+    ) -> Ticket: ...
+    @overload
+    def create(self: Tickets[ankra_client.Client], *, subject: str, **fields: Unpack[AnkraCreateFields]) -> Ticket: ...
+    @overload
+    def create(self: Tickets[Any], *, subject: str, **fields: Unpack[CreateKeywords]) -> Ticket: ...
     def create(
         self,
         *,
@@ -370,6 +414,20 @@ class Tickets(TicketsPreparation[Desk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._create(call, subject, description, requester_email, vendor_fields))
 
+    @overload
+    def update(
+        self: Tickets[routera_client.Client], ticket_id: str, **fields: Unpack[RouteraUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    def update(
+        self: Tickets[intercom_client.Client], ticket_id: str, **fields: Unpack[IntercomUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    def update(
+        self: Tickets[tickiti_client.Client], ticket_id: str, **fields: Unpack[TickitiUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    def update(self: Tickets[Any], ticket_id: str, **fields: Unpack[UpdateKeywords]) -> Ticket: ...
     def update(
         self,
         ticket_id: str,
@@ -401,7 +459,7 @@ class Tickets(TicketsPreparation[Desk]):
         return self._desk._run(self._close(call, ticket_id))
 
 
-class Comments(CommentsPreparation[Desk]):
+class Comments(CommentsPreparation[Desk[C]]):
     def list(
         self,
         ticket_id: str,
@@ -459,6 +517,16 @@ class Comments(CommentsPreparation[Desk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
 
+    @overload
+    def create(
+        self: Comments[intercom_client.Client], ticket_id: str, *, body: str, **fields: Unpack[IntercomCommentFields]
+    ) -> Comment: ...
+    @overload
+    def create(
+        self: Comments[tickiti_client.Client], ticket_id: str, *, body: str, **fields: Unpack[TickitiCommentFields]
+    ) -> Comment: ...
+    @overload
+    def create(self: Comments[Any], ticket_id: str, *, body: str, **fields: Unpack[CommentKeywords]) -> Comment: ...
     def create(
         self,
         ticket_id: str,
@@ -491,7 +559,7 @@ class Attachments(AttachmentsPreparation[Desk]):
         return self._desk._run(self._download(call, attachment))
 
 
-class AsyncTickets(TicketsPreparation[AsyncDesk]):
+class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
     async def get(
         self,
         ticket_id: str,
@@ -549,6 +617,18 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
 
+    @overload
+    def list(
+        self: AsyncTickets[routera_client.Client], **query: Unpack[RouteraListFields]
+    ) -> AsyncIterator[Ticket]: ...
+    @overload
+    def list(
+        self: AsyncTickets[tickiti_client.Client], **query: Unpack[TickitiListFields]
+    ) -> AsyncIterator[Ticket]: ...
+    @overload
+    def list(self: AsyncTickets[ankra_client.Client], **query: Unpack[AnkraListFields]) -> AsyncIterator[Ticket]: ...
+    @overload
+    def list(self: AsyncTickets[Any], **query: Unpack[ListKeywords]) -> AsyncIterator[Ticket]: ...
     def list(
         self,
         *,
@@ -575,6 +655,20 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
+    @overload
+    def pages(
+        self: AsyncTickets[routera_client.Client], **query: Unpack[RouteraListFields]
+    ) -> AsyncIterator[TicketPage]: ...
+    @overload
+    def pages(
+        self: AsyncTickets[tickiti_client.Client], **query: Unpack[TickitiListFields]
+    ) -> AsyncIterator[TicketPage]: ...
+    @overload
+    def pages(
+        self: AsyncTickets[ankra_client.Client], **query: Unpack[AnkraListFields]
+    ) -> AsyncIterator[TicketPage]: ...
+    @overload
+    def pages(self: AsyncTickets[Any], **query: Unpack[ListKeywords]) -> AsyncIterator[TicketPage]: ...
     def pages(
         self,
         *,
@@ -598,6 +692,24 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
+    @overload
+    async def create(
+        self: AsyncTickets[routera_client.Client], *, subject: str, **fields: Unpack[RouteraCreateFields]
+    ) -> Ticket: ...
+    @overload
+    async def create(
+        self: AsyncTickets[intercom_client.Client], *, subject: str, **fields: Unpack[IntercomCreateFields]
+    ) -> Ticket: ...
+    @overload
+    async def create(
+        self: AsyncTickets[tickiti_client.Client], *, subject: str, **fields: Unpack[TickitiCreateFields]
+    ) -> Ticket: ...
+    @overload
+    async def create(
+        self: AsyncTickets[ankra_client.Client], *, subject: str, **fields: Unpack[AnkraCreateFields]
+    ) -> Ticket: ...
+    @overload
+    async def create(self: AsyncTickets[Any], *, subject: str, **fields: Unpack[CreateKeywords]) -> Ticket: ...
     async def create(
         self,
         *,
@@ -614,6 +726,20 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._create(call, subject, description, requester_email, vendor_fields))
 
+    @overload
+    async def update(
+        self: AsyncTickets[routera_client.Client], ticket_id: str, **fields: Unpack[RouteraUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    async def update(
+        self: AsyncTickets[intercom_client.Client], ticket_id: str, **fields: Unpack[IntercomUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    async def update(
+        self: AsyncTickets[tickiti_client.Client], ticket_id: str, **fields: Unpack[TickitiUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    async def update(self: AsyncTickets[Any], ticket_id: str, **fields: Unpack[UpdateKeywords]) -> Ticket: ...
     async def update(
         self,
         ticket_id: str,
@@ -645,7 +771,7 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         return await self._desk._run(self._close(call, ticket_id))
 
 
-class AsyncComments(CommentsPreparation[AsyncDesk]):
+class AsyncComments(CommentsPreparation[AsyncDesk[C]]):
     async def list(
         self,
         ticket_id: str,
@@ -703,6 +829,22 @@ class AsyncComments(CommentsPreparation[AsyncDesk]):
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
 
+    @overload
+    async def create(
+        self: AsyncComments[intercom_client.Client],
+        ticket_id: str,
+        *,
+        body: str,
+        **fields: Unpack[IntercomCommentFields],
+    ) -> Comment: ...
+    @overload
+    async def create(
+        self: AsyncComments[tickiti_client.Client], ticket_id: str, *, body: str, **fields: Unpack[TickitiCommentFields]
+    ) -> Comment: ...
+    @overload
+    async def create(
+        self: AsyncComments[Any], ticket_id: str, *, body: str, **fields: Unpack[CommentKeywords]
+    ) -> Comment: ...
     async def create(
         self,
         ticket_id: str,
