@@ -86,7 +86,7 @@ class _BaseDesk(Generic[H, C]):
 
     @property
     def vendor(self) -> str:
-        """ "routera", "intercom", "tickiti" or "ankra"."""
+        """The vendor's name as `connect()` took it: "routera", "intercom", "tickiti", "ankra" or a plug-in's."""
         return self._adapter.vendor
 
     @property
@@ -159,7 +159,7 @@ class Desk(_BaseDesk[httpx.Client, C]):
         )
 
     def close(self) -> None:
-        """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
+        """Close the connection pool; later calls raise DeskClosedError. Closing twice is fine."""
         self._http.close()
 
     def __enter__(self) -> Self:
@@ -234,7 +234,8 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
         return map_async(bulk.items, one, bulk.concurrency, bulk.return_exceptions)
 
     async def aclose(self) -> None:
-        """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
+        """Close the connection pool, from the event loop the desk was used in (another loop: InvalidArgumentError);
+        later calls raise DeskClosedError."""
         elsewhere = self._loop is not None and self._loop() is not _running_loop()
         try:
             await self._http.aclose()
@@ -260,6 +261,8 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
 
 
 class Tickets(TicketsPreparation[Desk[C]]):
+    """`desk.tickets`: get, list (or page through), create, update and close tickets."""
+
     def get(
         self,
         ticket_id: str,
@@ -269,7 +272,13 @@ class Tickets(TicketsPreparation[Desk[C]]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
-        """One ticket, with its thread and attachments where the vendor returns them."""
+        """One ticket, with its thread and attachments where the vendor returns them.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._get(call, ticket_id))
 
@@ -313,6 +322,11 @@ class Tickets(TicketsPreparation[Desk[C]]):
         few ahead, never all at once (a generator of a million ids is fine). Iterate the result (`async for` on
         an AsyncDesk); leaving early cancels what has not started. A failed ticket raises its ticketkit error,
         or with `return_exceptions=True` is yielded in its place.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
@@ -347,6 +361,14 @@ class Tickets(TicketsPreparation[Desk[C]]):
         filter, on ticketkit's side otherwise (`desk.capabilities.updated_since_filter`). `cursor` resumes from
         a `page.cursor` of `tickets.pages()` with the same query. A record that fails to parse raises
         ResponseValidationError (`tickets.pages()` yields the good ones and `page.rejected`).
+
+        Each vendor's own keywords: `RouteraListFields`, `TickitiListFields`, `AnkraListFields`
+        (ticketkit/vendors/).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
@@ -378,6 +400,11 @@ class Tickets(TicketsPreparation[Desk[C]]):
         vendor's `total` where it counts exactly what is listed, the records that failed to parse (`rejected`)
         and the `watermark` to give the next run as `updated_since`. The arguments are `list()`'s; `limit`
         counts tickets, and a page cut short by it gives a cursor that resumes inside it.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
@@ -410,7 +437,18 @@ class Tickets(TicketsPreparation[Desk[C]]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
-        """Create a ticket; vendor-only fields pass through as keywords (see README)."""
+        """Create a ticket and return it as the vendor stored it.
+
+        Each vendor's own keywords are declared once, in its module: `RouteraCreateFields`,
+        `IntercomCreateFields`, `TickitiCreateFields`, `AnkraCreateFields` (ticketkit/vendors/); a type
+        checker and an editor know them on a desk of that vendor, and a keyword another vendor's is refused.
+        A desk whose vendor is chosen at run time takes them from a dict: `create(subject=s, **fields)`.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._create(call, subject, description, requester_email, vendor_fields))
 
@@ -441,7 +479,16 @@ class Tickets(TicketsPreparation[Desk[C]]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
-        """Change a ticket and return it as it is now."""
+        """Change a ticket and return it as it is now.
+
+        Each vendor's own keywords: `RouteraUpdateFields`, `IntercomUpdateFields`, `TickitiUpdateFields`
+        (ticketkit/vendors/); Ankra has no update.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._update(call, ticket_id, status, subject, description, vendor_fields))
 
@@ -454,12 +501,20 @@ class Tickets(TicketsPreparation[Desk[C]]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
-        """Close (Routera: archive) a ticket and return it."""
+        """Close (Routera: archive) a ticket and return it.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._close(call, ticket_id))
 
 
 class Comments(CommentsPreparation[Desk[C]]):
+    """`desk.comments`: a ticket's thread, many threads at once, and replies."""
+
     def list(
         self,
         ticket_id: str,
@@ -469,7 +524,13 @@ class Comments(CommentsPreparation[Desk[C]]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[Comment]:
-        """The ticket's thread, in the vendor's order."""
+        """The ticket's thread, in the vendor's order.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._list(call, ticket_id))
 
@@ -513,6 +574,11 @@ class Comments(CommentsPreparation[Desk[C]]):
         budget; the ids are read a few ahead, never all at once. Iterate the result (`async for` on an
         AsyncDesk); leaving early cancels what has not started. A failed thread raises its ticketkit error, or
         with `return_exceptions=True` is yielded in its place.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
@@ -539,12 +605,22 @@ class Comments(CommentsPreparation[Desk[C]]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Comment:
-        """Reply on a ticket (`internal=True`: a note the customer does not see)."""
+        """Reply on a ticket (`internal=True`: a note the customer does not see) and return the comment.
+
+        Each vendor's own keywords: `IntercomCommentFields`, `TickitiCommentFields` (ticketkit/vendors/).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._create(call, ticket_id, body, internal, vendor_fields))
 
 
 class Attachments(AttachmentsPreparation[Desk]):
+    """`desk.attachments`: download an attachment's bytes."""
+
     def download(
         self,
         attachment: Attachment,
@@ -554,12 +630,20 @@ class Attachments(AttachmentsPreparation[Desk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> bytes:
-        """The attachment's bytes (at most the desk's `max_download_bytes`)."""
+        """The attachment's bytes (at most the desk's `max_download_bytes`, else ResponseTooLargeError).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._download(call, attachment))
 
 
 class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
+    """`desk.tickets` of an AsyncDesk: `Tickets`, awaitable."""
+
     async def get(
         self,
         ticket_id: str,
@@ -569,7 +653,13 @@ class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
-        """One ticket, with its thread and attachments where the vendor returns them."""
+        """One ticket, with its thread and attachments where the vendor returns them.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._get(call, ticket_id))
 
@@ -613,6 +703,11 @@ class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
         few ahead, never all at once (a generator of a million ids is fine). Iterate the result (`async for` on
         an AsyncDesk); leaving early cancels what has not started. A failed ticket raises its ticketkit error,
         or with `return_exceptions=True` is yielded in its place.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
@@ -651,6 +746,14 @@ class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
         filter, on ticketkit's side otherwise (`desk.capabilities.updated_since_filter`). `cursor` resumes from
         a `page.cursor` of `tickets.pages()` with the same query. A record that fails to parse raises
         ResponseValidationError (`tickets.pages()` yields the good ones and `page.rejected`).
+
+        Each vendor's own keywords: `RouteraListFields`, `TickitiListFields`, `AnkraListFields`
+        (ticketkit/vendors/).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
@@ -688,6 +791,11 @@ class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
         vendor's `total` where it counts exactly what is listed, the records that failed to parse (`rejected`)
         and the `watermark` to give the next run as `updated_since`. The arguments are `list()`'s; `limit`
         counts tickets, and a page cut short by it gives a cursor that resumes inside it.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
@@ -722,7 +830,18 @@ class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
-        """Create a ticket; vendor-only fields pass through as keywords (see README)."""
+        """Create a ticket and return it as the vendor stored it.
+
+        Each vendor's own keywords are declared once, in its module: `RouteraCreateFields`,
+        `IntercomCreateFields`, `TickitiCreateFields`, `AnkraCreateFields` (ticketkit/vendors/); a type
+        checker and an editor know them on a desk of that vendor, and a keyword another vendor's is refused.
+        A desk whose vendor is chosen at run time takes them from a dict: `create(subject=s, **fields)`.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._create(call, subject, description, requester_email, vendor_fields))
 
@@ -753,7 +872,16 @@ class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
-        """Change a ticket and return it as it is now."""
+        """Change a ticket and return it as it is now.
+
+        Each vendor's own keywords: `RouteraUpdateFields`, `IntercomUpdateFields`, `TickitiUpdateFields`
+        (ticketkit/vendors/); Ankra has no update.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._update(call, ticket_id, status, subject, description, vendor_fields))
 
@@ -766,12 +894,20 @@ class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
-        """Close (Routera: archive) a ticket and return it."""
+        """Close (Routera: archive) a ticket and return it.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._close(call, ticket_id))
 
 
 class AsyncComments(CommentsPreparation[AsyncDesk[C]]):
+    """`desk.comments` of an AsyncDesk: `Comments`, awaitable."""
+
     async def list(
         self,
         ticket_id: str,
@@ -781,7 +917,13 @@ class AsyncComments(CommentsPreparation[AsyncDesk[C]]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[Comment]:
-        """The ticket's thread, in the vendor's order."""
+        """The ticket's thread, in the vendor's order.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._list(call, ticket_id))
 
@@ -825,6 +967,11 @@ class AsyncComments(CommentsPreparation[AsyncDesk[C]]):
         budget; the ids are read a few ahead, never all at once. Iterate the result (`async for` on an
         AsyncDesk); leaving early cancels what has not started. A failed thread raises its ticketkit error, or
         with `return_exceptions=True` is yielded in its place.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
@@ -857,12 +1004,22 @@ class AsyncComments(CommentsPreparation[AsyncDesk[C]]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Comment:
-        """Reply on a ticket (`internal=True`: a note the customer does not see)."""
+        """Reply on a ticket (`internal=True`: a note the customer does not see) and return the comment.
+
+        Each vendor's own keywords: `IntercomCommentFields`, `TickitiCommentFields` (ticketkit/vendors/).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._create(call, ticket_id, body, internal, vendor_fields))
 
 
 class AsyncAttachments(AttachmentsPreparation[AsyncDesk]):
+    """`desk.attachments` of an AsyncDesk: `Attachments`, awaitable."""
+
     async def download(
         self,
         attachment: Attachment,
@@ -872,6 +1029,12 @@ class AsyncAttachments(AttachmentsPreparation[AsyncDesk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> bytes:
-        """The attachment's bytes (at most the desk's `max_download_bytes`)."""
+        """The attachment's bytes (at most the desk's `max_download_bytes`, else ResponseTooLargeError).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._download(call, attachment))
