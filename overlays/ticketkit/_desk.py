@@ -159,7 +159,8 @@ class Desk(_BaseDesk[httpx.Client, C]):
         )
 
     def close(self) -> None:
-        """Close the connection pool; later calls raise DeskClosedError. Closing twice is fine."""
+        """Close the connection pool (an AsyncDesk: from the event loop it was used in, else InvalidArgumentError);
+        later calls raise DeskClosedError."""
         self._http.close()
 
     def __enter__(self) -> Self:
@@ -234,7 +235,7 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
         return map_async(bulk.items, one, bulk.concurrency, bulk.return_exceptions)
 
     async def aclose(self) -> None:
-        """Close the connection pool, from the event loop the desk was used in (another loop: InvalidArgumentError);
+        """Close the connection pool (an AsyncDesk: from the event loop it was used in, else InvalidArgumentError);
         later calls raise DeskClosedError."""
         elsewhere = self._loop is not None and self._loop() is not _running_loop()
         try:
