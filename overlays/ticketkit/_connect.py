@@ -175,7 +175,10 @@ def _headers(connection: ConnectionSpec, headers: object) -> dict[str, str]:
 # -- the public functions --------------------------------------------------------------------------------
 # One overload per built-in vendor types `desk.client` as its generated client (as moto types get_backend),
 # and its keywords as the registry's TypedDict for it. Any other name (a plug-in's, a variable) gives a
-# `Desk[Any]`, its common keywords still typed. The defaults are `_assemble`'s; a test keeps the keyword
+# `Desk[Any]` and takes the common keywords only: a built-in name with a keyword its vendor lacks matches no
+# overload (a type error), where it used to fall through to a `**Any` fallback. A vendor named at run time
+# passes its own keywords from a `dict[str, Any]` (`connect(name, token=t, **options)`), which type checkers
+# accept; connect() still checks every keyword at run time. The defaults are `_assemble`'s; a test keeps the keyword
 # names of CommonOptions, these last overloads and `_assemble` the same.
 
 
@@ -214,7 +217,6 @@ def connect(
     call_timeout: float = ...,
     rate_limit: float | None = ...,
     concurrency: int = ...,
-    **vendor_options: Any,
 ) -> Desk: ...
 @_masking
 def connect(vendor: str, **options: Any) -> Desk:
@@ -259,7 +261,6 @@ def connect_async(
     call_timeout: float = ...,
     rate_limit: float | None = ...,
     concurrency: int = ...,
-    **vendor_options: Any,
 ) -> AsyncDesk: ...
 @_masking
 def connect_async(vendor: str, **options: Any) -> AsyncDesk:
@@ -267,13 +268,18 @@ def connect_async(vendor: str, **options: Any) -> AsyncDesk:
 
 
 def _signature(function: Callable[..., Any]) -> inspect.Signature:
-    """The last overload's signature (every common keyword, typed) with `_assemble`'s defaults, for help()."""
+    """The last overload's signature (every common keyword, typed) with `_assemble`'s defaults, and the vendor's
+    own keywords as `**vendor_options` (listed in the docstring), for help()."""
     typed = inspect.signature(typing.get_overloads(function)[-1])
     defaults = inspect.signature(_assemble).parameters
+    vendor_options = inspect.Parameter("vendor_options", inspect.Parameter.VAR_KEYWORD, annotation="Any")
     return typed.replace(
         parameters=[
-            parameter.replace(default=defaults[parameter.name].default) if parameter.name in defaults else parameter
-            for parameter in typed.parameters.values()
+            *(
+                parameter.replace(default=defaults[parameter.name].default) if parameter.name in defaults else parameter
+                for parameter in typed.parameters.values()
+            ),
+            vendor_options,
         ]
     )
 
@@ -325,9 +331,18 @@ connect.__doc__ = f"""A `Desk` for `vendor` ({", ".join(f'"{name}"' for name in 
     headers; `concurrency` (default {DEFAULTS.concurrency}) is how many requests `get_many` and `list_many`
     keep in flight.
 
-    Vendor keywords (from the vendor registry, `_registry.py`):
+    Vendor keywords (from the vendor registry, `_registry.py`; type checkers know each built-in vendor's, and
+    refuse another vendor's):
 {_vendor_keywords()}
+    A vendor named only at run time (a variable, a plug-in) takes its own keywords from a `dict[str, Any]`:
+    `connect(name, token=token, **options)`.
+
+    Raises InvalidArgumentError (an unknown vendor, a wrong or missing keyword); nothing is sent until the
+    desk's first call.
 
     Use it as a context manager, or call `close()`.
     """
-connect_async.__doc__ = """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists."""
+connect_async.__doc__ = """An `AsyncDesk`: the same as `connect()`, with awaitable methods and `async for` lists.
+
+    Raises InvalidArgumentError (an unknown vendor, a wrong or missing keyword), as `connect()` does.
+    """

@@ -47,7 +47,19 @@ H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 # The type of `desk.client` (the vendor's generated client), set by connect()'s overloads; a bare `Desk` is
 # `Desk[Any]`. The default is for type checkers only: typing.TypeVar takes `default=` from Python 3.13.
 if TYPE_CHECKING:
+    from typing import Unpack
+
+    import ankra_client
+    import intercom_client
+    import routera_client
+    import tickiti_client
     from typing_extensions import TypeVar as _TypeVarWithDefault
+
+    from ._fields import CommentKeywords, CreateKeywords, ListKeywords, UpdateKeywords
+    from .vendors.ankra import AnkraCreateFields, AnkraListFields
+    from .vendors.intercom import IntercomCommentFields, IntercomCreateFields, IntercomUpdateFields
+    from .vendors.routera import RouteraCreateFields, RouteraListFields, RouteraUpdateFields
+    from .vendors.tickiti import TickitiCommentFields, TickitiCreateFields, TickitiListFields, TickitiUpdateFields
 
     C = _TypeVarWithDefault("C", default=Any)
 else:
@@ -74,7 +86,7 @@ class _BaseDesk(Generic[H, C]):
 
     @property
     def vendor(self) -> str:
-        """ "routera", "intercom", "tickiti" or "ankra"."""
+        """The vendor's name as `connect()` took it: "routera", "intercom", "tickiti", "ankra" or a plug-in's."""
         return self._adapter.vendor
 
     @property
@@ -109,8 +121,8 @@ class Desk(_BaseDesk[httpx.Client, C]):
 
     def __init__(self, adapter: Adapter, http: httpx.Client, client: Any, options: RequestOptions) -> None:
         super().__init__(adapter, http, client, options)
-        self.tickets = Tickets(self)
-        self.comments = Comments(self)
+        self.tickets: Tickets[C] = Tickets(self)
+        self.comments: Comments[C] = Comments(self)
         self.attachments = Attachments(self)
 
     def _ready(self) -> None:
@@ -147,7 +159,8 @@ class Desk(_BaseDesk[httpx.Client, C]):
         )
 
     def close(self) -> None:
-        """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
+        """Close the connection pool (an AsyncDesk: from the event loop it was used in, else InvalidArgumentError);
+        later calls raise DeskClosedError."""
         self._http.close()
 
     def __enter__(self) -> Self:
@@ -166,8 +179,8 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
         super().__init__(adapter, http, client, options)
         # The event loop of the first call: the pool's connections (and Routera's token lock) belong to it.
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
-        self.tickets = AsyncTickets(self)
-        self.comments = AsyncComments(self)
+        self.tickets: AsyncTickets[C] = AsyncTickets(self)
+        self.comments: AsyncComments[C] = AsyncComments(self)
         self.attachments = AsyncAttachments(self)
 
     def _check_loop(self) -> None:
@@ -222,7 +235,8 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
         return map_async(bulk.items, one, bulk.concurrency, bulk.return_exceptions)
 
     async def aclose(self) -> None:
-        """Close the connection pool (an AsyncDesk: from the event loop it was used in)."""
+        """Close the connection pool (an AsyncDesk: from the event loop it was used in, else InvalidArgumentError);
+        later calls raise DeskClosedError."""
         elsewhere = self._loop is not None and self._loop() is not _running_loop()
         try:
             await self._http.aclose()
@@ -247,7 +261,9 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
 # The sync and async twins must match parameter for parameter and word for word (tests/test_surface_parity.py).
 
 
-class Tickets(TicketsPreparation[Desk]):
+class Tickets(TicketsPreparation[Desk[C]]):
+    """`desk.tickets`: get, list (or page through), create, update and close tickets."""
+
     def get(
         self,
         ticket_id: str,
@@ -257,7 +273,13 @@ class Tickets(TicketsPreparation[Desk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
-        """One ticket, with its thread and attachments where the vendor returns them."""
+        """One ticket, with its thread and attachments where the vendor returns them.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._get(call, ticket_id))
 
@@ -301,10 +323,23 @@ class Tickets(TicketsPreparation[Desk]):
         few ahead, never all at once (a generator of a million ids is fine). Iterate the result (`async for` on
         an AsyncDesk); leaving early cancels what has not started. A failed ticket raises its ticketkit error,
         or with `return_exceptions=True` is yielded in its place.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
 
+    @overload
+    def list(self: Tickets[routera_client.Client], **query: Unpack[RouteraListFields]) -> Iterator[Ticket]: ...
+    @overload
+    def list(self: Tickets[tickiti_client.Client], **query: Unpack[TickitiListFields]) -> Iterator[Ticket]: ...
+    @overload
+    def list(self: Tickets[ankra_client.Client], **query: Unpack[AnkraListFields]) -> Iterator[Ticket]: ...
+    @overload
+    def list(self: Tickets[Any], **query: Unpack[ListKeywords]) -> Iterator[Ticket]: ...
     def list(
         self,
         *,
@@ -327,10 +362,26 @@ class Tickets(TicketsPreparation[Desk]):
         filter, on ticketkit's side otherwise (`desk.capabilities.updated_since_filter`). `cursor` resumes from
         a `page.cursor` of `tickets.pages()` with the same query. A record that fails to parse raises
         ResponseValidationError (`tickets.pages()` yields the good ones and `page.rejected`).
+
+        Each vendor's own keywords: `RouteraListFields`, `TickitiListFields`, `AnkraListFields`
+        (ticketkit/vendors/).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
+    @overload
+    def pages(self: Tickets[routera_client.Client], **query: Unpack[RouteraListFields]) -> Iterator[TicketPage]: ...
+    @overload
+    def pages(self: Tickets[tickiti_client.Client], **query: Unpack[TickitiListFields]) -> Iterator[TicketPage]: ...
+    @overload
+    def pages(self: Tickets[ankra_client.Client], **query: Unpack[AnkraListFields]) -> Iterator[TicketPage]: ...
+    @overload
+    def pages(self: Tickets[Any], **query: Unpack[ListKeywords]) -> Iterator[TicketPage]: ...
     def pages(
         self,
         *,
@@ -350,10 +401,31 @@ class Tickets(TicketsPreparation[Desk]):
         vendor's `total` where it counts exactly what is listed, the records that failed to parse (`rejected`)
         and the `watermark` to give the next run as `updated_since`. The arguments are `list()`'s; `limit`
         counts tickets, and a page cut short by it gives a cursor that resumes inside it.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
+    @overload
+    def create(
+        self: Tickets[routera_client.Client], *, subject: str, **fields: Unpack[RouteraCreateFields]
+    ) -> Ticket: ...
+    @overload
+    def create(
+        self: Tickets[intercom_client.Client], *, subject: str, **fields: Unpack[IntercomCreateFields]
+    ) -> Ticket: ...
+    @overload
+    def create(
+        self: Tickets[tickiti_client.Client], *, subject: str, **fields: Unpack[TickitiCreateFields]
+    ) -> Ticket: ...
+    @overload
+    def create(self: Tickets[ankra_client.Client], *, subject: str, **fields: Unpack[AnkraCreateFields]) -> Ticket: ...
+    @overload
+    def create(self: Tickets[Any], *, subject: str, **fields: Unpack[CreateKeywords]) -> Ticket: ...
     def create(
         self,
         *,
@@ -366,10 +438,35 @@ class Tickets(TicketsPreparation[Desk]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
-        """Create a ticket; vendor-only fields pass through as keywords (see README)."""
+        """Create a ticket and return it as the vendor stored it.
+
+        Each vendor's own keywords are declared once, in its module: `RouteraCreateFields`,
+        `IntercomCreateFields`, `TickitiCreateFields`, `AnkraCreateFields` (ticketkit/vendors/); a type
+        checker and an editor know them on a desk of that vendor, and a keyword another vendor's is refused.
+        A desk whose vendor is chosen at run time takes them from a dict: `create(subject=s, **fields)`.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._create(call, subject, description, requester_email, vendor_fields))
 
+    @overload
+    def update(
+        self: Tickets[routera_client.Client], ticket_id: str, **fields: Unpack[RouteraUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    def update(
+        self: Tickets[intercom_client.Client], ticket_id: str, **fields: Unpack[IntercomUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    def update(
+        self: Tickets[tickiti_client.Client], ticket_id: str, **fields: Unpack[TickitiUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    def update(self: Tickets[Any], ticket_id: str, **fields: Unpack[UpdateKeywords]) -> Ticket: ...
     def update(
         self,
         ticket_id: str,
@@ -383,7 +480,16 @@ class Tickets(TicketsPreparation[Desk]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
-        """Change a ticket and return it as it is now."""
+        """Change a ticket and return it as it is now.
+
+        Each vendor's own keywords: `RouteraUpdateFields`, `IntercomUpdateFields`, `TickitiUpdateFields`
+        (ticketkit/vendors/); Ankra has no update.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._update(call, ticket_id, status, subject, description, vendor_fields))
 
@@ -396,12 +502,20 @@ class Tickets(TicketsPreparation[Desk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
-        """Close (Routera: archive) a ticket and return it."""
+        """Close (Routera: archive) a ticket and return it.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._close(call, ticket_id))
 
 
-class Comments(CommentsPreparation[Desk]):
+class Comments(CommentsPreparation[Desk[C]]):
+    """`desk.comments`: a ticket's thread, many threads at once, and replies."""
+
     def list(
         self,
         ticket_id: str,
@@ -411,7 +525,13 @@ class Comments(CommentsPreparation[Desk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[Comment]:
-        """The ticket's thread, in the vendor's order."""
+        """The ticket's thread, in the vendor's order.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._list(call, ticket_id))
 
@@ -455,10 +575,25 @@ class Comments(CommentsPreparation[Desk]):
         budget; the ids are read a few ahead, never all at once. Iterate the result (`async for` on an
         AsyncDesk); leaving early cancels what has not started. A failed thread raises its ticketkit error, or
         with `return_exceptions=True` is yielded in its place.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
 
+    @overload
+    def create(
+        self: Comments[intercom_client.Client], ticket_id: str, *, body: str, **fields: Unpack[IntercomCommentFields]
+    ) -> Comment: ...
+    @overload
+    def create(
+        self: Comments[tickiti_client.Client], ticket_id: str, *, body: str, **fields: Unpack[TickitiCommentFields]
+    ) -> Comment: ...
+    @overload
+    def create(self: Comments[Any], ticket_id: str, *, body: str, **fields: Unpack[CommentKeywords]) -> Comment: ...
     def create(
         self,
         ticket_id: str,
@@ -471,12 +606,22 @@ class Comments(CommentsPreparation[Desk]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Comment:
-        """Reply on a ticket (`internal=True`: a note the customer does not see)."""
+        """Reply on a ticket (`internal=True`: a note the customer does not see) and return the comment.
+
+        Each vendor's own keywords: `IntercomCommentFields`, `TickitiCommentFields` (ticketkit/vendors/).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._create(call, ticket_id, body, internal, vendor_fields))
 
 
 class Attachments(AttachmentsPreparation[Desk]):
+    """`desk.attachments`: download an attachment's bytes."""
+
     def download(
         self,
         attachment: Attachment,
@@ -486,12 +631,20 @@ class Attachments(AttachmentsPreparation[Desk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> bytes:
-        """The attachment's bytes (at most the desk's `max_download_bytes`)."""
+        """The attachment's bytes (at most the desk's `max_download_bytes`, else ResponseTooLargeError).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._run(self._download(call, attachment))
 
 
-class AsyncTickets(TicketsPreparation[AsyncDesk]):
+class AsyncTickets(TicketsPreparation[AsyncDesk[C]]):
+    """`desk.tickets` of an AsyncDesk: `Tickets`, awaitable."""
+
     async def get(
         self,
         ticket_id: str,
@@ -501,7 +654,13 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
-        """One ticket, with its thread and attachments where the vendor returns them."""
+        """One ticket, with its thread and attachments where the vendor returns them.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._get(call, ticket_id))
 
@@ -545,10 +704,27 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         few ahead, never all at once (a generator of a million ids is fine). Iterate the result (`async for` on
         an AsyncDesk); leaving early cancels what has not started. A failed ticket raises its ticketkit error,
         or with `return_exceptions=True` is yielded in its place.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._get_many(call, ticket_ids, concurrency, return_exceptions))
 
+    @overload
+    def list(
+        self: AsyncTickets[routera_client.Client], **query: Unpack[RouteraListFields]
+    ) -> AsyncIterator[Ticket]: ...
+    @overload
+    def list(
+        self: AsyncTickets[tickiti_client.Client], **query: Unpack[TickitiListFields]
+    ) -> AsyncIterator[Ticket]: ...
+    @overload
+    def list(self: AsyncTickets[ankra_client.Client], **query: Unpack[AnkraListFields]) -> AsyncIterator[Ticket]: ...
+    @overload
+    def list(self: AsyncTickets[Any], **query: Unpack[ListKeywords]) -> AsyncIterator[Ticket]: ...
     def list(
         self,
         *,
@@ -571,10 +747,32 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         filter, on ticketkit's side otherwise (`desk.capabilities.updated_since_filter`). `cursor` resumes from
         a `page.cursor` of `tickets.pages()` with the same query. A record that fails to parse raises
         ResponseValidationError (`tickets.pages()` yields the good ones and `page.rejected`).
+
+        Each vendor's own keywords: `RouteraListFields`, `TickitiListFields`, `AnkraListFields`
+        (ticketkit/vendors/).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._iterate(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
+    @overload
+    def pages(
+        self: AsyncTickets[routera_client.Client], **query: Unpack[RouteraListFields]
+    ) -> AsyncIterator[TicketPage]: ...
+    @overload
+    def pages(
+        self: AsyncTickets[tickiti_client.Client], **query: Unpack[TickitiListFields]
+    ) -> AsyncIterator[TicketPage]: ...
+    @overload
+    def pages(
+        self: AsyncTickets[ankra_client.Client], **query: Unpack[AnkraListFields]
+    ) -> AsyncIterator[TicketPage]: ...
+    @overload
+    def pages(self: AsyncTickets[Any], **query: Unpack[ListKeywords]) -> AsyncIterator[TicketPage]: ...
     def pages(
         self,
         *,
@@ -594,10 +792,33 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         vendor's `total` where it counts exactly what is listed, the records that failed to parse (`rejected`)
         and the `watermark` to give the next run as `updated_since`. The arguments are `list()`'s; `limit`
         counts tickets, and a page cut short by it gives a cursor that resumes inside it.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._pages(self._list(call, status, page_size, limit, options, updated_since, cursor))
 
+    @overload
+    async def create(
+        self: AsyncTickets[routera_client.Client], *, subject: str, **fields: Unpack[RouteraCreateFields]
+    ) -> Ticket: ...
+    @overload
+    async def create(
+        self: AsyncTickets[intercom_client.Client], *, subject: str, **fields: Unpack[IntercomCreateFields]
+    ) -> Ticket: ...
+    @overload
+    async def create(
+        self: AsyncTickets[tickiti_client.Client], *, subject: str, **fields: Unpack[TickitiCreateFields]
+    ) -> Ticket: ...
+    @overload
+    async def create(
+        self: AsyncTickets[ankra_client.Client], *, subject: str, **fields: Unpack[AnkraCreateFields]
+    ) -> Ticket: ...
+    @overload
+    async def create(self: AsyncTickets[Any], *, subject: str, **fields: Unpack[CreateKeywords]) -> Ticket: ...
     async def create(
         self,
         *,
@@ -610,10 +831,35 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
-        """Create a ticket; vendor-only fields pass through as keywords (see README)."""
+        """Create a ticket and return it as the vendor stored it.
+
+        Each vendor's own keywords are declared once, in its module: `RouteraCreateFields`,
+        `IntercomCreateFields`, `TickitiCreateFields`, `AnkraCreateFields` (ticketkit/vendors/); a type
+        checker and an editor know them on a desk of that vendor, and a keyword another vendor's is refused.
+        A desk whose vendor is chosen at run time takes them from a dict: `create(subject=s, **fields)`.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._create(call, subject, description, requester_email, vendor_fields))
 
+    @overload
+    async def update(
+        self: AsyncTickets[routera_client.Client], ticket_id: str, **fields: Unpack[RouteraUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    async def update(
+        self: AsyncTickets[intercom_client.Client], ticket_id: str, **fields: Unpack[IntercomUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    async def update(
+        self: AsyncTickets[tickiti_client.Client], ticket_id: str, **fields: Unpack[TickitiUpdateFields]
+    ) -> Ticket: ...
+    @overload
+    async def update(self: AsyncTickets[Any], ticket_id: str, **fields: Unpack[UpdateKeywords]) -> Ticket: ...
     async def update(
         self,
         ticket_id: str,
@@ -627,7 +873,16 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Ticket:
-        """Change a ticket and return it as it is now."""
+        """Change a ticket and return it as it is now.
+
+        Each vendor's own keywords: `RouteraUpdateFields`, `IntercomUpdateFields`, `TickitiUpdateFields`
+        (ticketkit/vendors/); Ankra has no update.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._update(call, ticket_id, status, subject, description, vendor_fields))
 
@@ -640,12 +895,20 @@ class AsyncTickets(TicketsPreparation[AsyncDesk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> Ticket:
-        """Close (Routera: archive) a ticket and return it."""
+        """Close (Routera: archive) a ticket and return it.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._close(call, ticket_id))
 
 
-class AsyncComments(CommentsPreparation[AsyncDesk]):
+class AsyncComments(CommentsPreparation[AsyncDesk[C]]):
+    """`desk.comments` of an AsyncDesk: `Comments`, awaitable."""
+
     async def list(
         self,
         ticket_id: str,
@@ -655,7 +918,13 @@ class AsyncComments(CommentsPreparation[AsyncDesk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> list[Comment]:
-        """The ticket's thread, in the vendor's order."""
+        """The ticket's thread, in the vendor's order.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._list(call, ticket_id))
 
@@ -699,10 +968,31 @@ class AsyncComments(CommentsPreparation[AsyncDesk]):
         budget; the ids are read a few ahead, never all at once. Iterate the result (`async for` on an
         AsyncDesk); leaving early cancels what has not started. A failed thread raises its ticketkit error, or
         with `return_exceptions=True` is yielded in its place.
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
         """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return self._desk._many(self._list_many(call, ticket_ids, concurrency, return_exceptions))
 
+    @overload
+    async def create(
+        self: AsyncComments[intercom_client.Client],
+        ticket_id: str,
+        *,
+        body: str,
+        **fields: Unpack[IntercomCommentFields],
+    ) -> Comment: ...
+    @overload
+    async def create(
+        self: AsyncComments[tickiti_client.Client], ticket_id: str, *, body: str, **fields: Unpack[TickitiCommentFields]
+    ) -> Comment: ...
+    @overload
+    async def create(
+        self: AsyncComments[Any], ticket_id: str, *, body: str, **fields: Unpack[CommentKeywords]
+    ) -> Comment: ...
     async def create(
         self,
         ticket_id: str,
@@ -715,12 +1005,22 @@ class AsyncComments(CommentsPreparation[AsyncDesk]):
         extra_headers: Mapping[str, str] | None = None,
         **vendor_fields: Any,
     ) -> Comment:
-        """Reply on a ticket (`internal=True`: a note the customer does not see)."""
+        """Reply on a ticket (`internal=True`: a note the customer does not see) and return the comment.
+
+        Each vendor's own keywords: `IntercomCommentFields`, `TickitiCommentFields` (ticketkit/vendors/).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._create(call, ticket_id, body, internal, vendor_fields))
 
 
 class AsyncAttachments(AttachmentsPreparation[AsyncDesk]):
+    """`desk.attachments` of an AsyncDesk: `Attachments`, awaitable."""
+
     async def download(
         self,
         attachment: Attachment,
@@ -730,6 +1030,12 @@ class AsyncAttachments(AttachmentsPreparation[AsyncDesk]):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> bytes:
-        """The attachment's bytes (at most the desk's `max_download_bytes`)."""
+        """The attachment's bytes (at most the desk's `max_download_bytes`, else ResponseTooLargeError).
+
+        Raises InvalidArgumentError (a wrong argument), UnsupportedOperationError (see `desk.capabilities`) or
+        DeskClosedError before sending; then NotFoundError, RateLimitError, AuthenticationError and the other
+        APIStatusError subclasses, APIConnectionError / APITimeoutError, ResponseValidationError or
+        ResponseTooLargeError.
+        """
         call = CallOptions(timeout, call_timeout, max_retries, extra_headers)
         return await self._desk._run(self._download(call, attachment))

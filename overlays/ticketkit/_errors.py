@@ -57,7 +57,9 @@ class TicketkitError(Exception):
 
 
 class APIConnectionError(TicketkitError):
-    """No response came back: DNS failure, refused or reset connection, TLS failure."""
+    """No response came back: DNS failure, refused or reset connection, TLS failure (after the retries).
+
+    `vendor` is the desk's vendor, `message` what went wrong."""
 
     def __init__(self, vendor: str, message: str) -> None:
         super().__init__(message)
@@ -66,7 +68,7 @@ class APIConnectionError(TicketkitError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The vendor did not answer in time."""
+    """The vendor did not answer in time (an attempt, a download or a whole call past its timeout)."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,11 @@ class ErrorInfo:
 
 
 class APIStatusError(TicketkitError):
-    """The vendor answered with an error status."""
+    """The vendor answered with an error status (a subclass says which); raised by every desk method.
+
+    `vendor`; `status_code`; `code`, `message` and `request_id` as the vendor's error body gives them (`message`
+    always set); `problems` (a list of `Problem`) the fields it named; `body` the parsed error body; `response`
+    the `httpx.Response`."""
 
     def __init__(self, vendor: str, response: httpx.Response, info: ErrorInfo, body: Any) -> None:
         self.vendor = vendor
@@ -141,11 +147,14 @@ class RateLimitError(APIStatusError):
 
 
 class ServerError(APIStatusError):
-    """5xx: the vendor failed."""
+    """5xx: the vendor failed (retried first, for a read or a request it may safely repeat)."""
 
 
 class ResponseValidationError(TicketkitError):
-    """A success response whose body does not match the vendor's spec."""
+    """A success response whose body does not match the vendor's spec (raised by any desk method that reads one).
+
+    `vendor`, `operation` ("tickets.get"...), `detail` what did not match, `response` the `httpx.Response` when
+    there is one."""
 
     def __init__(self, vendor: str, operation: str, detail: str, response: httpx.Response | None = None) -> None:
         super().__init__(f"{vendor} {operation}: the response does not match the spec: {detail}")
@@ -169,7 +178,9 @@ class PagingLoopError(ResponseValidationError):
 
 
 class UnsupportedOperationError(TicketkitError):
-    """The vendor has no such operation; raised before any request is sent."""
+    """The vendor has no such operation; raised before any request is sent (`desk.capabilities` says in advance).
+
+    `vendor`, and `operation` the unified name ("tickets.close"...)."""
 
     def __init__(self, vendor: str, operation: str) -> None:
         super().__init__(f"{vendor} does not support {operation}")

@@ -203,6 +203,8 @@ def get(name: object) -> Vendor:
 
 
 class RouteraOptions(CommonOptions, total=False):
+    """`connect("routera", ...)`: the common keywords and Routera's own (each with its help)."""
+
     client_id: Annotated[str | None, Option("OAuth2 client id; with client_secret=, instead of token=")]
     client_secret: Annotated[str | None, Option("OAuth2 client secret")]
     stage_map: Annotated[
@@ -214,16 +216,22 @@ class RouteraOptions(CommonOptions, total=False):
 
 
 class IntercomOptions(CommonOptions, total=False):
+    """`connect("intercom", ...)`: the common keywords and Intercom's own (each with its help)."""
+
     api_version: Annotated[str, Option("the Intercom-Version spoken, '2.11' to '2.16', default '2.16'")]
     admin_id: Annotated[str | int | None, Option("the acting admin, numeric; from 2.14 sent on every update and close")]
     ticket_type_id: Annotated[str | int | None, Option("the ticket type of created tickets")]
 
 
 class TickitiOptions(CommonOptions, total=False):
+    """`connect("tickiti", ...)`: the common keywords and Tickiti's own (each with its help)."""
+
     agent_email: Annotated[str | None, Option("the agent that replies are sent as")]
 
 
 class AnkraOptions(CommonOptions, total=False):
+    """`connect("ankra", ...)`: the common keywords and Ankra's own (each with its help)."""
+
     organisation_id: Annotated[str | UUID | None, Option("the organisation, a uuid; default the token's own")]
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import json
 from collections.abc import Mapping
 from typing import Any
+from uuid import UUID
 
 import httpx
 from ankra_client import Client
@@ -33,6 +34,7 @@ from .._adapter import Adapter, Call, CommentDraft, ListQuery, Page, Plan, Rejec
 from .._auth import BearerToken
 from .._connection import ConnectionSpec, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, Problem, TicketkitError
+from .._fields import CreateKeywords, ListKeywords, own_keys
 from .._reading import (
     MALFORMED,
     from_iso,
@@ -95,12 +97,41 @@ ACKNOWLEDGE_HINT = "to open it anyway, pass acknowledged=True to tickets.create"
 FROM_REVIEW_OPTIONS = frozenset({"review_id", "severity", "source", "acknowledged"})
 
 
+# -- Ankra's own keywords of the desk's methods (one declaration: the types, and the adapter's checks) ----------
+
+
+class AnkraCreateFields(CreateKeywords, total=False):
+    """`tickets.create` on an Ankra desk: the common keywords and Ankra's own."""
+
+    category: str
+    """Ankra: the ticket's category."""
+    severity: str | None
+    """Ankra: the ticket's severity (None is a value Ankra accepts)."""
+    cluster_id: str | UUID | None
+    """Ankra: the cluster the ticket is about, a uuid."""
+    source: str
+    """Ankra: where the ticket comes from."""
+    acknowledged: bool
+    """Ankra: open it although Ankra's review flagged it (see the README)."""
+    review_id: str | None
+    """Ankra: create from this stored review (Ankra takes subject, description, category and cluster from it)."""
+    environment: Any
+    """Ankra: any JSON value describing the environment, sent as given."""
+
+
+class AnkraListFields(ListKeywords, total=False):
+    """`tickets.list` and `tickets.pages` on an Ankra desk: the common keywords and Ankra's own."""
+
+    q: str
+    """Ankra: a full-text search."""
+    cluster_id: str | UUID
+    """Ankra: only the tickets of this cluster, a uuid."""
+
+
 class AnkraAdapter(Adapter):
     vendor = VENDOR
-    create_options = frozenset(
-        {"category", "severity", "cluster_id", "source", "acknowledged", "review_id", "environment"}
-    )
-    list_options = frozenset({"q", "cluster_id"})
+    create_options = own_keys(AnkraCreateFields)
+    list_options = own_keys(AnkraListFields)
 
     def __init__(self, organisation_id: str | None = None) -> None:
         # Sent as `x-ankra-organisation-id` on every call through the generated header parameter.

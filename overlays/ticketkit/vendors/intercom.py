@@ -79,6 +79,7 @@ from .._errors import (
     TicketkitError,
     status_error,
 )
+from .._fields import CommentKeywords, CreateKeywords, UpdateKeywords, own_keys
 from .._html import escape_text, html_to_text, looks_like_html
 from .._logging import logger
 from .._reading import (
@@ -135,13 +136,57 @@ AUTHORS: Mapping[str, PartyKind] = {
 T = TypeVar("T")
 
 
+# -- Intercom's own keywords of the desk's methods (one declaration: the types, and the adapter's checks) -------
+
+
+class IntercomCreateFields(CreateKeywords, total=False):
+    """`tickets.create` on an Intercom desk: the common keywords and Intercom's own."""
+
+    ticket_type_id: str | int | None
+    """Intercom: the ticket type (default connect()'s `ticket_type_id`, else the workspace's one type)."""
+    ticket_attributes: Mapping[str, Any] | None
+    """Intercom: the ticket type's attributes, {name: JSON value}."""
+    company_id: str | int | None
+    """Intercom: the company the ticket belongs to."""
+    assignee_id: str | int | None
+    """Intercom: the admin the ticket is assigned to."""
+    team_assignee_id: str | int | None
+    """Intercom: the team the ticket is assigned to."""
+
+
+class IntercomUpdateFields(UpdateKeywords, total=False):
+    """`tickets.update` on an Intercom desk: the common keywords and Intercom's own."""
+
+    assignment: Mapping[str, str | int] | None
+    """Intercom: {"admin_id": ..., "assignee_id": ...} (the 2.11 shape, taken on every version)."""
+    assignee_id: str | int | None
+    """Intercom: assign the ticket to this admin."""
+    admin_id: str | int | None
+    """Intercom: the acting admin (default connect()'s `admin_id`)."""
+    ticket_state_id: str | int | None
+    """Intercom: the custom ticket state to move the ticket to."""
+    is_shared: bool | None
+    """Intercom: whether the customer sees the ticket."""
+    snoozed_until: dt.datetime | int | None
+    """Intercom: snooze until then (an aware datetime, or Unix seconds)."""
+    ticket_attributes: Mapping[str, Any] | None
+    """Intercom: ticket attributes to set, {name: JSON value}."""
+
+
+class IntercomCommentFields(CommentKeywords, total=False):
+    """`comments.create` on an Intercom desk: the common keywords and Intercom's own."""
+
+    admin_id: str | int | None
+    """Intercom: the admin who replies (default connect()'s `admin_id`)."""
+    attachment_urls: list[str] | tuple[str, ...] | None
+    """Intercom: at most 10 URLs of files to attach."""
+
+
 class IntercomAdapter(Adapter):
     vendor = VENDOR
-    create_options = frozenset({"ticket_type_id", "ticket_attributes", "company_id", "assignee_id", "team_assignee_id"})
-    update_options = frozenset(
-        {"assignment", "assignee_id", "admin_id", "ticket_state_id", "is_shared", "snoozed_until", "ticket_attributes"}
-    )
-    comment_options = frozenset({"admin_id", "attachment_urls"})
+    create_options = own_keys(IntercomCreateFields)
+    update_options = own_keys(IntercomUpdateFields)
+    comment_options = own_keys(IntercomCommentFields)
     # Search filters on `updated_at` [doc: search tickets]; see `_with_updated_since`.
     server_filters = frozenset({"updated_since"})
 

@@ -30,6 +30,7 @@ from .._adapter import Adapter, Call, ListQuery, Page, Plan, TicketChanges, Tick
 from .._auth import BearerToken
 from .._connection import ConnectionSpec, Settings
 from .._errors import ErrorInfo, InvalidArgumentError, TicketkitError, status_error
+from .._fields import CreateKeywords, ListKeywords, UpdateKeywords, own_keys
 from .._reading import (
     MALFORMED,
     from_iso,
@@ -61,11 +62,49 @@ DEFAULT_STAGES: Mapping[str, TicketStatus] = {
 }
 
 
+# -- Routera's own keywords of the desk's methods (one declaration: the types, and the adapter's checks) --------
+
+
+class RouteraCreateFields(CreateKeywords, total=False):
+    """`tickets.create` on a Routera desk: the common keywords and Routera's own."""
+
+    pipeline: str
+    """Routera: the pipeline of the ticket (default connect()'s `pipeline`, else 'default')."""
+    ticket_stage: str
+    """Routera: the stage of the ticket (default connect()'s `ticket_stage`, else 'new')."""
+    ticket_owner: str
+    """Routera: the owner's user id."""
+    external_id: str
+    """Routera: your own id for the ticket."""
+    properties: Mapping[str, Any]
+    """Routera: custom properties, {field name: JSON value}."""
+
+
+class RouteraUpdateFields(UpdateKeywords, total=False):
+    """`tickets.update` on a Routera desk: the common keywords and Routera's own."""
+
+    pipeline: str
+    """Routera: move the ticket to this pipeline."""
+    ticket_stage: str
+    """Routera: move the ticket to this stage (besides `status=`)."""
+    ticket_owner: str
+    """Routera: the owner's user id."""
+    properties: Mapping[str, Any]
+    """Routera: custom properties to set, {field name: JSON value}."""
+
+
+class RouteraListFields(ListKeywords, total=False):
+    """`tickets.list` and `tickets.pages` on a Routera desk: the common keywords and Routera's own."""
+
+    properties: str | list[str] | tuple[str, ...]
+    """Routera: the custom properties to return with each ticket (names, or one comma-separated string)."""
+
+
 class RouteraAdapter(Adapter):
     vendor = VENDOR
-    create_options = frozenset({"pipeline", "ticket_stage", "ticket_owner", "external_id", "properties"})
-    update_options = frozenset({"pipeline", "ticket_stage", "ticket_owner", "properties"})
-    list_options = frozenset({"properties"})
+    create_options = own_keys(RouteraCreateFields)
+    update_options = own_keys(RouteraUpdateFields)
+    list_options = own_keys(RouteraListFields)
 
     def __init__(
         self,

@@ -74,6 +74,7 @@ from .._errors import (
     ResponseValidationError,
     TicketkitError,
 )
+from .._fields import CommentKeywords, CreateKeywords, ListKeywords, UpdateKeywords, own_keys
 from .._html import escape_text, html_to_text
 from .._reading import (
     MALFORMED,
@@ -126,15 +127,64 @@ OkT = TypeVar("OkT")
 T = TypeVar("T")
 
 
+# -- Tickiti's own keywords of the desk's methods (one declaration: the types, and the adapter's checks) --------
+
+CriteriaTokens = str | int | dt.date | list[str | int | dt.date] | tuple[str | int | dt.date, ...]
+
+
+class TickitiCreateFields(CreateKeywords, total=False):
+    """`tickets.create` on a Tickiti desk: the common keywords and Tickiti's own."""
+
+    queue_name: str | None
+    """Tickiti: the queue the ticket goes to."""
+    is_public: bool | None
+    """Tickiti: whether the ticket is public."""
+    use_passed_originator_as_responder: bool | None
+    """Tickiti: send replies as the requester given (requester_email=)."""
+    idempotency_key: str | None
+    """Tickiti: the Idempotency-Key of the request (default: a fresh one per call, kept across its retries)."""
+
+
+class TickitiUpdateFields(UpdateKeywords, total=False):
+    """`tickets.update` on a Tickiti desk: the common keywords and Tickiti's own."""
+
+    on_hold_until: dt.date | str | None
+    """Tickiti: with status ON_HOLD, until that day (a date or 'YYYY-MM-DD')."""
+    agent_email: str | None
+    """Tickiti: the agent the update is sent as (default connect()'s `agent_email`)."""
+    idempotency_key: str | None
+    """Tickiti: the Idempotency-Key of the request (default: a fresh one per call, kept across its retries)."""
+
+
+class TickitiListFields(ListKeywords, total=False):
+    """`tickets.list` and `tickets.pages` on a Tickiti desk: the common keywords and Tickiti's own."""
+
+    perspective_id: int | str | None
+    """Tickiti: list the tickets of this saved perspective (a positive integer)."""
+    search_perspective: str | None
+    """Tickiti: the perspective searched in."""
+    criteria: Mapping[str, CriteriaTokens] | None
+    """Tickiti: search modes and their tokens, {mode: token or [tokens]} (date modes take a date)."""
+
+
+class TickitiCommentFields(CommentKeywords, total=False):
+    """`comments.create` on a Tickiti desk: the common keywords and Tickiti's own."""
+
+    agent_email: str | None
+    """Tickiti: the agent the reply is sent as (default connect()'s `agent_email`)."""
+    idempotency_key: str | None
+    """Tickiti: the Idempotency-Key of the request (default: a fresh one per call, kept across its retries)."""
+
+
 class TickitiAdapter(Adapter):
     vendor = VENDOR
     # No close_ticket: there is no close or delete route, and a reply only sets `open` or `on-hold` [doc].
-    create_options = frozenset({"queue_name", "is_public", "use_passed_originator_as_responder", "idempotency_key"})
-    update_options = frozenset({"on_hold_until", "agent_email", "idempotency_key"})
-    list_options = frozenset({"perspective_id", "search_perspective", "criteria"})
+    create_options = own_keys(TickitiCreateFields)
+    update_options = own_keys(TickitiUpdateFields)
+    list_options = own_keys(TickitiListFields)
     # The `updated_from` criterion narrows by UTC day on Tickiti's side [client]; the desk finishes it exactly.
     server_filters = frozenset({"updated_since"})
-    comment_options = frozenset({"agent_email", "idempotency_key"})
+    comment_options = own_keys(TickitiCommentFields)
 
     def __init__(self, agent_email: str | None = None) -> None:
         self.agent_email = agent_email
