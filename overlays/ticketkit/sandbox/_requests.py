@@ -124,6 +124,7 @@ class RequestLog(Sequence[SentRequest]):
           with that value (its last one).
         - `times`: exactly that many requests match (default: at least one).
         """
+        __tracebackhide__ = True  # pytest shows the test's line, not this one
         matching = []
         reasons = []
         for sent in self.find(method, path):
@@ -141,6 +142,7 @@ class RequestLog(Sequence[SentRequest]):
 
     def assert_not_sent(self, method: str, path: str) -> None:
         """AssertionError (listing what was sent) when any request had this method and path."""
+        __tracebackhide__ = True
         found = self.find(method, path)
         if found:
             raise AssertionError(
@@ -224,10 +226,9 @@ def _wanted(
 
 
 def _clip(value: Any) -> str:
+    """A body as its text, any other value as JSON (a string in quotes), cut to _SHOWN characters."""
     if isinstance(value, bytes):
         text = value.decode("utf-8", "replace")
-    elif isinstance(value, str):
-        text = value
     else:
-        text = jsonlib.dumps(value, default=str, sort_keys=True)
+        text = jsonlib.dumps(value, default=str, sort_keys=True, ensure_ascii=False)
     return text if len(text) <= _SHOWN else text[:_SHOWN] + "..."
