@@ -76,7 +76,8 @@ def test_a_failing_assertion_lists_what_was_sent_and_why_it_did_not_match(pytest
 def test_wrong_body(ticketkit_desk):
     desk = ticketkit_desk("intercom")
     create(desk)
-    ticketkit_desk.requests.assert_sent("POST", "/tickets", json_includes={"ticket_attributes": {"_default_title_": "Fax"}})
+    wanted = {"ticket_attributes": {"_default_title_": "Fax"}}
+    ticketkit_desk.requests.assert_sent("POST", "/tickets", json_includes=wanted)
 
 def test_never_sent(ticketkit_desk):
     ticketkit_desk("intercom").tickets.get("611")
@@ -103,7 +104,9 @@ def test_sent_too_often(ticketkit_desk):
         result.stdout.str()
     )
     assert "_requests.py" not in result.stdout.str()  # the failure points at the user's line, not ours
-    result.stdout.fnmatch_lines(["*AssertionError: expected DELETE /tickets/611, not sent", "*1. GET /tickets/611 -> 200"])
+    result.stdout.fnmatch_lines(
+        ["*AssertionError: expected DELETE /tickets/611, not sent", "*1. GET /tickets/611 -> 200"]
+    )
     result.stdout.fnmatch_lines(["*AssertionError: expected 1 x GET /tickets/611, sent 2"])
 
 
@@ -221,14 +224,16 @@ def test_without(ticketkit_desk):
 def test_asking_for_the_sandbox_before_making_a_desk_says_how() -> None:
     factory = DeskFactory()
     with pytest.raises(RuntimeError, match=r"call the fixture first"):
-        factory.sandbox
+        factory.sandbox  # noqa: B018
     other = ticketkit.connect("intercom", token="x")
     with pytest.raises(ValueError, match="not made by the ticketkit_desk fixture"):
         factory.sandbox_of(other)
     other.close()
 
 
-def test_a_bad_sandbox_keyword_is_the_sandboxs_error(ticketkit_desk: DeskFactory, ticketkit_server: ServerFactory) -> None:
+def test_a_bad_sandbox_keyword_is_the_sandboxs_error(
+    ticketkit_desk: DeskFactory, ticketkit_server: ServerFactory
+) -> None:
     with pytest.raises(ValueError, match="unknown vendor"):
         ticketkit_desk("zendesk")
     with pytest.raises(ValueError, match="tickets must be a whole number"):

@@ -63,7 +63,12 @@ def test_a_signed_ticket_notification_becomes_an_event_with_the_unified_ticket()
     assert event.payload == json.loads(body)
     ticket = event.ticket
     assert isinstance(ticket, ticketkit.Ticket)
-    assert (ticket.id, ticket.number, ticket.subject, ticket.description) == ("627", "34", "example", "there is a problem")
+    assert (ticket.id, ticket.number, ticket.subject, ticket.description) == (
+        "627",
+        "34",
+        "example",
+        "there is a problem",
+    )
     assert ticket.raw == TICKET
     # The same Ticket a desk reads from the same body: one normaliser.
     with sync_desk("intercom", Recorder(answer=ok(TICKET))) as desk:
@@ -370,7 +375,7 @@ def test_a_slow_receiver_does_not_hold_the_api_call_and_flush_waits_for_it() -> 
             assert receiver.arrived.wait(30)  # the receiver has the notification and is holding it...
             ticket = desk.tickets.create(subject="second", description="y", requester_email="a@example.com")
             assert ticket.subject == "second"  # ...and the API still answers
-            with pytest.raises(TimeoutError, match="2 notification\\(s\\) to .* still undelivered"):
+            with pytest.raises(TimeoutError, match=r"2 notification\(s\) to .* still undelivered"):
                 sandbox.flush_webhooks(timeout=0.05)
             hold.set()
             deliveries = sandbox.flush_webhooks()

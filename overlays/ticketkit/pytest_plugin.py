@@ -27,7 +27,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import pytest
+# The typecheck session installs no pytest: without it pytest is Any here, and with it these ignores are unused.
+import pytest  # type: ignore[import-not-found, unused-ignore]
 
 if TYPE_CHECKING:  # the sandbox and the desks are imported when a fixture is first called, not with the plugin
     from ticketkit import AsyncDesk, Desk
@@ -219,7 +220,7 @@ class ServerFactory(_Sandboxes):
             thread.join()
 
 
-@pytest.fixture
+@pytest.fixture  # type: ignore[untyped-decorator, unused-ignore]
 def ticketkit_desk() -> Iterator[DeskFactory]:
     """Make a sandboxed Desk: `ticketkit_desk("intercom", faults=..., tickets=..., **connect_options)`.
 
@@ -231,7 +232,7 @@ def ticketkit_desk() -> Iterator[DeskFactory]:
     factory.close()
 
 
-@pytest.fixture
+@pytest.fixture  # type: ignore[untyped-decorator, unused-ignore]
 def ticketkit_async_desk() -> Iterator[AsyncDeskFactory]:
     """Make a sandboxed AsyncDesk: `async with ticketkit_async_desk("intercom") as desk: ...`.
 
@@ -242,7 +243,7 @@ def ticketkit_async_desk() -> Iterator[AsyncDeskFactory]:
     factory.close()
 
 
-@pytest.fixture
+@pytest.fixture  # type: ignore[untyped-decorator, unused-ignore]
 def ticketkit_server() -> Iterator[ServerFactory]:
     """Serve a sandbox on loopback: `served = ticketkit_server("tickiti")`, then `served.base_url`,
     `served.token`, `served.connect_options()`, `served.requests`. Stopped at the end of the test."""

@@ -180,7 +180,8 @@ def _lower_headers(headers: object, vendor: str) -> dict[str, str]:
     """Header names lower-cased; InvalidArgumentError for something that is not headers, WebhookVerificationError
     when one name (in different cases) comes with different values."""
     # Anything with items(): a dict, httpx/Starlette/Django headers, http.server's email.message.Message.
-    items = headers.items() if callable(getattr(headers, "items", None)) else headers  # type: ignore[union-attr]
+    items_of = getattr(headers, "items", None)
+    items = items_of() if callable(items_of) else headers
     if isinstance(items, str | bytes) or not isinstance(items, Iterable):
         raise InvalidArgumentError(
             f"verify_and_parse: headers must be a mapping or (name, value) pairs, not {type(headers).__name__}"

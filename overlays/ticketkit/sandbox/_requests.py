@@ -145,9 +145,7 @@ class RequestLog(Sequence[SentRequest]):
         __tracebackhide__ = True
         found = self.find(method, path)
         if found:
-            raise AssertionError(
-                f"expected no {method.upper()} {path}, sent {len(found)}\n{self._listing([])}"
-            )
+            raise AssertionError(f"expected no {method.upper()} {path}, sent {len(found)}\n{self._listing([])}")
 
     def _listing(self, reasons: list[str]) -> str:
         if not self.recording:
