@@ -16,7 +16,8 @@ TicketkitError
 ├── UnsupportedOperationError     the vendor has no such operation
 ├── ResponseTooLargeError         a body over max_response_bytes, or a download over max_download_bytes
 ├── InvalidArgumentError          a bad argument, refused before anything is sent
-└── DeskClosedError               the desk was closed; nothing is sent (also a RuntimeError)
+├── DeskClosedError               the desk was closed; nothing is sent (also a RuntimeError)
+└── WebhookVerificationError      ticketkit.webhooks refused a notification (signature, body, payload)
 """
 
 from __future__ import annotations

@@ -32,8 +32,7 @@ import pytest  # type: ignore[import-not-found, unused-ignore]
 
 if TYPE_CHECKING:  # the sandbox and the desks are imported when a fixture is first called, not with the plugin
     from ticketkit import AsyncDesk, Desk
-    from ticketkit.sandbox import Faults, Sandbox
-    from ticketkit.sandbox._requests import RequestLog
+    from ticketkit.sandbox import Faults, RequestLog, Sandbox
     from ticketkit.sandbox._server import SandboxServer
 
 __all__ = [
