@@ -335,8 +335,11 @@ def test_assignments_send_admin_and_team_topics_and_a_refused_update_sends_none(
             assert put({"assignment": {"admin_id": admin, "assignee_id": "0"}}) == 200  # unassigned: no topic
             assert put({"state": "submitted"}) == 400  # refused: nothing changed, nothing sent
             assert put({"is_shared": True}) == 200  # no documented topic
-        sandbox.flush_webhooks()
-    assert receiver.topics == ["ticket.admin.assigned", "ticket.team.assigned"]
+        with ticketkit.connect("intercom", **sandbox.connect_options()) as desk:  # a 2.11 desk
+            desk.tickets.update("612", status="in_progress")
+            sandbox.flush_webhooks()
+            assert receiver.events[-1].ticket == desk.tickets.get("612")
+    assert receiver.topics == ["ticket.admin.assigned", "ticket.team.assigned", "ticket.state.updated"]
     first = receiver.events[0].ticket
     assert first is not None and first.assignee is not None and first.assignee.id == admin
     # In the app's version (2.11 here): the state as a string, as a 2.11 desk reads it.
