@@ -1,4 +1,8 @@
-"""The sandbox's own machinery: fault injection in-process and on loopback, latency, seeds, routing."""
+"""The sandbox's own machinery: fault injection in-process and on loopback, latency, seeds, routing.
+
+The tests through a desk or a served sandbox take ticketkit's own pytest fixtures (`ticketkit_desk`,
+`ticketkit_async_desk`, `ticketkit_server`), as a user's tests would.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import asyncio
 import httpx
 import pytest
 import ticketkit
-from ticketkit.sandbox import Faults, Sandbox, serving
+from ticketkit.pytest_plugin import AsyncDeskFactory, DeskFactory, ServerFactory
+from ticketkit.sandbox import Faults, Sandbox
 from ticketkit.sandbox import _sandbox as sandbox_module
 
 TICKETS = "/api/v1/org/support/tickets"
@@ -54,32 +59,51 @@ def test_the_same_seed_gives_the_same_faults() -> None:
     assert {200, 500, 502, 503} >= set(statuses(3)) and 200 in statuses(3)
 
 
-def test_a_dropped_connection_in_process_reaches_a_desk_as_a_connection_error() -> None:
-    sandbox = Sandbox("ankra", faults=Faults(drop_rate=1.0))
-    with ticketkit.connect("ankra", **sandbox.connect_options(), max_retries=0) as desk:
-        with pytest.raises(ticketkit.APIConnectionError, match="RemoteProtocolError"):
-            list(desk.tickets.list())
+def test_a_dropped_connection_in_process_reaches_a_desk_as_a_connection_error(ticketkit_desk: DeskFactory) -> None:
+    desk = ticketkit_desk("ankra", faults=Faults(drop_rate=1.0), max_retries=0)
+    with pytest.raises(ticketkit.APIConnectionError, match="RemoteProtocolError"):
+        list(desk.tickets.list())
+    [sent] = ticketkit_desk.requests
+    assert (sent.method, sent.path, sent.status) == ("GET", TICKETS, None)  # logged, with no answer
 
 
-def test_a_dropped_connection_on_loopback_closes_the_socket() -> None:
-    with serving("ankra", faults=Faults(drop_rate=1.0)) as sandbox:
-        with httpx.Client(base_url=sandbox.base_url, headers=AUTH) as http, pytest.raises(httpx.RemoteProtocolError):
-            http.get(TICKETS)
+def test_a_dropped_connection_reaches_an_async_desk_as_a_connection_error(
+    ticketkit_async_desk: AsyncDeskFactory,
+) -> None:
+    async def go() -> None:
+        async with ticketkit_async_desk("ankra", faults=Faults(drop_rate=1.0), max_retries=0) as desk:
+            await desk.tickets.get("4c1e4f4e-0000-4000-8000-000000000000")
+
+    with pytest.raises(ticketkit.APIConnectionError, match="RemoteProtocolError"):
+        asyncio.run(go())
+    ticketkit_async_desk.requests.assert_sent("GET", f"{TICKETS}/4c1e4f4e-0000-4000-8000-000000000000", times=1)
 
 
-def test_a_desk_rides_out_occasional_faults(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_dropped_connection_on_loopback_closes_the_socket(ticketkit_server: ServerFactory) -> None:
+    served = ticketkit_server("ankra", faults=Faults(drop_rate=1.0))
+    with httpx.Client(base_url=served.base_url, headers=AUTH) as http, pytest.raises(httpx.RemoteProtocolError):
+        http.get(TICKETS)
+    served.requests.assert_sent("GET", TICKETS, headers=AUTH)
+
+
+def test_a_desk_rides_out_occasional_faults(monkeypatch: pytest.MonkeyPatch, ticketkit_desk: DeskFactory) -> None:
     """The retry policy and the sandbox's faults together: every read eventually succeeds."""
     from ticketkit import _transport
 
     waits: list[float] = []
     monkeypatch.setattr(_transport.time, "sleep", waits.append)
     faults = Faults(error_rate=0.3, rate_limit_rate=0.1, retry_after=0.0, seed=1)
-    sandbox = Sandbox("ankra", faults=faults)
-    with ticketkit.connect("ankra", **sandbox.connect_options(), max_retries=6) as desk:
-        ids = [ticket.id for ticket in desk.tickets.list()]
-        fetched = [desk.tickets.get(ticket_id).id for ticket_id in ids]
+    desk = ticketkit_desk("ankra", faults=faults, max_retries=6)
+    ids = [ticket.id for ticket in desk.tickets.list()]
+    fetched = [desk.tickets.get(ticket_id).id for ticket_id in ids]
     assert fetched == ids and len(ids) >= 3
     assert waits, "the seed must inject at least one fault for this test to mean anything"
+    # What was sent: one more request per fault, each faulted one answered with an injected status.
+    statuses = [sent.status for sent in ticketkit_desk.requests]
+    assert len(statuses) == 1 + len(ids) + len(waits)
+    assert {status for status in statuses if status != 200} <= {429, 500, 502, 503}
+    for ticket_id in ids:
+        assert ticketkit_desk.requests.assert_sent("GET", f"{TICKETS}/{ticket_id}").status == 200
 
 
 def test_latency_is_waited_without_blocking_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,8 @@
 """The sandbox's rate limit, `Date`, clock skew and counts: in-process, on loopback, and from the CLI.
 
+Desks and served sandboxes come from ticketkit's own pytest plugin (`ticketkit_desk`, `ticketkit_server`),
+as a user's tests would take them; each records what it was sent (`.requests`).
+
 Windows are fixed and shared by every request of a sandbox. Tests that count within one window either drive the
 `Limiter` with a clock of their own or use a window of a day, so no test depends on how fast it runs.
 """
@@ -20,7 +23,8 @@ from loopback import cli_serving
 from support import VENDORS
 from ticketkit import _registry as registry
 from ticketkit.cli import main
-from ticketkit.sandbox import Faults, RateLimit, Sandbox, serving
+from ticketkit.pytest_plugin import DeskFactory, ServerFactory
+from ticketkit.sandbox import Faults, RateLimit, Sandbox
 from ticketkit.sandbox._limits import Limiter
 
 DAY = 86400.0
@@ -130,10 +134,11 @@ def test_intercom_sends_its_rate_limit_headers_on_every_answer_and_its_error_lis
     assert "retry-after" not in responses[2].headers  # Intercom documents the X-RateLimit-* headers only
 
 
-def test_intercom_answers_that_succeed_carry_the_headers_too() -> None:
-    sandbox = Sandbox("intercom", rate_limit=RateLimit(100, per=DAY))
-    with ticketkit.connect("intercom", **sandbox.connect_options()) as desk:
-        list(desk.tickets.list(limit=1))
+def test_intercom_answers_that_succeed_carry_the_headers_too(ticketkit_desk: DeskFactory) -> None:
+    desk = ticketkit_desk("intercom", sandbox_options={"rate_limit": RateLimit(100, per=DAY)})
+    list(desk.tickets.list(limit=1))
+    sandbox = ticketkit_desk.sandbox
+    ticketkit_desk.requests.assert_sent("POST", "/tickets/search", times=1)
     with raw(sandbox) as http:
         response = http.get("/tickets/1", headers={"Authorization": f"Bearer {sandbox.app.token}"})
     assert response.status_code in (200, 404)
@@ -180,47 +185,59 @@ def test_a_refused_request_never_reaches_the_fake() -> None:
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_a_desk_that_exceeds_the_limit_sees_the_vendors_rate_limit_error(vendor: str) -> None:
-    sandbox = Sandbox(vendor, rate_limit=RateLimit(1, per=DAY))
+def test_a_desk_that_exceeds_the_limit_sees_the_vendors_rate_limit_error(
+    vendor: str, ticketkit_desk: DeskFactory
+) -> None:
     entry = registry.get(vendor)
-    with ticketkit.connect(vendor, **sandbox.connect_options(), **entry.demo_options, max_retries=0) as desk:
-        with pytest.raises(ticketkit.RateLimitError) as refused:
-            for _ in range(3):
-                list(desk.tickets.list(limit=1))
+    options = {"rate_limit": RateLimit(1, per=DAY)}
+    desk = ticketkit_desk(vendor, sandbox_options=options, **entry.demo_options, max_retries=0)
+    with pytest.raises(ticketkit.RateLimitError) as refused:
+        for _ in range(3):
+            list(desk.tickets.list(limit=1))
     assert refused.value.status_code == 429
-    assert sandbox.stats.throttled == 1
+    assert ticketkit_desk.sandbox.stats.throttled == 1
+    # The one request the window allowed was answered; the next, refused, was the last sent (no retries).
+    assert [sent.status for sent in ticketkit_desk.requests][-1] == 429
+    assert [sent.status for sent in ticketkit_desk.requests].count(429) == 1
 
 
 # -- shared by in-process and loopback; exact under concurrency ----------------------------------------------------
 
 
-def test_the_loopback_server_and_the_transport_share_one_window() -> None:
-    with serving("tickiti", rate_limit=RateLimit(3, per=DAY)) as sandbox:
-        with httpx.Client(base_url=sandbox.base_url) as loopback, raw(sandbox) as in_process:
-            statuses = [loopback.get("/x").status_code, in_process.get("/x").status_code]
-            statuses += [loopback.get("/x").status_code, in_process.get("/x").status_code]
+def test_the_loopback_server_and_the_transport_share_one_window(ticketkit_server: ServerFactory) -> None:
+    served = ticketkit_server("tickiti", rate_limit=RateLimit(3, per=DAY))
+    sandbox = served.sandbox
+    with httpx.Client(base_url=served.base_url) as loopback, raw(sandbox) as in_process:
+        statuses = [loopback.get("/x").status_code, in_process.get("/x").status_code]
+        statuses += [loopback.get("/x").status_code, in_process.get("/x").status_code]
     assert statuses[:3] != [429] * 3 and 429 not in statuses[:3] and statuses[3] == 429
     assert sandbox.stats.requests == 4 and sandbox.stats.throttled == 1
+    # One log for both ways in, in the order answered; the served sub-path is stripped from each path.
+    assert [(sent.path, sent.status) for sent in served.requests] == [("/x", status) for status in statuses]
 
 
-def test_concurrent_clients_on_loopback_never_get_more_than_the_limit_in_any_window() -> None:
+def test_concurrent_clients_on_loopback_never_get_more_than_the_limit_in_any_window(
+    ticketkit_server: ServerFactory,
+) -> None:
     limit = RateLimit(20, per=0.2)
-    with serving("ankra", rate_limit=limit) as sandbox:
-        statuses: list[int] = []
-        lock = threading.Lock()
+    served = ticketkit_server("ankra", rate_limit=limit)
+    sandbox = served.sandbox
+    statuses: list[int] = []
+    lock = threading.Lock()
 
-        def hammer() -> None:
-            with httpx.Client(base_url=sandbox.base_url) as http:
-                for _ in range(40):
-                    status = http.get("/x").status_code
-                    with lock:
-                        statuses.append(status)
+    def hammer() -> None:
+        with httpx.Client(base_url=served.base_url) as http:
+            for _ in range(40):
+                status = http.get("/x").status_code
+                with lock:
+                    statuses.append(status)
 
-        threads = [threading.Thread(target=hammer) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+    threads = [threading.Thread(target=hammer) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(sent.status or 0 for sent in served.requests) == sorted(statuses)  # the log misses none
     stats = sandbox.stats
     assert stats.requests == len(statuses) == 320
     assert stats.throttled == statuses.count(429) and stats.throttled + len(stats.accepted) == 320
@@ -284,29 +301,29 @@ def test_every_answer_in_process_carries_date(vendor: str) -> None:
     assert all(before <= _date(r) <= after for r in responses)
 
 
-def test_the_served_sandbox_sends_one_date_its_own() -> None:
-    with serving("intercom", clock_skew=3600.0) as sandbox:
-        host, port = sandbox.base_url.split("//")[1].split(":")
-        connection = http.client.HTTPConnection(host, int(port))
-        connection.request("GET", "/tickets/1")
-        response = connection.getresponse()
-        dates = [value for name, value in response.getheaders() if name.lower() == "date"]
-        response.read()
-        connection.close()
+def test_the_served_sandbox_sends_one_date_its_own(ticketkit_server: ServerFactory) -> None:
+    served = ticketkit_server("intercom", clock_skew=3600.0)
+    host, port = served.base_url.split("//")[1].split(":")
+    connection = http.client.HTTPConnection(host, int(port))
+    connection.request("GET", "/tickets/1")
+    response = connection.getresponse()
+    dates = [value for name, value in response.getheaders() if name.lower() == "date"]
+    response.read()
+    connection.close()
     assert len(dates) == 1
     shifted = email.utils.parsedate_to_datetime(dates[0]).timestamp() - time.time()
     assert 3500 < shifted <= 3601
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_clock_skew_shifts_the_times_written_and_date(vendor: str) -> None:
+def test_clock_skew_shifts_the_times_written_and_date(vendor: str, ticketkit_desk: DeskFactory) -> None:
     skew = 3 * 3600.0
-    sandbox = Sandbox(vendor, clock_skew=skew)
     entry = registry.get(vendor)
     requester = "requester@example.com" if entry.takes_requester else None
-    with ticketkit.connect(vendor, **sandbox.connect_options(), **entry.demo_options) as desk:
-        description = "The printer on the third floor has been on fire since Monday morning."  # Ankra's review
-        ticket = desk.tickets.create(subject="Skewed", description=description, requester_email=requester)
+    desk = ticketkit_desk(vendor, sandbox_options={"clock_skew": skew}, **entry.demo_options)
+    description = "The printer on the third floor has been on fire since Monday morning."  # Ankra's review
+    ticket = desk.tickets.create(subject="Skewed", description=description, requester_email=requester)
+    sandbox = ticketkit_desk.sandbox
     written = ticket.updated_at.timestamp() - time.time()
     assert skew - 60 < written <= skew + 1
     with raw(sandbox) as http:

@@ -34,6 +34,7 @@ from ._errors import (
     ServerError,
     TicketkitError,
     UnsupportedOperationError,
+    WebhookVerificationError,
 )
 from ._export import to_dict, to_json
 from ._paging import TicketPage
@@ -72,6 +73,7 @@ __all__ = [
     "TicketStatus",
     "TicketkitError",
     "UnsupportedOperationError",
+    "WebhookVerificationError",
     "__version__",
     "connect",
     "connect_async",

@@ -16,7 +16,8 @@ TicketkitError
 ├── UnsupportedOperationError     the vendor has no such operation
 ├── ResponseTooLargeError         a body over max_response_bytes, or a download over max_download_bytes
 ├── InvalidArgumentError          a bad argument, refused before anything is sent
-└── DeskClosedError               the desk was closed; nothing is sent (also a RuntimeError)
+├── DeskClosedError               the desk was closed; nothing is sent (also a RuntimeError)
+└── WebhookVerificationError      ticketkit.webhooks refused a notification (signature, body, payload)
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ __all__ = [
     "ServerError",
     "TicketkitError",
     "UnsupportedOperationError",
+    "WebhookVerificationError",
     "refuse_unknown",
     "status_error",
 ]
@@ -238,3 +240,13 @@ def status_error(
         return RateLimitError(vendor, response, info, body, retry_after)
     cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else APIStatusError)
     return cls(vendor, response, info, body)
+
+
+class WebhookVerificationError(TicketkitError):
+    """A webhook `ticketkit.webhooks.verify_and_parse` refused: a missing or wrong signature, a body that is
+    not JSON, or a payload that is not the vendor's notification. `vendor` names the vendor it was checked as."""
+
+    def __init__(self, vendor: str, reason: str) -> None:
+        super().__init__(f"{vendor} webhook refused: {reason}")
+        self.vendor = vendor
+        self.reason = reason

@@ -9,6 +9,9 @@ One implementation, two ways to reach it: in-process as an httpx transport (sync
 on loopback with `serving(vendor)` / `ticketkit sandbox serve VENDOR --port N`. `Faults` injects latency,
 error statuses, 429s with Retry-After, and dropped connections; `rate_limit=` enforces a vendor-style rate
 limit (fixed windows, the vendor's own 429), and `sandbox.stats` counts what was answered.
+`Sandbox(..., record_requests=True)` keeps what it was sent in `sandbox.requests` (a `RequestLog` of
+`SentRequest`s, with `assert_sent`); Intercom's fake posts signed notifications to `webhook_url=` (each a
+`WebhookDelivery`, `sandbox.flush_webhooks()` waits for them).
 
 At scale: `Sandbox(vendor, tickets=100_000, seed=7)` holds that many synthetic tickets with threads, built
 lazily from (seed, index) so memory does not grow with N; `total_shortfall=` and `corrupt_tickets=` make it
@@ -20,17 +23,22 @@ from typing import Any
 from .. import _registry
 from ._faults import Faults
 from ._limits import RateLimit, SandboxStats
+from ._requests import RequestLog, SentRequest
 from ._sandbox import TOKEN, Sandbox, SandboxTransport
 from ._server import make_server, serving
+from ._webhooks import WebhookDelivery
 
 __all__ = [
     "TOKEN",
     "VENDORS",
     "Faults",
     "RateLimit",
+    "RequestLog",
     "Sandbox",
     "SandboxStats",
     "SandboxTransport",
+    "SentRequest",
+    "WebhookDelivery",
     "make_server",
     "serving",
 ]

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 import httpx
 
 from ._synthetic import Synthetic
+from ._webhooks import Notifier
 
 Handler = Callable[..., httpx.Response]
 
@@ -79,6 +80,7 @@ class App:
         self.lock = threading.RLock()  # the loopback server answers from several threads
         self.clock_skew = 0.0  # seconds added to every time the fake writes (`Sandbox(clock_skew=...)`)
         self.total_shortfall = 0  # how many fewer tickets a listing's total reports (`Sandbox(total_shortfall=)`)
+        self.webhooks: Notifier | None = None  # a fake that sends webhooks sets it (`Sandbox.flush_webhooks`)
 
     # -- what subclasses provide -----------------------------------------------------------------------
 

@@ -17,7 +17,9 @@ from .. import _registry as registry
 from ._app import App
 from ._faults import Faults
 from ._limits import Limiter, RateLimit, SandboxStats
+from ._requests import RequestLog
 from ._synthetic import Synthetic, corrupt_indices
+from ._webhooks import WebhookDelivery
 
 TOKEN = "sandbox-token"
 
@@ -52,7 +54,10 @@ class Sandbox:
       every answer carries).
     - `faults` injects latency, errors, 429s and dropped connections (see `Faults`).
 
-    `stats` counts what it answered (`SandboxStats`). Other keywords go to the vendor's fake: Intercom's
+    `stats` counts what it answered (`SandboxStats`). With `record_requests=True`, `requests` keeps every request
+    it answered (`RequestLog`: `sandbox.requests.assert_sent("POST", "/tickets", json_includes={...})`).
+    A fake that sends webhooks (Intercom's: `webhook_url=`, `webhook_secret=`) delivers them in the background;
+    `flush_webhooks()` waits for them. Other keywords go to the vendor's fake: Intercom's
     `api_version` is the version it answers a request without `Intercom-Version` in.
     """
 
@@ -70,6 +75,7 @@ class Sandbox:
         corrupt_tickets: Collection[int | str] = (),
         clock_skew: float = 0.0,
         demo: bool | None = None,
+        record_requests: bool = False,
         **app_options: Any,
     ) -> None:
         entry = vendor_entry(vendor)
@@ -101,6 +107,7 @@ class Sandbox:
             raise ValueError("corrupt_tickets needs a synthetic data set (tickets=N)")
         self.tickets = tickets
         self.seed = seed
+        self.requests = RequestLog(self.base_url, recording=record_requests)
         if demo if demo is not None else tickets is None:
             self.app.seed()
 
@@ -137,7 +144,18 @@ class Sandbox:
                 response.headers.update(self.app.rate_limit_headers(admission.limit, admission.remaining, reset))
             response.headers["Date"] = email.utils.formatdate(time.time() + self.clock_skew, usegmt=True)
         self.stats.count(None if response is None else response.status_code, accepted_at)
+        self.requests.record(request, None if response is None else response.status_code)
         return response
+
+    def flush_webhooks(self, timeout: float = 10.0) -> list[WebhookDelivery]:
+        """Wait until every webhook the fake queued was delivered (or failed); every delivery so far.
+
+        ValueError when this sandbox sends no webhooks; TimeoutError when some are still out after `timeout`
+        seconds (a slow receiver).
+        """
+        if self.app.webhooks is None:
+            raise ValueError(f"this {self.vendor} sandbox sends no webhooks (no webhook_url= was given)")
+        return self.app.webhooks.flush(timeout)
 
     def _fault_or_answer(self, request: httpx.Request) -> httpx.Response | None:
         fault = self.faults.draw()

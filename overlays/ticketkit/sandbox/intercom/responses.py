@@ -21,7 +21,7 @@ import httpx
 from ticketkit.sandbox._app import App, HTTPError, json_response, route
 from ticketkit.sandbox._synthetic import LazyTickets, Synthetic
 
-from . import synthetic
+from . import synthetic, webhooks
 from .models import (
     BUG_REPORT_TYPE_ID,
     MAYA_ID,
@@ -69,12 +69,23 @@ class Assignment:
 class IntercomApp(App):
     vendor = "intercom"
 
-    def __init__(self, token: str, base_url: str, api_version: str = DEFAULT) -> None:
+    def __init__(
+        self,
+        token: str,
+        base_url: str,
+        api_version: str = DEFAULT,
+        webhook_url: str | None = None,
+        webhook_secret: str | None = None,
+    ) -> None:
         super().__init__(token, base_url)
         self.store = Store()
         # The version the app is configured with: the answer to a request that names none.
         self.api_version: ApiVersion = configured(api_version)
         self.synthetic: synthetic.SyntheticTickets | None = None  # `Sandbox(tickets=N)`
+        if webhook_url is not None:
+            self.webhooks = webhooks.notifier(webhook_url, webhook_secret or "")
+        elif webhook_secret is not None:
+            raise ValueError("webhook_secret needs webhook_url (where the notifications go)")
 
     def seed(self) -> None:
         seed(self.store)
@@ -232,6 +243,7 @@ class IntercomApp(App):
         ticket = self.store.create_ticket(ticket_type, contact, attributes, moment, company_id)
         for assignment in assignees:
             self.apply_assignment(ticket, assignment, moment)
+        self.notify([webhooks.CREATED], ticket)
         return json_response(200, self.renderer(request).ticket(ticket))
 
     def assignees_for_create(self, body: dict[str, Any]) -> list[Assignment]:
@@ -302,6 +314,7 @@ class IntercomApp(App):
         is_open = self.optional_bool(body, "open")
         is_shared = self.optional_bool(body, "is_shared")
         moment = self.unix_now()
+        topics = self.update_topics(ticket, attributes, state, assignment)
         self.apply_attributes(ticket, attributes, moment)
         if state is not None:  # 2.14's `admin_id` performs the whole update; 2.11's only the assignment
             self.store.change_state(ticket, state, moment, acting if version.flat_assignment else None)
@@ -317,7 +330,31 @@ class IntercomApp(App):
         if is_shared is not None:
             ticket.is_shared = is_shared
         ticket.updated_at = max(ticket.updated_at, moment)
+        self.notify(topics, ticket)
         return json_response(200, self.renderer(request).ticket(ticket))
+
+    @staticmethod
+    def update_topics(
+        ticket: Ticket, attributes: dict[str, Any], state: TicketState | None, assignment: Assignment | None
+    ) -> list[str]:
+        """The notifications an update sends, judged before it applies: attributes that change, a new state,
+        an admin or a team assigned (unassigning has no documented topic)."""
+        topics = []
+        if any(ticket.attributes.get(name) != value for name, value in attributes.items()):
+            topics.append(webhooks.ATTRIBUTE_UPDATED)
+        if state is not None and state.id != ticket.state.id:
+            topics.append(webhooks.STATE_UPDATED)
+        if assignment is not None and assignment.kind in ("admin", "team"):
+            topics.append(webhooks.ADMIN_ASSIGNED if assignment.kind == "admin" else webhooks.TEAM_ASSIGNED)
+        return topics
+
+    def notify(self, topics: list[str], ticket: Ticket) -> None:
+        """Queue one notification per topic, the ticket rendered now in the app's version (never raises)."""
+        if self.webhooks is None or not topics:
+            return
+        item = Renderer(self.store, self.api_version, self.base_url).ticket(ticket)
+        for topic in topics:
+            self.webhooks.send(topic, webhooks.notification(topic, item, self.unix_now()))
 
     def new_state(self, body: dict[str, Any]) -> TicketState | None:
         """2.11's `state`: a category, set to its default state."""
@@ -485,6 +522,7 @@ class IntercomApp(App):
             file_ids=file_ids,
         )
         ticket.updated_at = max(ticket.updated_at, moment)
+        self.notify([webhooks.reply_topic(kind, body["message_type"])], ticket)
         return json_response(200, self.renderer(request).reply(part))
 
     def admin_reply(self, body: dict[str, Any]) -> tuple[Author, str | None]:
