@@ -36,7 +36,9 @@ from ._errors import (
     UnsupportedOperationError,
 )
 from ._export import to_dict, to_json
+from ._hooks import Hooks, RateLimitWaitEvent, RequestEvent, ResponseEvent, RetryEvent
 from ._paging import TicketPage
+from ._raw import RawResponse
 
 __version__ = "0.1.0"
 
@@ -52,6 +54,7 @@ __all__ = [
     "ConflictError",
     "Desk",
     "DeskClosedError",
+    "Hooks",
     "InvalidArgumentError",
     "InvalidRequestError",
     "NotFoundError",
@@ -63,9 +66,14 @@ __all__ = [
     "Problem",
     "RateLimitError",
     "RateLimitStatus",
+    "RateLimitWaitEvent",
+    "RawResponse",
     "RejectedRecord",
+    "RequestEvent",
+    "ResponseEvent",
     "ResponseTooLargeError",
     "ResponseValidationError",
+    "RetryEvent",
     "ServerError",
     "Ticket",
     "TicketPage",

@@ -166,8 +166,10 @@ def build_request(
         kwargs["timeout"] = timeout
     try:
         url = httpx.URL(kwargs["url"])
-        if not url.is_absolute_url and call.operation != PASSTHROUGH:
-            check_request_path(where, url.raw_path.decode("ascii"))  # every id, server-given too, stays in its segment
+        if not url.is_absolute_url:
+            # Every id, server-given too, stays in its segment. `desk.request()`'s path `_passthrough.py` checked.
+            if call.operation != PASSTHROUGH:
+                check_request_path(where, url.raw_path.decode("ascii"))
         elif call.authenticated and _origin(url) != _origin(client.base_url):
             raise InvalidArgumentError(f"{where}: refusing to send credentials to {url.host}, off the API")
         request = client.build_request(**kwargs)
