@@ -7,11 +7,13 @@ hooks at exactly the same points, in the same order:
     request -> response -> [retry -> (rate_limit_wait) -> request -> response ...]
 
 - `on_request(RequestEvent)`: the `httpx.Request` of one attempt, just before it is sent (after the rate
-  budget let it go). It holds the client's headers (an API-key header, for a vendor that authenticates so);
-  `Authorization` is added by the auth flow while it is sent, so the same object carries it afterwards.
-  Treat it as a secret-bearing object: never log its headers as they are.
+  budget let it go), with the client's and the call's headers. `Authorization` is added by the auth flow
+  while it is sent, so the same object (and `response.request`) carries it afterwards: treat both as
+  secret-bearing, never log their headers as they are. ticketkit itself passes no credential to a hook in
+  any other field, and reports no OAuth token request (Routera's): those answers hold credentials.
 - `on_response(ResponseEvent)`: the response of one attempt (body read), its status whatever it is, and the
-  seconds the attempt took; retried answers (a 503 before the 200) included.
+  seconds the attempt took; retried answers (a 503 before the 200) included. Not called for an attempt that
+  got no answer (a connection error, a timeout): `on_retry` says why, when it is retried.
 - `on_retry(RetryEvent)`: a retry was decided: the attempt that failed, why ("HTTP 503", "timeout
   (ReadTimeout)", "connection error (ConnectError)"), and the seconds slept before the next attempt.
 - `on_rate_limit_wait(RateLimitWaitEvent)`: the credential's rate budget holds the next request back for
