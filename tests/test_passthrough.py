@@ -315,6 +315,7 @@ def test_an_absolute_url_on_the_api_is_sent(mode: str) -> None:
         ({"json": {"n": float("nan")}}, "cannot be encoded"),
         ({"max_retries": -1}, "max_retries"),
         ({"timeout": -1}, "timeout"),
+        ({"raw": "yes"}, "raw must be True or False"),
     ],
 )
 def test_bad_arguments_are_refused_before_sending(kwargs: dict[str, Any], match: str, mode: str) -> None:
