@@ -12,13 +12,23 @@ Which methods have one, and what it holds:
   response to show. Watch their traffic with `connect(hooks=...)`.
 
 Built from the desk's own methods (`_raw.py`), so a raw call checks, sends and retries exactly as the usual one.
+
+Types: a raw twin of a method with one signature has that signature (ParamSpec). The methods whose keywords
+differ by vendor (`tickets.list`, `.pages`, `.create`, `.update`, `comments.create`: one overload per vendor)
+cannot pass their overloads through a ParamSpec (a checker would keep only the first vendor's), so their raw
+twins are typed by their result only (`RawResponse[Ticket]`); their keywords are checked at run time, as
+always, before anything is sent.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING
 
-from ._raw import raw_async, raw_async_iterator, raw_iterator, raw_sync
+from ticketkit_models import Comment, Ticket
+
+from ._paging import TicketPage
+from ._raw import RawResponse, raw_async, raw_async_iterator, raw_iterator, raw_sync
 
 if TYPE_CHECKING:
     from ._desk import AsyncDesk, Desk
@@ -30,10 +40,10 @@ class RawTickets:
     def __init__(self, desk: Desk) -> None:
         request_id = desk._adapter.request_id
         self.get = raw_sync(desk.tickets.get, request_id)
-        self.list = raw_iterator(desk.tickets.list, request_id)
-        self.pages = raw_iterator(desk.tickets.pages, request_id)
-        self.create = raw_sync(desk.tickets.create, request_id)
-        self.update = raw_sync(desk.tickets.update, request_id)
+        self.list: Callable[..., RawResponse[Iterator[Ticket]]] = raw_iterator(desk.tickets.list, request_id)
+        self.pages: Callable[..., RawResponse[Iterator[TicketPage]]] = raw_iterator(desk.tickets.pages, request_id)
+        self.create: Callable[..., RawResponse[Ticket]] = raw_sync(desk.tickets.create, request_id)
+        self.update: Callable[..., RawResponse[Ticket]] = raw_sync(desk.tickets.update, request_id)
         self.close = raw_sync(desk.tickets.close, request_id)
 
 
@@ -43,7 +53,7 @@ class RawComments:
     def __init__(self, desk: Desk) -> None:
         request_id = desk._adapter.request_id
         self.list = raw_sync(desk.comments.list, request_id)
-        self.create = raw_sync(desk.comments.create, request_id)
+        self.create: Callable[..., RawResponse[Comment]] = raw_sync(desk.comments.create, request_id)
 
 
 class RawAttachments:
@@ -69,10 +79,14 @@ class AsyncRawTickets:
     def __init__(self, desk: AsyncDesk) -> None:
         request_id = desk._adapter.request_id
         self.get = raw_async(desk.tickets.get, request_id)
-        self.list = raw_async_iterator(desk.tickets.list, request_id)
-        self.pages = raw_async_iterator(desk.tickets.pages, request_id)
-        self.create = raw_async(desk.tickets.create, request_id)
-        self.update = raw_async(desk.tickets.update, request_id)
+        self.list: Callable[..., Awaitable[RawResponse[AsyncIterator[Ticket]]]] = raw_async_iterator(
+            desk.tickets.list, request_id
+        )
+        self.pages: Callable[..., Awaitable[RawResponse[AsyncIterator[TicketPage]]]] = raw_async_iterator(
+            desk.tickets.pages, request_id
+        )
+        self.create: Callable[..., Awaitable[RawResponse[Ticket]]] = raw_async(desk.tickets.create, request_id)
+        self.update: Callable[..., Awaitable[RawResponse[Ticket]]] = raw_async(desk.tickets.update, request_id)
         self.close = raw_async(desk.tickets.close, request_id)
 
 
@@ -82,7 +96,7 @@ class AsyncRawComments:
     def __init__(self, desk: AsyncDesk) -> None:
         request_id = desk._adapter.request_id
         self.list = raw_async(desk.comments.list, request_id)
-        self.create = raw_async(desk.comments.create, request_id)
+        self.create: Callable[..., Awaitable[RawResponse[Comment]]] = raw_async(desk.comments.create, request_id)
 
 
 class AsyncRawAttachments:
