@@ -37,7 +37,9 @@ from ._errors import (
     WebhookVerificationError,
 )
 from ._export import to_dict, to_json
+from ._hooks import Hooks, RateLimitWaitEvent, RequestEvent, ResponseEvent, RetryEvent
 from ._paging import TicketPage
+from ._raw import RawResponse
 
 __version__ = "0.1.0"
 
@@ -53,6 +55,7 @@ __all__ = [
     "ConflictError",
     "Desk",
     "DeskClosedError",
+    "Hooks",
     "InvalidArgumentError",
     "InvalidRequestError",
     "NotFoundError",
@@ -64,9 +67,14 @@ __all__ = [
     "Problem",
     "RateLimitError",
     "RateLimitStatus",
+    "RateLimitWaitEvent",
+    "RawResponse",
     "RejectedRecord",
+    "RequestEvent",
+    "ResponseEvent",
     "ResponseTooLargeError",
     "ResponseValidationError",
+    "RetryEvent",
     "ServerError",
     "Ticket",
     "TicketPage",

@@ -221,6 +221,9 @@ class Adapter:
     # The `ListQuery` filters the list plan sends to the vendor (narrowing on the server); the others the desk
     # applies to each page. Read by `Capabilities.of`.
     server_filters: ClassVar[frozenset[str]] = frozenset()
+    # The response header carrying the vendor's id for a request (what its support asks for), where the
+    # vendor sends one: `RawResponse.request_id`, and `APIStatusError.request_id` when the error body has none.
+    request_id_header: ClassVar[str | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -257,6 +260,19 @@ class Adapter:
     def read_error(self, response: httpx.Response) -> ErrorInfo:
         """What the vendor's error body says. Subclasses read their own shape and fall back to this."""
         return fallback_error_info(response)
+
+    def request_id(self, response: httpx.Response) -> str | None:
+        """The vendor's id of the request `response` answers (`request_id_header`), or None."""
+        if self.request_id_header is None:
+            return None
+        value = response.headers.get(self.request_id_header, "").strip()
+        return value or None
+
+    def passthrough_headers(self, method: str, path: str) -> Mapping[str, str]:
+        """Headers `desk.request()` adds for this vendor, as its plans do (a version header, an idempotency key
+        on writes); the caller's `headers=` override them. `method` is upper case, `path` is relative to the
+        base URL, from "/"."""
+        return {}
 
     def retry_after(self, response: httpx.Response) -> float | None:
         """Seconds the vendor asked to wait (429); None when it did not say."""

@@ -18,12 +18,14 @@ import httpx
 
 from . import _arguments as args
 from . import _deadline
+from . import _hooks as hooks_
 from . import _registry as registry
 from ._budget import budget_for
 from ._connection import ConnectionSpec, GeneratedClient, Settings
 from ._decoding import ACCEPT_ENCODING
 from ._desk import AsyncDesk, Desk
 from ._errors import refuse_unknown
+from ._hooks import Hooks
 from ._logging import configure_from_environment
 from ._redaction import Secrets, without_userinfo
 from ._transport import RequestOptions, aset_aside_unusable_location, set_aside_unusable_location, with_limits
@@ -124,6 +126,7 @@ def _assemble(
     call_timeout: object = DEFAULTS.call_timeout,
     rate_limit: object = None,
     concurrency: object = DEFAULTS.concurrency,
+    hooks: object = None,
 ) -> Any:
     args.optional_text("base_url", base_url)
     refuse_unknown(f"connect({entry.name!r})", vendor_options, entry.keywords, "this vendor also accepts")
@@ -148,6 +151,7 @@ def _assemble(
         max_download_bytes=args.positive_integer("max_download_bytes", max_download_bytes),
         budget=budget,
         concurrency=args.concurrency(concurrency),
+        hooks=hooks_.checked(hooks, is_async=flavour is _ASYNC),
     )
     options = with_limits(
         options,
@@ -217,6 +221,7 @@ def connect(
     call_timeout: float = ...,
     rate_limit: float | None = ...,
     concurrency: int = ...,
+    hooks: Hooks | None = ...,
 ) -> Desk: ...
 @_masking
 def connect(vendor: str, **options: Any) -> Desk:
@@ -261,6 +266,7 @@ def connect_async(
     call_timeout: float = ...,
     rate_limit: float | None = ...,
     concurrency: int = ...,
+    hooks: Hooks | None = ...,
 ) -> AsyncDesk: ...
 @_masking
 def connect_async(vendor: str, **options: Any) -> AsyncDesk:
@@ -330,6 +336,10 @@ connect.__doc__ = f"""A `Desk` for `vendor` ({", ".join(f'"{name}"' for name in 
     (`desk.rate_limit` shows it). `rate_limit` (requests per second) caps a vendor that sends no rate-limit
     headers; `concurrency` (default {DEFAULTS.concurrency}) is how many requests `get_many` and `list_many`
     keep in flight.
+
+    Hooks: `hooks=ticketkit.Hooks(on_request=..., on_response=..., on_retry=..., on_rate_limit_wait=...)`,
+    callbacks on every attempt, retry and rate-limit wait (plain functions; `connect_async()` also takes
+    `async def` ones). One that raises ends the call with its exception.
 
     Vendor keywords (from the vendor registry, `_registry.py`; type checkers know each built-in vendor's, and
     refuse another vendor's):

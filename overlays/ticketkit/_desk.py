@@ -7,6 +7,10 @@ is sent. tests/test_surface_parity.py holds each twin to the other.
 Every method also takes `timeout=`, `call_timeout=`, `max_retries=` and `extra_headers=` for that call alone;
 the desk's shared client is never changed by them. A number of seconds as `timeout=` also bounds each attempt
 of the call, start to last byte; `call_timeout=` bounds the whole call, retries and waits included.
+
+Beside the resources: `desk.request()` (any endpoint of the vendor's API, `_passthrough.py`),
+`desk.with_raw_response` (each method's `RawResponse`, `_raw_desk.py`) and `desk.with_options()` (a desk
+with other defaults on the same connection pool).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, overload
 import httpx
 from ticketkit_models import Attachment, Comment, Ticket, TicketStatus
 
+from . import _arguments as args
+from . import _passthrough as passthrough
 from ._adapter import Adapter, Capabilities
 from ._budget import RateLimitStatus
 from ._bulk import map_async, map_sync
@@ -37,8 +43,12 @@ from ._prepare import (
     Prepared,
     TicketsPreparation,
 )
+from ._raw import RawResponse, capturing
 from ._redaction import display_url
 from ._transport import RequestOptions
+
+if TYPE_CHECKING:
+    from ._raw_desk import AsyncRawDesk, RawDesk
 
 T = TypeVar("T")
 # A ticket's comments, as `comments.list_many` yields them (a name: inside the resources, `list` is a method).
@@ -83,6 +93,10 @@ class _BaseDesk(Generic[H, C]):
         self._options = options
         #: The vendor's generated client, sharing this desk's connection pool (the escape hatch).
         self.client: C = client
+        # A desk made by `with_options()` shares its parent's pool and never closes it (`_derived`); its own
+        # close() only ends the desk itself (`_closed`).
+        self._derived = False
+        self._closed = False
 
     @property
     def vendor(self) -> str:
@@ -106,10 +120,30 @@ class _BaseDesk(Generic[H, C]):
 
     def _check_open(self) -> None:
         """A closed desk raises DeskClosedError before anything is sent (httpx would raise RuntimeError)."""
-        if self._http.is_closed:
+        if self._closed or (self._http.is_closed and not self._derived):
             raise DeskClosedError(
                 f"this {self.vendor} desk is closed (close(), or the end of its with block); connect() again"
             )
+        if self._http.is_closed:
+            raise DeskClosedError(
+                f"the {self.vendor} desk this one was made from (with_options()) is closed, and with it the "
+                "connection pool they shared; connect() again"
+            )
+
+    def _derive(self, timeout: object, max_retries: object, headers: object, call_timeout: object) -> RequestOptions:
+        """`with_options()`'s options: this desk's with the overrides, each checked as a call's own."""
+        self._check_open()
+        hint = "credentials go in token= on connect(), not in headers"
+        checked = args.headers("headers", headers, hint) if headers is not None else None
+        try:
+            return self._options.merged(timeout, max_retries, checked, call_timeout)  # type: ignore[arg-type]
+        except Exception as exc:  # a message may quote what it refused: never a credential
+            self._options.secrets.scrub(exc)
+            raise
+
+    def _adopt(self, parent: _BaseDesk[H, C]) -> None:
+        """Become a desk derived from `parent` (`with_options()`): its pool, never closed by this desk."""
+        self._derived = True
 
     def __repr__(self) -> str:
         shown = f"{type(self).__name__}(vendor={self.vendor!r}, base_url={display_url(self._http.base_url)!r})"
@@ -158,10 +192,130 @@ class Desk(_BaseDesk[httpx.Client, C]):
             bulk.items, lambda item: self._run(bulk.prepare(item)), bulk.concurrency, bulk.return_exceptions
         )
 
+    @property
+    def with_raw_response(self) -> RawDesk:
+        """This desk's methods giving a `RawResponse` (the HTTP response, the vendor's request id, and the usual
+        result by `.parse()`): `desk.with_raw_response.tickets.get("1").parse()` is the Ticket. Every method but
+        `get_many` and `list_many` (many calls at once: see `connect(hooks=...)`); `tickets.list`/`.pages`
+        record the first page's responses and parse to the usual iterator."""
+        from ._raw_desk import RawDesk
+
+        return RawDesk(self)
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        raw: Literal[False] = False,
+    ) -> Any: ...
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        raw: Literal[True],
+    ) -> RawResponse[Any]: ...
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        raw: bool = False,
+    ) -> Any:
+        """Any endpoint of the vendor's API, as the desk's own calls are sent: its base URL, auth, headers,
+        rate budget, limits, retries and errors. `path` is relative to the base URL ("/tickets/1"); an
+        absolute URL only on the API's origin and under its base path. Returns the parsed JSON (None for an
+        empty body), or with `raw=True` a `RawResponse` whose `parse()` gives it.
+
+        GET, HEAD, OPTIONS, PUT and DELETE are retried as reads are; POST and PATCH only with an
+        Idempotency-Key (Tickiti's keyed writes get one, as its plans do). Raises InvalidArgumentError for a
+        path that names another host or leaves the base path, a bad method or header (nothing sent);
+        APIStatusError and its subclasses for an error status; ResponseValidationError for a body that is not
+        JSON (use raw=True to read it).
+        """
+        raw = args.flag("raw", raw)  # checked before anything is sent
+        response = self._raw_request(
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            timeout=timeout,
+            call_timeout=call_timeout,
+            max_retries=max_retries,
+        )
+        return response if raw else response.parse()
+
+    def _raw_request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Any]:
+        """`desk.request(..., raw=True)`; also `desk.with_raw_response.request(...)`."""
+        prepared = _prepare_request(
+            self, method, path, params, json, content, headers, timeout, call_timeout, max_retries
+        )
+        with capturing() as captured:
+            response = self._run(prepared)
+        return RawResponse(captured, self._adapter.request_id, lambda: passthrough.body(self._adapter, response))
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        call_timeout: float | None = None,
+    ) -> Self:
+        """A desk with other defaults (None keeps this desk's), on this desk's connection pool, rate budget,
+        hooks and generated client: `desk.with_options(max_retries=5).tickets.get("1")`. `headers` are added
+        to this desk's. Closing it leaves the pool open; closing this desk closes the pool, and the derived
+        desk's calls then raise DeskClosedError. Raises InvalidArgumentError for a bad value."""
+        derived = type(self)(
+            self._adapter, self._http, self.client, self._derive(timeout, max_retries, headers, call_timeout)
+        )
+        derived._adopt(self)
+        return derived
+
     def close(self) -> None:
-        """Close the connection pool (an AsyncDesk: from the event loop it was used in, else InvalidArgumentError);
-        later calls raise DeskClosedError."""
-        self._http.close()
+        """Close the connection pool (an AsyncDesk: from the event loop it was used in, else InvalidArgumentError;
+        a desk made by `with_options()`: only that desk, the pool stays open); later calls raise DeskClosedError."""
+        self._closed = True
+        if not self._derived:
+            self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -179,6 +333,8 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
         super().__init__(adapter, http, client, options)
         # The event loop of the first call: the pool's connections (and Routera's token lock) belong to it.
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
+        # The desk whose `_loop` counts: this one, or the first desk of the pool (`with_options()`).
+        self._loop_owner: AsyncDesk[Any] = self
         self.tickets: AsyncTickets[C] = AsyncTickets(self)
         self.comments: AsyncComments[C] = AsyncComments(self)
         self.attachments = AsyncAttachments(self)
@@ -189,9 +345,10 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
         loop = _running_loop()
         if loop is None:  # not asyncio (the desk's waits need it anyway): nothing to compare
             return
-        if self._loop is None:
-            self._loop = weakref.ref(loop)
-        elif self._loop() is not loop:
+        owner = self._loop_owner
+        if owner._loop is None:
+            owner._loop = weakref.ref(loop)
+        elif owner._loop() is not loop:
             raise InvalidArgumentError(
                 f"this {self.vendor} AsyncDesk was first used in another event loop, and its connections belong "
                 "to that loop: call connect_async() in this one (one desk per asyncio.run())"
@@ -234,9 +391,132 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
 
         return map_async(bulk.items, one, bulk.concurrency, bulk.return_exceptions)
 
+    @property
+    def with_raw_response(self) -> AsyncRawDesk:
+        """`Desk.with_raw_response`, awaitable: `await adesk.with_raw_response.tickets.get("1")`."""
+        from ._raw_desk import AsyncRawDesk
+
+        return AsyncRawDesk(self)
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        raw: Literal[False] = False,
+    ) -> Any: ...
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        raw: Literal[True],
+    ) -> RawResponse[Any]: ...
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+        raw: bool = False,
+    ) -> Any:
+        """Any endpoint of the vendor's API, as the desk's own calls are sent: its base URL, auth, headers,
+        rate budget, limits, retries and errors. `path` is relative to the base URL ("/tickets/1"); an
+        absolute URL only on the API's origin and under its base path. Returns the parsed JSON (None for an
+        empty body), or with `raw=True` a `RawResponse` whose `parse()` gives it.
+
+        GET, HEAD, OPTIONS, PUT and DELETE are retried as reads are; POST and PATCH only with an
+        Idempotency-Key (Tickiti's keyed writes get one, as its plans do). Raises InvalidArgumentError for a
+        path that names another host or leaves the base path, a bad method or header (nothing sent);
+        APIStatusError and its subclasses for an error status; ResponseValidationError for a body that is not
+        JSON (use raw=True to read it).
+        """
+        raw = args.flag("raw", raw)  # checked before anything is sent
+        response = await self._raw_request(
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            timeout=timeout,
+            call_timeout=call_timeout,
+            max_retries=max_retries,
+        )
+        return response if raw else response.parse()
+
+    async def _raw_request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        call_timeout: float | None = None,
+        max_retries: int | None = None,
+    ) -> RawResponse[Any]:
+        """`adesk.request(..., raw=True)`; also `adesk.with_raw_response.request(...)`."""
+        prepared = _prepare_request(
+            self, method, path, params, json, content, headers, timeout, call_timeout, max_retries
+        )
+        with capturing() as captured:
+            response = await self._run(prepared)
+        return RawResponse(captured, self._adapter.request_id, lambda: passthrough.body(self._adapter, response))
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        call_timeout: float | None = None,
+    ) -> Self:
+        """A desk with other defaults (None keeps this desk's), on this desk's connection pool, rate budget,
+        hooks and generated client: `desk.with_options(max_retries=5).tickets.get("1")`. `headers` are added
+        to this desk's. Closing it leaves the pool open; closing this desk closes the pool, and the derived
+        desk's calls then raise DeskClosedError. Raises InvalidArgumentError for a bad value."""
+        derived = type(self)(
+            self._adapter, self._http, self.client, self._derive(timeout, max_retries, headers, call_timeout)
+        )
+        derived._adopt(self)
+        return derived
+
+    def _adopt(self, parent: _BaseDesk[httpx.AsyncClient, C]) -> None:
+        super()._adopt(parent)
+        assert isinstance(parent, AsyncDesk)
+        self._loop_owner = parent._loop_owner  # one pool, one event loop: the check is the first desk's
+
     async def aclose(self) -> None:
-        """Close the connection pool (an AsyncDesk: from the event loop it was used in, else InvalidArgumentError);
-        later calls raise DeskClosedError."""
+        """Close the connection pool (an AsyncDesk: from the event loop it was used in, else InvalidArgumentError;
+        a desk made by `with_options()`: only that desk, the pool stays open); later calls raise DeskClosedError."""
+        self._closed = True
+        if self._derived:
+            return
         elsewhere = self._loop is not None and self._loop() is not _running_loop()
         try:
             await self._http.aclose()
@@ -255,6 +535,40 @@ class AsyncDesk(_BaseDesk[httpx.AsyncClient, C]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _prepare_request(
+    desk: _BaseDesk[Any, Any],
+    method: str,
+    path: str,
+    params: Mapping[str, Any] | None,
+    json: Any,
+    content: bytes | str | None,
+    headers: Mapping[str, str] | None,
+    timeout: float | httpx.Timeout | None,
+    call_timeout: float | None,
+    max_retries: int | None,
+) -> Prepared[httpx.Response]:
+    """`desk.request()`'s call, checked (the desk open first); a refusal quotes no credential."""
+    try:
+        desk._check_open()
+        return passthrough.prepare(
+            desk._adapter,
+            desk._http.base_url,
+            desk._options,
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            timeout=timeout,
+            call_timeout=call_timeout,
+            max_retries=max_retries,
+        )
+    except Exception as exc:
+        desk._options.secrets.scrub(exc)
+        raise
 
 
 # -- the resources: each method a signature, a docstring and one line (the checks are in _prepare.py) ----------

@@ -26,6 +26,7 @@ import httpx
 from ticketkit_models import TicketStatus
 
 from ._errors import InvalidArgumentError
+from ._hooks import Hooks
 
 ENVIRONMENT_PREFIX = "TICKETKIT_"
 
@@ -70,6 +71,7 @@ class CommonOptions(TypedDict, total=False):
     call_timeout: float
     rate_limit: float | None
     concurrency: int
+    hooks: Hooks | None
 
 
 COMMON_KEYWORDS = frozenset(CommonOptions.__annotations__) | {"transport"}

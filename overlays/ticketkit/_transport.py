@@ -46,14 +46,19 @@ from ._errors import (
     TicketkitError,
     status_error,
 )
+from ._hooks import Event, Hooks, RateLimitWaitEvent, RequestEvent, ResponseEvent, RetryEvent, fire_async, fire_sync
 from ._logging import log_attempt
+from ._raw import record
 from ._reading import json_body
 from ._redaction import Secrets
-from ._request import build_request
+from ._request import PASSTHROUGH, build_request
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Operations that create something: repeating one that may have arrived could create it twice.
 CREATING_OPERATIONS = frozenset({"tickets.create", "comments.create"})
+# HTTP methods whose repetition has the effect of one request (RFC 9110 9.2.2): what `desk.request()` retries
+# without an Idempotency-Key.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 DOWNLOAD_OPERATIONS = frozenset({"attachments.download"})
 INITIAL_DELAY = 0.5
 MAX_DELAY = 8.0
@@ -99,6 +104,8 @@ class RequestOptions:
     budget: RateBudget | None = field(default=None, compare=False)
     # How many requests a bulk helper (`get_many`, `list_many`) keeps in flight unless told otherwise.
     concurrency: int = DEFAULT_CONCURRENCY
+    # The caller's callbacks on each attempt, retry and rate-limit wait (`_hooks.py`); None: no events at all.
+    hooks: Hooks | None = field(default=None, compare=False)
 
     def merged(
         self,
@@ -168,14 +175,20 @@ class Sleep:
     seconds: float
 
 
-Step = Send | Sleep
+# An Event step hands a hook its event (`_hooks.py`); it produces nothing for the policy.
+Step = Send | Sleep | Event
 # What a Send step produced: the response (body read), or the httpx error it raised.
 Outcome = httpx.Response | httpx.HTTPError | None
 
 
 def retry_safe(call: Call) -> bool:
-    """Whether repeating the call after it may have reached the vendor cannot duplicate anything."""
-    if call.operation not in CREATING_OPERATIONS:
+    """Whether repeating the call after it may have reached the vendor cannot duplicate anything: not a
+    create, nor a `desk.request()` with a method that is not idempotent, unless it carries an Idempotency-Key."""
+    if call.operation == PASSTHROUGH:
+        creating = str(call.request.get("method", "GET")).upper() not in IDEMPOTENT_METHODS
+    else:
+        creating = call.operation in CREATING_OPERATIONS
+    if not creating:
         return True
     headers = call.request.get("headers") or {}
     return any(name.lower() == "idempotency-key" for name in headers)
@@ -196,6 +209,7 @@ def _attempts(
     else:
         max_bytes, limit_name, per_attempt = options.max_response_bytes, "max_response_bytes", options.attempt_timeout
     budget = options.budget
+    hooks = options.hooks
     attempt = 0
     slept_until = -math.inf  # the end of this call's own last wait (a retry's)
     while True:
@@ -215,6 +229,10 @@ def _attempts(
         try:
             request = build_request(client, adapter, call, options, attempt_deadline - started)
             step = Send(request, call, adapter.vendor, max_bytes, limit_name, attempt_deadline)
+            sent = started
+            if hooks is not None:  # inside the try: a hook that raises gives the budget's slot back
+                yield RequestEvent(request, call.operation, adapter.vendor, attempt)
+                sent = time.monotonic()  # what the attempt took is the request's time, not the hook's
             outcome = yield step
             if budget is not None and isinstance(outcome, httpx.Response):
                 budget.observe(outcome.status_code, outcome.headers, time.monotonic())
@@ -222,8 +240,12 @@ def _attempts(
         finally:
             if budget is not None and not answered:
                 budget.release()
-        elapsed = time.monotonic() - started
+        elapsed = time.monotonic() - sent
         retries_left = attempt <= options.max_retries
+        if isinstance(outcome, httpx.Response):
+            record(outcome, elapsed)  # for a raw call (`_raw.py`), every attempt's answer
+            if hooks is not None:
+                yield ResponseEvent(outcome, elapsed, call.operation, adapter.vendor, attempt)
 
         if isinstance(outcome, httpx.Response):
             status = outcome.status_code
@@ -242,6 +264,7 @@ def _attempts(
                 error: TicketkitError = _status_error(adapter, options.secrets.response(outcome))
                 if wait is None or asked is not None:
                     raise error  # a vendor-asked wait that would pass the deadline: the vendor's answer, as it is
+            reason = f"HTTP {status}"
         else:
             assert outcome is not None
             timed_out = isinstance(outcome, httpx.TimeoutException)
@@ -256,12 +279,15 @@ def _attempts(
             )
             if wait is None:
                 raise error from outcome
+            reason = f"{'timeout' if timed_out else 'connection error'} ({type(outcome).__name__})"
         if late:
             raise APITimeoutError(
                 adapter.vendor,
                 f"{adapter.vendor} {call.operation}: no time left for another attempt within "
                 f"call_timeout={options.call_timeout:g} s (attempt {attempt}: {error})",
             ) from error
+        if hooks is not None:
+            yield RetryEvent(attempt, reason, wait, call.operation, adapter.vendor)
         slept_until = time.monotonic() + wait
         yield Sleep(wait)
 
@@ -284,6 +310,8 @@ def _paced(
                 f"{adapter.vendor} {call.operation}: the rate budget holds requests for {delay:.3g} s more, past "
                 f"call_timeout={options.call_timeout:g} s (the vendor's rate limit; see desk.rate_limit)",
             )
+        if options.hooks is not None:
+            yield RateLimitWaitEvent(delay, budget.status(now), call.operation, adapter.vendor)
         slept_until = max(now, slept_until) + delay
         yield Sleep(delay)
 
@@ -293,7 +321,10 @@ def _status_error(adapter: Adapter, response: httpx.Response) -> APIStatusError:
         body: Any = json_body(response, adapter.vendor, "")
     except TicketkitError:
         body = response.text
-    return status_error(adapter.vendor, response, adapter.read_error(response), body, adapter.retry_after(response))
+    info = adapter.read_error(response)
+    if info.request_id is None:  # the body did not say: the vendor's request id header, where it sends one
+        info = dataclasses.replace(info, request_id=adapter.request_id(response))
+    return status_error(adapter.vendor, response, info, body, adapter.retry_after(response))
 
 
 def _connection_error(
@@ -322,6 +353,11 @@ def send_sync(
                 time.sleep(step.seconds)
                 outcome = None
                 continue
+            if not isinstance(step, Send):
+                assert options.hooks is not None  # the policy yields events only then
+                fire_sync(options.hooks, step)
+                outcome = None
+                continue
             try:
                 outcome = _receive_sync(client, step)
             except httpx.HTTPError as exc:
@@ -348,6 +384,11 @@ async def send_async(
             step = steps.send(outcome)
             if isinstance(step, Sleep):
                 await asyncio.sleep(step.seconds)
+                outcome = None
+                continue
+            if not isinstance(step, Send):
+                assert options.hooks is not None
+                await fire_async(options.hooks, step)
                 outcome = None
                 continue
             try:

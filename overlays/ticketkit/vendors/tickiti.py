@@ -96,6 +96,9 @@ HEADERS: Mapping[str, str] = {"Accept": "application/json"}
 # Writes may answer 200 or 201 (not captured [inferred]; the spec declares both).
 WRITTEN = frozenset({200, 201})
 MAX_KEY_LENGTH = 255  # the documented limit of an Idempotency-Key
+# The routes that take an Idempotency-Key (`"idempotent": true` in Tickiti's route table [ref]): the writes
+# that create something. `desk.request()` gives each POST to them a fresh key, as the plans do.
+KEYED_ROUTES = frozenset({"/api/v1/tickets", "/api/v1/tickets/respond"})
 
 STATUSES: Mapping[str, TicketStatus] = {"open": TicketStatus.OPEN, "on-hold": TicketStatus.ON_HOLD}
 # The only statuses a reply can set [doc]; the same words filter tickets/query.
@@ -188,6 +191,13 @@ class TickitiAdapter(Adapter):
 
     def __init__(self, agent_email: str | None = None) -> None:
         self.agent_email = agent_email
+
+    def passthrough_headers(self, method: str, path: str) -> Mapping[str, str]:
+        """A fresh Idempotency-Key on a POST to a keyed route (one key for every attempt of the call, so a
+        retry replays rather than repeats); `headers={"Idempotency-Key": ...}` gives your own."""
+        if method == "POST" and path.rstrip("/") in KEYED_ROUTES:
+            return {"Idempotency-Key": str(uuid.uuid4())}
+        return {}
 
     # -- plans ---------------------------------------------------------------------------------------
     # A write plan fixes its Idempotency-Key before its first request, so every send of the plan carries one.

@@ -66,6 +66,10 @@ class Assignment:
     assignee_id: str
 
 
+# The header Intercom's answers carry their request id in (its error bodies have it as `request_id` [doc]).
+REQUEST_ID_HEADER = "X-Request-Id"
+
+
 class IntercomApp(App):
     vendor = "intercom"
 
@@ -114,13 +118,20 @@ class IntercomApp(App):
 
     # -- errors ------------------------------------------------------------------------------------------
 
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        """Every answer carries a request id (an error's is its body's `request_id`)."""
+        response = super().handle(request)
+        response.headers.setdefault(REQUEST_ID_HEADER, str(uuid.uuid4()))
+        return response
+
     def error(self, status: int, code: str, message: str) -> httpx.Response:
         return self._error(status, code, message)
 
     def _error(self, status: int, code: str, message: str, field: str | None = None) -> httpx.Response:
         # Injected 429s carry the framework's Retry-After only: Intercom's X-RateLimit-Reset would need the
         # fault's wait, which `error` is not given, and a made-up reset would override the one chosen.
-        return json_response(status, error_body(str(uuid.uuid4()), code, message, field))
+        request_id = str(uuid.uuid4())  # the body's and the header's, alike (as Intercom's answers carry both)
+        return json_response(status, error_body(request_id, code, message, field), {REQUEST_ID_HEADER: request_id})
 
     def unauthorized(self) -> httpx.Response:
         return self.error(401, "unauthorized", "Access Token Invalid")
