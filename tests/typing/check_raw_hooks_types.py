@@ -1,5 +1,6 @@
 """What mypy infers for issue 16's surface: raw responses, the passthrough, hooks and with_options. Checked by
-`nox -s typecheck` (mypy --strict), never run. Lines marked `# E: code` are mistakes both checkers must report (run_checkers.py)."""
+`nox -s typecheck` (mypy --strict), never run.
+Lines marked `# E: code` are mistakes both checkers must report (run_checkers.py)."""
 
 from __future__ import annotations
 
