@@ -28,8 +28,10 @@ def test_requests_match_the_golden_file(vendor: str) -> None:
                 golden.splitlines(keepends=True), now.splitlines(keepends=True), f"golden/{vendor}.json", "now"
             )
         )
-        pytest.fail(f"{vendor}'s requests differ from tests/wire/{vendor}.json "
-                    f"(intended? `python3 -m nox -s wire -- --update`):\n{diff}")
+        pytest.fail(
+            f"{vendor}'s requests differ from tests/wire/{vendor}.json "
+            f"(intended? `python3 -m nox -s wire -- --update`):\n{diff}"
+        )
 
 
 @pytest.mark.parametrize("vendor", wire_calls.vendors())

@@ -1,8 +1,9 @@
 """The wire scenario: the exact requests a fixed set of calls sends to each vendor, as golden-file data.
 
 For every registered vendor, against its in-process sandbox behind an `httpx.MockTransport` that records each
-request: connect, then the unified calls tickets.create/get/list/update (to in_progress, then open)/close and comments.list/create (each
-where the vendor can; the others are written down as unsupported), then the generated client's operations that
+request: connect, then the unified calls tickets.create/get/list, tickets.update (to in_progress, then to open),
+comments.list/create and tickets.close (each where the vendor can; the others are written down as unsupported
+or with their error), then the generated client's operations that
 need nothing but the client (its listings). What is recorded per request: method, path, query (in order),
 headers (sorted; secrets and per-run values replaced by placeholders) and body (parsed JSON, else text).
 
