@@ -281,6 +281,18 @@ def test_gate_needs_the_bump_and_a_breaking_fragment_naming_each_subject(tmp_pat
     assert verdict.gate(old, _tree(tmp_path, "e", "0.1.0"), [COMPATIBLE]).passed
 
 
+def test_stale_versions_names_the_sources_that_kept_the_old_version(tmp_path: Path) -> None:
+    root = _tree(tmp_path, "r", "0.2.0")
+    (root / "pyproject.toml").write_text(
+        '[project]\nversion = "0.2.0"\n[tool.hatch.build.targets.wheel]\nsources = ["src"]\n', encoding="utf-8"
+    )
+    (root / "src" / "pkg").mkdir(parents=True)
+    (root / "src" / "pkg" / "__init__.py").write_text('__version__ = "0.1.0"\nAGENT = "pkg/0.1.0"\nX = "10.1.0"\n')
+    assert verdict.stale_versions(root, "0.1.0", "0.2.0") == ["src/pkg/__init__.py:1", "src/pkg/__init__.py:2"]
+    assert verdict.stale_versions(root, "0.2.0", "0.2.0") == []
+    assert "still say 0.1.0" in verdict.gate(_tree(tmp_path, "old", "0.1.0"), root, []).reasons[0]
+
+
 def test_draft_fragment_names_the_subjects_and_never_overwrites(tmp_path: Path) -> None:
     root = _tree(tmp_path, "r", "0.2.0")
     client = Change("python", "intercom_client", "Ticket.ticket_id", "attribute removed", True)
@@ -460,7 +472,13 @@ def test_example_intercom_renames_a_ticket_field(clone: Path) -> None:
     # The release manager's answer: bump y (pre-1.0) and let api_diff draft the fragment; then it passes.
     pyproject = clone / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8").replace('version = "0.1.0"', 'version = "0.2.0"', 1))
-    assert not analyse(clone, "HEAD").gate.passed  # the bump alone is not enough
+    half = analyse(clone, "HEAD").gate  # the version is written in more places than pyproject.toml
+    stale = verdict.stale_versions(clone, "0.1.0", "0.2.0")
+    assert not half.passed and stale and any(", ".join(stale) in reason for reason in half.reasons)
+    assert any("changelog fragment" in reason for reason in half.reasons)  # and no fragment names it yet
+    for place in {spot.rsplit(":", 1)[0] for spot in stale}:
+        source = clone / place
+        source.write_text(source.read_text(encoding="utf-8").replace("0.1.0", "0.2.0"), encoding="utf-8")
     drafted = analyse(clone, "HEAD", draft=True)
     assert drafted.drafted is not None and "intercom" in drafted.drafted.read_text(encoding="utf-8")
     assert drafted.gate.passed

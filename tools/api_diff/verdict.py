@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import pyapi
 from .changes import Change
 
 FRAGMENTS = Path("changelog.d")
@@ -80,6 +81,24 @@ def new_fragments(old_root: Path, new_root: Path, kind: str) -> dict[str, str]:
     return found
 
 
+def stale_versions(root: Path, old: str, new: str) -> list[str]:
+    """Where the hand-written package sources still say `old` after pyproject.toml moved to `new` ("file:line").
+
+    The version is written in more places than pyproject.toml (ticketkit's `__version__`, the User-Agent); a
+    bump must reach them all.
+    """
+    if old == new:
+        return []
+    quoted = re.compile(rf"[\"'/]{re.escape(old)}[\"']")
+    found = []
+    for folder in pyapi.source_folders(root):
+        for path in sorted(folder.rglob("*.py")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if quoted.search(line):
+                    found.append(f"{path.relative_to(root)}:{number}")
+    return found
+
+
 @dataclass(frozen=True)
 class Gate:
     passed: bool
@@ -95,6 +114,9 @@ def gate(old_root: Path, new_root: Path, changes: list[Change]) -> Gate:
     part, next_version = suggested_bump(old_version, changes)
     breaking = [change for change in changes if change.breaking]
     reasons = []
+    stale = stale_versions(new_root, old_version, new_version)
+    if stale:
+        reasons.append(f"pyproject.toml says {new_version} but these still say {old_version}: {', '.join(stale)}")
     if breaking:
         if not bumped_enough(old_version, new_version, part):
             reasons.append(
@@ -121,12 +143,12 @@ def draft_fragment(root: Path, changes: list[Change], name: str = "+api-diff") -
     path = root / FRAGMENTS / f"{name}.breaking.md"
     if path.exists():
         raise FileExistsError(f"{path} exists: edit it, or remove it to draft again")
-    lines = []
+    lines = ["Changes that break callers (drafted by `nox -s api_diff -- --draft-fragment`):", ""]
     for subject in sorted({subject_name(c.subject) for c in changes if c.breaking}):
         items = [c for c in changes if c.breaking and subject_name(c.subject) == subject]
         details = "; ".join(f"{c.where}: {c.what}" for c in items[:6])
         more = f" (and {len(items) - 6} more)" if len(items) > 6 else ""
-        lines.append(f"{subject} ({', '.join(sorted({c.layer for c in items}))}): {details}{more}.")
+        lines.append(f"- {subject} ({', '.join(sorted({c.layer for c in items}))}): {details}{more}.")
     path.parent.mkdir(exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
