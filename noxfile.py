@@ -190,6 +190,45 @@ def _tree_differences(expected: Path, actual: Path, label: str) -> list[str]:
     return out
 
 
+# -- The change gate (issue 17): api_diff, the wire golden files, the changelog --------------------------------
+# griffe reads both trees' Python API and reports breakage; pinned exactly (a new griffe may judge differently).
+# The same pin is in pyproject's `test` extra (tests/test_api_diff.py holds the two equal).
+GRIFFE = "griffe==2.4.1"
+TOWNCRIER = "towncrier==26.9.0"
+API_DIFF = ROOT / "tools"
+
+
+@nox.session
+def api_diff(session: nox.Session) -> None:
+    """What changed in the API (specs, Python, wire) between REF and the working tree, the version bump it calls
+    for, and the gate: `-- [REF] [--draft-fragment] [--report PATH]`; REF defaults to the last `v*` tag, else the
+    merge base with main (`merge-base` asks for that). Writes build/api-diff.md; fails on a breaking change
+    without the version bump and a changelog fragment naming it."""
+    session.install(GRIFFE, "PyYAML>=6")
+    session.run("python", "-m", "api_diff", "--root", str(ROOT), *session.posargs, env={"PYTHONPATH": str(API_DIFF)})
+
+
+@nox.session
+def wire(session: nox.Session) -> None:
+    """Check the requests each vendor's scenario sends against tests/wire/; `-- --update` rewrites the files."""
+    if session.posargs == ["--update"]:
+        session.install(".")
+        session.run("python", "tests/wire_calls.py", "--update")
+        return
+    session.install(".[test]")
+    session.run("pytest", "tests/test_wire_golden.py", *session.posargs)
+
+
+@nox.session
+def changelog(session: nox.Session) -> None:
+    """Build CHANGELOG.md from the fragments in changelog.d/ for pyproject's version (`-- --draft` only prints)."""
+    session.install(TOWNCRIER)
+    import tomllib
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    session.run("towncrier", "build", "--version", version, *(session.posargs or ["--yes"]))
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff on everything hand-written (generated/ is excluded in pyproject.toml)."""
