@@ -23,9 +23,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from readme_sections import Readme, ReadmeError, plain_repository_links, shifted
-from vendor_pages import VendorPages
-
 from ticketkit import _registry as registry
+from vendor_pages import VendorPages
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
@@ -53,7 +52,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if CHANGELOG.is_file():
         _pages["changelog.md"] = plain_repository_links(CHANGELOG.read_text(encoding="utf-8"))
     vendors = ["vendors/index.md"] + [{v.title: f"vendors/{v.name}.md"} for v in registry.vendors()]
-    api = ["api/index.md"] + [{_api_title(path): path} for path in _pages if path.startswith("api/") and path != "api/index.md"]
+    api = ["api/index.md"] + [
+        {_api_title(path): path} for path in _pages if path.startswith("api/") and path != "api/index.md"
+    ]
     config.nav = _fill_nav(config.nav or [], {"Vendors": vendors, "API reference": api})
     if CHANGELOG.is_file():
         config.nav.append({"Changelog": "changelog.md"})
