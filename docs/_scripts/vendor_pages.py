@@ -80,7 +80,7 @@ def type_name(hint: Any) -> str:
 
 
 def _cell(value: Any) -> str:
-    text = value.value if isinstance(value, enum.Enum) else str(value)
+    text = value.name if isinstance(value, enum.Enum) else str(value)  # TicketStatus.NEW as the README writes it
     return f"`{text}`".replace("|", "\\|")
 
 
@@ -109,8 +109,8 @@ class VendorPages:
         for operation in OPERATIONS:
             marks = ["yes" if operation in c else "—" for c in capabilities]
             rows.append(f"| `{operation}` | " + " | ".join(marks) + " |")
-        filters = [f"{c.updated_since_filter}" for c in capabilities]
-        rows.append("| `tickets.list(updated_since=)` filtered on the | " + " | ".join(filters) + " |")
+        filters = ["the vendor" if c.updated_since_filter == "server" else "our side" for c in capabilities]
+        rows.append("| `tickets.list(updated_since=)` filtered by | " + " | ".join(filters) + " |")
         return "\n".join(
             [
                 "# Vendors",
@@ -167,9 +167,8 @@ class VendorPages:
             "",
             *rows,
             "",
-            f"`tickets.list(updated_since=...)` is filtered on {where}; the filters sent to the vendor: "
-            + (", ".join(f"`{f}`" for f in sorted(adapter.server_filters)) or "none")
-            + ".",
+            f"`tickets.list(updated_since=...)` is filtered on {where} (`Adapter.server_filters`); what a status "
+            "filter sends is under Quirks.",
             "",
         ]
 
@@ -232,7 +231,8 @@ class VendorPages:
     def _quirks(self, vendor: registry.Vendor) -> list[str]:
         word = re.compile(rf"\b{re.escape(vendor.title)}\b")
         filtering = [b for b in bullets(self.readme.section("What each vendor filters on its side")) if word.search(b)]
-        limits = [b for b in bullets(self.readme.section("Limitations")) if word.search(re.split(r"[:;]|\. ", b)[0])]
+        # A limitation is the vendor's when its first words name it ("Ankra has no update", "For Tickiti, ...").
+        limits = [b for b in bullets(self.readme.section("Limitations")) if word.search(" ".join(b.split()[:5]))]
         out = ["## Quirks", ""]
         if filtering:
             out += ["What `tickets.list(status=...)` sends to the vendor and what is finished on our side:", ""]
