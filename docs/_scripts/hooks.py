@@ -125,7 +125,7 @@ def _api_page(package: str, *, submodules: bool) -> str:
     """A package's reference; a generated client's takes in its submodules, where its operations and models are
     (`api.<tag>.<operation>`, `models`), while the overlay's public names are all exported by the package."""
     options = "\n    options:\n      show_submodules: true" if submodules else ""
-    return f"# `{package}`\n\n::: {package}{options}\n"
+    return f"::: {package}{options}\n"  # its root heading (heading_level 1) is the page's title
 
 
 def _public_submodules() -> list[str]:
