@@ -251,6 +251,52 @@ def demo(session: nox.Session) -> None:
     session.run("ticketkit", "demo")
 
 
+# The documentation site (mkdocs.yml, docs/), built from the docs extra of pyproject.toml, then checked in headless
+# Chromium from Debian's package (installed when missing, as the contract session installs Go), which Playwright
+# drives: pinned exactly, and it never downloads a browser of its own.
+PLAYWRIGHT = "playwright==1.65.2"
+CHROMIUM_DEBIAN_PACKAGE = "chromium"
+DOCS_SITE = ROOT / "site"
+DOCS_SCREENSHOT = ROOT / "build" / "docs-front.png"
+
+
+def _chromium(session: nox.Session) -> Path:
+    """The Chromium executable: the machine's, or Debian's package installed here (CI's clean machine has none)."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        session.log(f"docs: no Chromium on PATH; installing Debian's {CHROMIUM_DEBIAN_PACKAGE}")
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", CHROMIUM_DEBIAN_PACKAGE, external=True)
+        found = shutil.which("chromium")
+    if found is None:
+        session.error(f"docs: the site check needs Chromium ({CHROMIUM_DEBIAN_PACKAGE} did not install)")
+    return Path(found)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into site/ with `mkdocs build --strict` (a warning fails), then open it in
+    headless Chromium: every page, every internal link, the search; a screenshot of the front page goes to
+    build/docs-front.png. `nox -s docs -- build` only builds."""
+    # Ruff: mkdocstrings formats the API reference's separate signatures with it (the lint session's pin).
+    session.install(".[docs]", PLAYWRIGHT, RUFF)
+    env = {"NO_MKDOCS_2_WARNING": "1"}  # Material's notice about MkDocs 2.0, printed on every build
+    session.run("mkdocs", "build", "--strict", "--clean", "--site-dir", str(DOCS_SITE), env=env)
+    if "build" in session.posargs:
+        return
+    chromium = _chromium(session)
+    session.run(
+        "python",
+        "docs/_scripts/check_site.py",
+        "--site",
+        str(DOCS_SITE),
+        "--chromium",
+        str(chromium),
+        "--screenshot",
+        str(DOCS_SCREENSHOT),
+    )
+
+
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the overlay; mypy --strict and pyright on tests/typing's user programs (run_checkers.py)."""
