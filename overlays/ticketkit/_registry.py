@@ -259,6 +259,8 @@ register(
         options=IntercomOptions,
         sandbox_options=(
             Option("the Intercom-Version a request without that header is answered in (2.16)", name="api_version"),
+            Option("post Intercom's signed ticket notifications to this URL", name="webhook_url"),
+            Option("the app's client secret the notifications are signed with", name="webhook_secret"),
         ),
         takes_requester=True,
     )
