@@ -261,16 +261,8 @@ DOCS_SCREENSHOT = ROOT / "build" / "docs-front.png"
 
 
 def _chromium(session: nox.Session) -> Path:
-    """The Chromium executable: the machine's, or Debian's package installed here (CI's clean machine has none)."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        session.log(f"docs: no Chromium on PATH; installing Debian's {CHROMIUM_DEBIAN_PACKAGE}")
-        session.run("apt-get", "update", "-qq", external=True)
-        session.run("apt-get", "install", "-y", "-qq", CHROMIUM_DEBIAN_PACKAGE, external=True)
-        found = shutil.which("chromium")
-    if found is None:
-        session.error(f"docs: the site check needs Chromium ({CHROMIUM_DEBIAN_PACKAGE} did not install)")
-    return Path(found)
+    """The Chromium executable the site check drives."""
+    return _debian_tool(session, ("chromium", "chromium-browser"), CHROMIUM_DEBIAN_PACKAGE, "docs")
 
 
 @nox.session
@@ -383,18 +375,23 @@ def _tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _go(session: nox.Session) -> Path:
-    """The `go` executable: the machine's, or Debian's package installed here (CI's clean machine has none)."""
-    found = shutil.which("go")
+def _debian_tool(session: nox.Session, names: tuple[str, ...], package: str, needed_for: str) -> Path:
+    """The first of `names` on PATH: the machine's, or Debian's `package` installed here (CI's clean machine has
+    none). A fresh machine's package lists may be missing or stale, so they are read first."""
+    found = next(filter(None, map(shutil.which, names)), None)
     if found is None:
-        session.log(f"contract: no Go on PATH; installing Debian's {GO_DEBIAN_PACKAGE}")
-        # A fresh machine's package lists may be missing or stale: read them first.
+        session.log(f"{needed_for}: no {names[0]} on PATH; installing Debian's {package}")
         session.run("apt-get", "update", "-qq", external=True)
-        session.run("apt-get", "install", "-y", "-qq", GO_DEBIAN_PACKAGE, external=True)
-        found = shutil.which("go")
+        session.run("apt-get", "install", "-y", "-qq", package, external=True)
+        found = next(filter(None, map(shutil.which, names)), None)
     if found is None:
-        session.error(f"contract: Go is needed to compile Ankra's client code ({GO_DEBIAN_PACKAGE} did not install)")
+        session.error(f"{needed_for} needs {names[0]} ({package} did not install)")
     return Path(found)
+
+
+def _go(session: nox.Session) -> Path:
+    """The `go` executable, to compile Ankra's client code."""
+    return _debian_tool(session, ("go",), GO_DEBIAN_PACKAGE, "contract")
 
 
 @nox.session
