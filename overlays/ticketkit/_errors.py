@@ -244,7 +244,8 @@ def status_error(
 
 class WebhookVerificationError(TicketkitError):
     """A webhook `ticketkit.webhooks.verify_and_parse` refused: a missing or wrong signature, a body that is
-    not JSON, or a payload that is not the vendor's notification. `vendor` names the vendor it was checked as."""
+    not JSON, or a payload that is not the vendor's notification. `vendor` names the vendor it was checked as,
+    `reason` what was wrong."""
 
     def __init__(self, vendor: str, reason: str) -> None:
         super().__init__(f"{vendor} webhook refused: {reason}")
