@@ -21,6 +21,7 @@ import ticketkit
 from spec_check import response_problems
 from ticketkit import InvalidRequestError, NotFoundError, UnsupportedOperationError
 from ticketkit.sandbox import Faults, Sandbox, serving
+from ticketkit.sandbox.tickiti import seed as tickiti_seed
 from ticketkit_models import Party, PartyKind, TicketStatus
 
 AGENT = "priya.sharma@sole-provider.example"
@@ -658,10 +659,19 @@ def utc_day(stamp: str) -> dt.date:
         ("updated_to", "updated_at", lambda day, pivot: day <= pivot),
     ],
 )
-def test_tickets_query_dates_compare_utc_days(api: Api, mode: str, key: str, keep: Any) -> None:
+@pytest.mark.parametrize("seeded_at", ["12:00", "23:30"])  # 23:30: two seeded tickets update on one UTC day
+def test_tickets_query_dates_compare_utc_days(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, mode: str, key: str, keep: Any, seeded_at: str
+) -> None:
+    clock = dt.datetime.combine(dt.datetime.now(dt.UTC).date(), dt.time.fromisoformat(seeded_at), dt.UTC)
+    monkeypatch.setattr(tickiti_seed, "now", lambda: clock)
+    api = Api(Sandbox("tickiti"))
+    request.addfinalizer(api.http.close)
     rows = api.data(QUERY, {})
-    # The day of the second newest ticket: some tickets fall on each side of it.
-    pivot = utc_day(sorted(rows, key=lambda r: r[key])[-2][key])
+    # The seed's stamps are relative to now, so two tickets can share a UTC day at some hours: pick the pivot
+    # among the distinct days so that some tickets fall on each side of it whatever the time of the run.
+    days = sorted({utc_day(r[key]) for r in rows})
+    pivot = days[1] if mode.endswith("from") else days[-2]
     expected = [r["number"] for r in rows if keep(utc_day(r[key]), pivot)]
     assert 0 < len(expected) < len(rows)
     assert numbers(api.data(QUERY, criteria((mode, [pivot.isoformat()])))) == expected
