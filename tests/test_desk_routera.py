@@ -355,6 +355,81 @@ def test_token_errors_are_read_from_the_oauth_body(status: int, body: dict[str, 
     assert "s3cret" not in str(caught.value)
 
 
+# A token endpoint that is down or busy: the call's own request was never sent, so it is retried, a create too.
+OAUTH = {"token": None, "client_id": "cid", "client_secret": "s3cret-pass"}
+
+
+def token_outage(status: int) -> httpx.Response:
+    headers = {"Retry-After": "0"} if status == 429 else {}
+    return ok({"error": "temporarily_unavailable", "error_description": "try later"}, status=status, **headers)
+
+
+@pytest.mark.parametrize("status", [429, 500, 502, 503, 504, 408])
+def test_a_busy_token_endpoint_is_retried_before_the_call_is_sent(mode: str, status: int, waits: list[float]) -> None:
+    script = Recorder().on("POST", "/oauth2/token", token_outage(status), ok(TOKEN))
+    script.on("GET", f"/tickets/{TID}", ok(TICKET))
+    ticket = drive(mode, "routera", lambda d: d.tickets.get(TID), transport=script, max_retries=2, **OAUTH)
+    assert ticket.id == TID
+    assert [(seen.method, seen.path) for seen in script.seen] == [
+        ("POST", "/oauth2/token"),
+        ("POST", "/oauth2/token"),
+        ("GET", f"/tickets/{TID}"),
+    ]
+    assert len(waits) == 1
+
+
+def test_a_create_is_sent_once_after_the_token_endpoint_failed(mode: str, waits: list[float]) -> None:
+    # A create is never repeated once it may have arrived; a 503 from the token endpoint says it did not.
+    script = Recorder().on("POST", "/oauth2/token", token_outage(503), token_outage(502), ok(TOKEN))
+    script.on("POST", "/tickets", ok(TICKET, status=201))
+    ticket = drive(mode, "routera", lambda d: d.tickets.create(subject="s"), transport=script, max_retries=3, **OAUTH)
+    assert ticket.id == TID
+    assert [seen.path for seen in script.seen] == ["/oauth2/token"] * 3 + ["/tickets"]
+
+
+def test_a_token_endpoint_that_stays_down_raises_its_error_without_the_secret(mode: str, waits: list[float]) -> None:
+    echo = ok({"error": "server_error", "error_description": "no client s3cret-pass"}, status=503)
+    script = Recorder().on("POST", "/oauth2/token", echo, echo, echo, echo)
+    with pytest.raises(ticketkit.ServerError) as caught:
+        drive(mode, "routera", lambda d: d.tickets.get(TID), transport=script, max_retries=2, **OAUTH)
+    assert [seen.path for seen in script.seen] == ["/oauth2/token"] * 3  # 1 + max_retries, the GET never sent
+    assert caught.value.status_code == 503 and caught.value.code == "server_error"
+    assert "s3cret-pass" not in f"{caught.value} {caught.value.body} {caught.value.response.request.content!r}"
+    assert len(waits) == 2
+
+
+def test_a_token_endpoint_failing_after_a_401_retries_the_call(mode: str, waits: list[float]) -> None:
+    denied = ok({"message": "Unauthorized", "error": True}, status=401)
+    script = Recorder().on(
+        "POST", "/oauth2/token", ok(TOKEN), token_outage(503), ok({**TOKEN, "access_token": "jwt-2"})
+    )
+    script.on("GET", f"/tickets/{TID}", denied, ok(TICKET))
+    assert drive(mode, "routera", lambda d: d.tickets.get(TID), transport=script, max_retries=1, **OAUTH).id == TID
+    assert [(seen.path, seen.headers.get("authorization")) for seen in script.seen] == [
+        ("/oauth2/token", None),
+        (f"/tickets/{TID}", "Bearer jwt-1"),
+        ("/oauth2/token", None),  # the renewal: 503, so the attempt ends and the call is retried
+        ("/oauth2/token", None),  # the refused token is not sent again: renewed first
+        (f"/tickets/{TID}", "Bearer jwt-2"),
+    ]
+
+
+def test_hooks_and_raw_responses_see_the_retry_but_not_the_token_answer(waits: list[float]) -> None:
+    script = Recorder().on("POST", "/oauth2/token", token_outage(503), ok(TOKEN))
+    script.on("GET", f"/tickets/{TID}", ok(TICKET))
+    responses: list[str] = []
+    retries: list[str] = []
+    hooks = ticketkit.Hooks(
+        on_response=lambda event: responses.append(event.response.request.url.path),
+        on_retry=lambda event: retries.append(event.reason),
+    )
+    with sync_desk("routera", script, max_retries=1, hooks=hooks, **OAUTH) as desk:
+        raw_get = desk.with_raw_response.tickets.get(TID)
+    assert [r.request.url.path for r in raw_get.http_responses] == [f"/tickets/{TID}"]
+    assert responses == [f"/tickets/{TID}"]
+    assert retries == ["HTTP 503 from /oauth2/token (the call was not sent)"]
+
+
 @pytest.mark.parametrize(
     "options",
     [

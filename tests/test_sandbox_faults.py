@@ -106,6 +106,40 @@ def test_a_desk_rides_out_occasional_faults(monkeypatch: pytest.MonkeyPatch, tic
         assert ticketkit_desk.requests.assert_sent("GET", f"{TICKETS}/{ticket_id}").status == 200
 
 
+def first_draws_fail_then_pass(failing: int, passing: int) -> int:
+    """A seed whose fault draws (at `error_rate=0.5`) are `failing` faults, then `passing` answers."""
+    for seed in range(1000):
+        faults = Faults(error_rate=0.5, seed=seed)
+        draws = [faults.draw() for _ in range(failing + passing)]
+        if all(draws[:failing]) and not any(draws[failing:]):
+            return seed
+    raise AssertionError("no such seed below 1000")
+
+
+def test_a_routera_create_rides_out_a_faulty_token_endpoint(
+    monkeypatch: pytest.MonkeyPatch, ticketkit_desk: DeskFactory
+) -> None:
+    """Routera's sandbox desk authenticates with OAuth: injected 5xx on the token request (the desk's first two
+    requests) are retried, and the create, which is never repeated once it may have arrived, is sent once."""
+    from ticketkit import _transport
+
+    monkeypatch.setattr(_transport.time, "sleep", lambda seconds: None)
+    seed = first_draws_fail_then_pass(2, 3)
+    desk = ticketkit_desk("routera", faults=Faults(error_rate=0.5, seed=seed), max_retries=2)
+    ticket = desk.tickets.create(subject="Printer on fire")
+    assert desk.tickets.get(ticket.id).subject == "Printer on fire"
+    sent = [(request.method, request.path, request.status) for request in ticketkit_desk.requests]
+    assert [(method, path) for (method, path, _) in sent] == [
+        ("POST", "/oauth2/token"),
+        ("POST", "/oauth2/token"),
+        ("POST", "/oauth2/token"),
+        ("POST", "/tickets"),
+        ("GET", f"/tickets/{ticket.id}"),
+    ]
+    assert {status for (_, _, status) in sent[:2]} <= {500, 502, 503}
+    assert [status for (_, _, status) in sent[2:]] == [200, 201, 200]
+
+
 def test_latency_is_waited_without_blocking_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     waits: list[float] = []
 

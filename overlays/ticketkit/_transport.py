@@ -8,6 +8,7 @@ back. `send_sync` and `send_async` only carry the steps out (httpx and `time.sle
   (reads, idempotent updates, writes that carry an Idempotency-Key); 429 on any operation (the vendor did
   not act on it); any operation whose connection failed before the request left (nothing was sent).
 - Never retried: other 4xx, and a create or reply without an idempotency key once it may have arrived.
+  An auth flow's 429 or 5xx (Routera's token endpoint) came before the call's request was sent: retried.
 - Wait: the vendor's `retry-after-ms`, `Retry-After` (seconds or HTTP date) or `X-RateLimit-Reset`; else
   exponential backoff from 0.5 s, doubling, capped at 8 s, with jitter. A vendor-asked wait above
   `max_retry_wait` is not slept: the error is raised at once, with `retry_after` set on a RateLimitError.
@@ -242,7 +243,11 @@ def _attempts(
                 budget.release()
         elapsed = time.monotonic() - sent
         retries_left = attempt <= options.max_retries
-        if isinstance(outcome, httpx.Response):
+        # An answer to another request: the auth flow's own (Routera's token request) ended the attempt before
+        # the call's request was sent, or after the vendor refused it with a 401. Nothing happened, so it is
+        # retried whatever the operation; neither a raw call nor a hook sees it (a token answer is the auth's).
+        unsent = isinstance(outcome, httpx.Response) and outcome.request is not request
+        if isinstance(outcome, httpx.Response) and not unsent:
             record(outcome, elapsed)  # for a raw call (`_raw.py`), every attempt's answer
             if hooks is not None:
                 yield ResponseEvent(outcome, elapsed, call.operation, adapter.vendor, attempt)
@@ -253,7 +258,7 @@ def _attempts(
                 log_attempt(adapter, call, request, attempt, elapsed, status)
                 return outcome
             asked = adapter.retry_after(outcome)
-            retry = retries_left and status in RETRY_STATUSES and (safe or status == 429)
+            retry = retries_left and status in RETRY_STATUSES and (safe or status == 429 or unsent)
             if retry and asked is not None and asked > options.max_retry_wait:
                 retry = False  # not worth holding the caller: let it decide (retry_after says how long)
             wait = (asked if asked is not None else backoff(attempt - 1)) if retry else None
@@ -264,7 +269,7 @@ def _attempts(
                 error: TicketkitError = _status_error(adapter, options.secrets.response(outcome))
                 if wait is None or asked is not None:
                     raise error  # a vendor-asked wait that would pass the deadline: the vendor's answer, as it is
-            reason = f"HTTP {status}"
+            reason = f"HTTP {status}" + (f" from {outcome.request.url.path} (the call was not sent)" if unsent else "")
         else:
             assert outcome is not None
             timed_out = isinstance(outcome, httpx.TimeoutException)

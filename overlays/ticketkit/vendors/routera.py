@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
@@ -43,7 +44,7 @@ from .._reading import (
 )
 from .._redaction import Secrets
 from .._request import header_safe
-from .._transport import read_async, read_sync
+from .._transport import RETRY_STATUSES, read_async, read_sync
 
 VENDOR = "routera"
 BASE_URL = "https://api.routera.io"
@@ -278,8 +279,10 @@ class RouteraOAuth(httpx.Auth):
     """OAuth2 client credentials: fetch a token, reuse it, renew it before it expires and once on a 401.
 
     One fetch at a time: concurrent callers (threads, or tasks of one event loop) wait for the fetch in
-    flight and then use its token. A 429 from the token endpoint ends the flow with that answer, so the
-    transport's policy (and the rate budget) treat it as the call's own 429: waited out and retried.
+    flight and then use its token. A token endpoint answer the transport's policy retries (429, 408, 500,
+    502, 503, 504) ends the flow with that answer: the call's own request was not sent (or was refused with
+    a 401), so the policy waits and retries the call, a create included (`_transport._attempts` sees the
+    answer is to another request). Any other error from the token endpoint is raised as it is.
     """
 
     requires_response_body = True
@@ -342,8 +345,8 @@ class RouteraOAuth(httpx.Auth):
             if self._stale():
                 token_response = yield self._token_request()
                 read_sync(token_response, VENDOR, "oauth2.token")
-                if token_response.status_code == 429:
-                    return  # the token endpoint's 429 becomes the call's: the policy waits and retries it
+                if token_response.status_code in RETRY_STATUSES:
+                    return  # the token endpoint's 429 or 5xx becomes the attempt's answer: the policy retries
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request
@@ -351,8 +354,11 @@ class RouteraOAuth(httpx.Auth):
             return
         with self._thread_lock:
             if self._token == used:  # nobody renewed it meanwhile
+                self._renew_at = -math.inf  # refused: if the renewal fails too, the next attempt fetches first
                 token_response = yield self._token_request()
                 read_sync(token_response, VENDOR, "oauth2.token")
+                if token_response.status_code in RETRY_STATUSES:
+                    return  # the 401 means the call's request did nothing: retried like the first fetch's
                 self._store(token_response)
             self._authorize(request)
         yield request
@@ -362,8 +368,8 @@ class RouteraOAuth(httpx.Auth):
             if self._stale():
                 token_response = yield self._token_request()
                 await read_async(token_response, VENDOR, "oauth2.token")
-                if token_response.status_code == 429:
-                    return  # the token endpoint's 429 becomes the call's: the policy waits and retries it
+                if token_response.status_code in RETRY_STATUSES:
+                    return  # the token endpoint's 429 or 5xx becomes the attempt's answer: the policy retries
                 self._store(token_response)
             used = self._authorize(request)
         response = yield request
@@ -371,8 +377,11 @@ class RouteraOAuth(httpx.Auth):
             return
         async with self._task_lock:
             if self._token == used:
+                self._renew_at = -math.inf
                 token_response = yield self._token_request()
                 await read_async(token_response, VENDOR, "oauth2.token")
+                if token_response.status_code in RETRY_STATUSES:
+                    return
                 self._store(token_response)
             self._authorize(request)
         yield request
