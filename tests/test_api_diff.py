@@ -474,13 +474,9 @@ def test_example_intercom_renames_a_ticket_field(clone: Path) -> None:
     # The release manager's answer: bump y (pre-1.0) and let api_diff draft the fragment; then it passes.
     pyproject = clone / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8").replace('version = "0.1.0"', 'version = "0.2.0"', 1))
-    half = analyse(clone, "HEAD").gate  # the version is written in more places than pyproject.toml
-    stale = verdict.stale_versions(clone, "0.1.0", "0.2.0")
-    assert not half.passed and stale and any(", ".join(stale) in reason for reason in half.reasons)
-    assert any("changelog fragment" in reason for reason in half.reasons)  # and no fragment names it yet
-    for place in {spot.rsplit(":", 1)[0] for spot in stale}:
-        source = clone / place
-        source.write_text(source.read_text(encoding="utf-8").replace("0.1.0", "0.2.0"), encoding="utf-8")
+    half = analyse(clone, "HEAD").gate
+    assert verdict.stale_versions(clone, "0.1.0", "0.2.0") == []  # pyproject.toml is the one place it is written
+    assert not half.passed and [r for r in half.reasons if "changelog fragment" in r] == list(half.reasons)
     drafted = analyse(clone, "HEAD", draft=True)
     assert drafted.drafted is not None and "intercom" in drafted.drafted.read_text(encoding="utf-8")
     assert drafted.gate.passed

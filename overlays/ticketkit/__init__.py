@@ -40,8 +40,7 @@ from ._export import to_dict, to_json
 from ._hooks import Hooks, RateLimitWaitEvent, RequestEvent, ResponseEvent, RetryEvent
 from ._paging import TicketPage
 from ._raw import RawResponse
-
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "APIConnectionError",

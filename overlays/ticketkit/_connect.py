@@ -29,6 +29,7 @@ from ._hooks import Hooks
 from ._logging import configure_from_environment
 from ._redaction import Secrets, without_userinfo
 from ._transport import RequestOptions, aset_aside_unusable_location, set_aside_unusable_location, with_limits
+from ._version import USER_AGENT
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 
 DEFAULTS = RequestOptions()
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-USER_AGENT = "ticketkit/0.1.0"
 
 
 P = ParamSpec("P")

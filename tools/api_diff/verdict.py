@@ -84,8 +84,8 @@ def new_fragments(old_root: Path, new_root: Path, kind: str) -> dict[str, str]:
 def stale_versions(root: Path, old: str, new: str) -> list[str]:
     """Where the hand-written package sources still say `old` after pyproject.toml moved to `new` ("file:line").
 
-    The version is written in more places than pyproject.toml (ticketkit's `__version__`, the User-Agent); a
-    bump must reach them all.
+    ticketkit reads its version from the installed metadata (`_version.py`), so this finds nothing today: it
+    guards against a copy written again by hand (a User-Agent string, a `__version__`), which a bump would miss.
     """
     if old == new:
         return []
