@@ -10,7 +10,8 @@ driving the given Chromium (no browser of Playwright's own is needed):
   content shorter than --min-chars (an empty render); an API reference page must render at least one object;
 - checks every internal link: its page exists and, when it names a fragment, the target page has that id;
 - types --query into the search box and waits for results (none is a failure);
-- saves a screenshot of the front page at 1280x800.
+- on the front page at 1280x800, fails on a code block wider than its column (the newcomer's first read:
+  the diagram and the quick start must not scroll sideways), and saves a screenshot of it.
 
 Prints what it checked; exit status 1 with the list of failures, 0 when there are none.
 """
@@ -145,6 +146,18 @@ def search(page: Page, base: str, query: str, findings: Findings) -> list[str]:
     return [title.strip() for title in titles]
 
 
+def wide_code_blocks(page: Page) -> list[str]:
+    """The code blocks of the page's main content wider than their box: "<first line>: N px too wide"."""
+    found: list[str] = page.eval_on_selector_all(
+        "article pre > code",
+        """codes => codes
+            .filter(code => code.scrollWidth > code.clientWidth + 1)
+            .map(code => `${code.textContent.trim().split("\\n")[0].slice(0, 40)}...: `
+                         + `${code.scrollWidth - code.clientWidth} px too wide`)""",
+    )
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, required=True, help="the built site (mkdocs build's site_dir)")
@@ -166,10 +179,12 @@ def main() -> int:
             crawl(page, base, findings, args.min_chars)
             links = check_links(page, base, findings)
             results = search(page, base, args.query, findings)
+            findings.current = "front page"
+            page.goto(base, wait_until="load", timeout=PAGE_TIMEOUT_MS)
+            for overflow in wide_code_blocks(page):
+                findings.fail(f"front page: a code block scrolls sideways at 1280 px ({overflow})")
             if args.screenshot:
-                findings.current = "screenshot"
                 args.screenshot.parent.mkdir(parents=True, exist_ok=True)
-                page.goto(base, wait_until="load", timeout=PAGE_TIMEOUT_MS)
                 page.screenshot(path=str(args.screenshot))
             version = browser.version
         finally:
