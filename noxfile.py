@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -221,11 +222,12 @@ def wire(session: nox.Session) -> None:
 
 @nox.session
 def changelog(session: nox.Session) -> None:
-    """Build CHANGELOG.md from the fragments in changelog.d/ for pyproject's version (`-- --draft` only prints)."""
+    """Build CHANGELOG.md from the fragments in changelog.d/ for the project's version (`-- --draft` only prints)."""
     session.install(TOWNCRIER)
-    import tomllib
+    sys.path.insert(0, str(API_DIFF))  # api_diff's version reader needs only the standard library
+    from api_diff.version import project_version
 
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    version = project_version(ROOT)
     session.run("towncrier", "build", "--version", version, *(session.posargs or ["--yes"]))
 
 

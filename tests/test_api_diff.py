@@ -283,6 +283,25 @@ def test_gate_needs_the_bump_and_a_breaking_fragment_naming_each_subject(tmp_pat
     assert verdict.gate(old, _tree(tmp_path, "e", "0.1.0"), [COMPATIBLE]).passed
 
 
+def test_the_version_is_read_where_pyproject_says_it_is_written(tmp_path: Path) -> None:
+    root = _tree(tmp_path, "r", "0.3.1")
+    assert verdict.project_version(root) == "0.3.1"  # a static [project] version
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "x"\ndynamic = ["version"]\n[tool.hatch.version]\npath = "src/x/_version.py"\n',
+        encoding="utf-8",
+    )
+    written = root / "src" / "x" / "_version.py"
+    written.parent.mkdir(parents=True)
+    written.write_text('"""x."""\n\n__version__ = "0.4.0"\n', encoding="utf-8")
+    assert verdict.project_version(root) == "0.4.0" and verdict.version_file(root) == written
+    written.write_text('__version__ = "four"\n', encoding="utf-8")
+    with pytest.raises(verdict.VersionError, match=r"'four' is not x\.y\.z"):
+        verdict.project_version(root)
+    written.unlink()
+    with pytest.raises(verdict.VersionError, match="cannot read"):
+        verdict.project_version(root)
+
+
 def test_stale_versions_names_the_sources_that_kept_the_old_version(tmp_path: Path) -> None:
     root = _tree(tmp_path, "r", "0.2.0")
     (root / "pyproject.toml").write_text(
@@ -472,10 +491,10 @@ def test_example_intercom_renames_a_ticket_field(clone: Path) -> None:
     assert "intercom_client.models.ticket.Ticket.ticket_id" in python
     assert not result.gate.passed and result.gate.next_version == "0.2.0"
     # The release manager's answer: bump y (pre-1.0) and let api_diff draft the fragment; then it passes.
-    pyproject = clone / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace('version = "0.1.0"', 'version = "0.2.0"', 1))
+    written = clone / "overlays" / "ticketkit" / "_version.py"  # the one place the version is written
+    written.write_text(written.read_text(encoding="utf-8").replace('"0.1.0"', '"0.2.0"', 1), encoding="utf-8")
     half = analyse(clone, "HEAD").gate
-    assert verdict.stale_versions(clone, "0.1.0", "0.2.0") == []  # pyproject.toml is the one place it is written
+    assert half.new_version == "0.2.0" and verdict.stale_versions(clone, "0.1.0", "0.2.0") == []
     assert not half.passed and [r for r in half.reasons if "changelog fragment" in r] == list(half.reasons)
     drafted = analyse(clone, "HEAD", draft=True)
     assert drafted.drafted is not None and "intercom" in drafted.drafted.read_text(encoding="utf-8")

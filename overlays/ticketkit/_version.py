@@ -1,13 +1,7 @@
-"""The package's version, read from its installed metadata: pyproject.toml's `[project] version` is the one
-place it is written (a release bumps only that; `nox -s api_diff` checks no other file still says the old one)."""
+"""The package's version, the one place it is written: pyproject.toml takes it from here (hatch's
+`[tool.hatch.version]`), so a release bumps this line and `nox -s api_diff` checks no other file still says the
+old one. A literal, not a metadata lookup: `importlib.metadata` would add ~13 ms to every `import ticketkit`."""
 
-from __future__ import annotations
-
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("ticketkit")
-except PackageNotFoundError:  # imported from a source tree that was never installed (pip install . first)
-    __version__ = "0+unknown"
+__version__ = "0.1.0"
 
 USER_AGENT = f"ticketkit/{__version__}"

@@ -34,7 +34,7 @@ def _bump_line(verdict: Gate) -> str:
         return f"  suggested bump: none (version {verdict.new_version})"
     return (
         f"  suggested bump: {verdict.part} ({verdict.old_version} -> {verdict.next_version}); "
-        f"pyproject.toml has {verdict.new_version}"
+        f"the working tree has {verdict.new_version}"
     )
 
 

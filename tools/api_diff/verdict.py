@@ -1,5 +1,5 @@
-"""The verdict: the version bump the changes call for, and the gate (a breaking change needs that bump in
-pyproject.toml and a changelog fragment that names it).
+"""The verdict: the version bump the changes call for, and the gate (a breaking change needs that bump in the
+project's version and a changelog fragment that names it).
 
 Semantic versioning, with the pre-1.0 rule this project follows: in 0.y.z a breaking change bumps y and
 anything else (a compatible addition or a fix) bumps z; from 1.0.0 on, breaking bumps x, a compatible
@@ -9,30 +9,14 @@ addition bumps y, a fix bumps z. The gate enforces only the breaking rule; the r
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import pyapi
 from .changes import Change
+from .version import VERSION, VersionError, project_version, version_file
 
 FRAGMENTS = Path("changelog.d")
-VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)")
-
-
-class VersionError(ValueError):
-    """pyproject.toml's [project] version is missing or not x.y.z."""
-
-
-def project_version(root: Path) -> str:
-    try:
-        data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise VersionError(f"cannot read {root / 'pyproject.toml'}: {exc}") from exc
-    version = data.get("project", {}).get("version")
-    if not isinstance(version, str) or not VERSION.match(version):
-        raise VersionError(f"{root / 'pyproject.toml'}: [project] version {version!r} is not x.y.z")
-    return version
 
 
 def parts(version: str) -> tuple[int, int, int]:
@@ -82,10 +66,10 @@ def new_fragments(old_root: Path, new_root: Path, kind: str) -> dict[str, str]:
 
 
 def stale_versions(root: Path, old: str, new: str) -> list[str]:
-    """Where the hand-written package sources still say `old` after pyproject.toml moved to `new` ("file:line").
+    """Where the hand-written package sources still say `old` after the version moved to `new` ("file:line").
 
-    ticketkit reads its version from the installed metadata (`_version.py`), so this finds nothing today: it
-    guards against a copy written again by hand (a User-Agent string, a `__version__`), which a bump would miss.
+    ticketkit writes its version once (`_version.py`; pyproject.toml reads it), so this finds nothing after a
+    bump today: it guards against a copy written again by hand (a User-Agent string), which a bump would miss.
     """
     if old == new:
         return []
@@ -116,11 +100,12 @@ def gate(old_root: Path, new_root: Path, changes: list[Change]) -> Gate:
     reasons = []
     stale = stale_versions(new_root, old_version, new_version)
     if stale:
-        reasons.append(f"pyproject.toml says {new_version} but these still say {old_version}: {', '.join(stale)}")
+        reasons.append(f"the version is {new_version} but these still say {old_version}: {', '.join(stale)}")
     if breaking:
         if not bumped_enough(old_version, new_version, part):
             reasons.append(
-                f"breaking changes need at least version {next_version} in pyproject.toml "
+                f"breaking changes need at least version {next_version} in "
+                f"{version_file(new_root).relative_to(new_root)} "
                 f"(REF has {old_version}, the working tree {new_version})"
             )
         fragments = new_fragments(old_root, new_root, "breaking")
