@@ -14,7 +14,7 @@ hooks at exactly the same points, in the same order:
 - `on_response(ResponseEvent)`: the response of one attempt (body read), its status whatever it is, and the
   seconds the attempt took; retried answers (a 503 before the 200) included. Not called for an attempt that
   got no answer (a connection error, a timeout) or whose request was never sent because Routera's token
-  endpoint answered 429 or 5xx: `on_retry` says why ("HTTP 503 from /oauth2/token ..."), when it is retried.
+  endpoint answered 408, 429 or 5xx: `on_retry` says why ("HTTP 503 from /oauth2/token ..."), when it is retried.
 - `on_retry(RetryEvent)`: a retry was decided: the attempt that failed, why ("HTTP 503", "timeout
   (ReadTimeout)", "connection error (ConnectError)"), and the seconds slept before the next attempt.
 - `on_rate_limit_wait(RateLimitWaitEvent)`: the credential's rate budget holds the next request back for

@@ -8,7 +8,7 @@ back. `send_sync` and `send_async` only carry the steps out (httpx and `time.sle
   (reads, idempotent updates, writes that carry an Idempotency-Key); 429 on any operation (the vendor did
   not act on it); any operation whose connection failed before the request left (nothing was sent).
 - Never retried: other 4xx, and a create or reply without an idempotency key once it may have arrived.
-  An auth flow's 429 or 5xx (Routera's token endpoint) came before the call's request was sent: retried.
+  An auth flow's 408, 429 or 5xx (Routera's token endpoint) came before the call's request was sent: retried.
 - Wait: the vendor's `retry-after-ms`, `Retry-After` (seconds or HTTP date) or `X-RateLimit-Reset`; else
   exponential backoff from 0.5 s, doubling, capped at 8 s, with jitter. A vendor-asked wait above
   `max_retry_wait` is not slept: the error is raised at once, with `retry_after` set on a RateLimitError.
